@@ -1,0 +1,328 @@
+"""The document model: one immutable tree (document, sections, blocks, inlines), every node with its source.
+
+Loading builds it; `transforms` number it and turn citations into notes, each returning a new tree;
+renderers only read it. Nodes are frozen dataclasses holding tuples, so a renderer cannot change
+what another one sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import Source
+from .markdown.attributes import Attributes
+
+
+class Node:
+    """Base of every model node."""
+
+    __slots__ = ()
+
+
+# Inlines ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Text(Node):
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emph(Node):
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong(Node):
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strikeout(Node):
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Code(Node):
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak(Node):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Link(Node):
+    url: str
+    children: tuple[Node, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Image(Node):
+    """An image; `src` is as written, resolved against the section's folder by the renderers."""
+
+    src: str
+    alt: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Citation(Node):
+    """One cited work inside a cluster: `[prefix @key, locator suffix]`."""
+
+    key: str
+    prefix: tuple[Node, ...]
+    locator: str
+    suffix: tuple[Node, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Cite(Node):
+    """A citation cluster `[@a; @b]`. In the body it becomes a note; inside a note, text."""
+
+    citations: tuple[Citation, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Note(Node):
+    """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
+
+    blocks: tuple[Node, ...]
+    source: Source
+    number: int = 0
+    label: str = ""
+    from_citation: bool = False
+
+
+# Blocks -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Paragraph(Node):
+    """A paragraph; `number` is its paragraph number when body paragraphs are numbered."""
+
+    inlines: tuple[Node, ...]
+    source: Source
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading(Node):
+    """A heading; `number` is its label (`II.`, `1.2`) and `counters` the counts behind it."""
+
+    level: int
+    inlines: tuple[Node, ...]
+    source: Source
+    id: str = ""
+    numbered: bool = True
+    number: str = ""
+    counters: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem(Node):
+    blocks: tuple[Node, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList(Node):
+    items: tuple[ListItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class OrderedList(Node):
+    """An ordered list; `kind` is one of `1 a A i I`, `delimiter` one of `. ) ()`."""
+
+    items: tuple[ListItem, ...]
+    source: Source
+    kind: str = "1"
+    delimiter: str = "."
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote(Node):
+    blocks: tuple[Node, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock(Node):
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class HorizontalRule(Node):
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell(Node):
+    inlines: tuple[Node, ...]
+    align: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table(Node):
+    header: tuple[TableCell, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Div(Node):
+    """A fenced div other than recommendations: a container with pandoc attributes."""
+
+    blocks: tuple[Node, ...]
+    source: Source
+    attributes: Attributes = Attributes()
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation(Node):
+    """One recommendation; `number` and `label` are set by the numbering transform."""
+
+    blocks: tuple[Node, ...]
+    source: Source
+    attributes: Attributes = Attributes()
+    number: int = 0
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendations(Node):
+    """A `::: recommendations` block: one recommendation per list item."""
+
+    items: tuple[Recommendation, ...]
+    source: Source
+
+
+# Document -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Section(Node):
+    """One section file: its blocks and the front matter that describes it."""
+
+    blocks: tuple[Node, ...]
+    source: Source
+    title: str = ""
+    id: str = ""
+    owner: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cover(Node):
+    """The top of the first page, built from report.yaml: who submits what, about which State."""
+
+    kind: str  # "Joint submission to the Universal Periodic Review"
+    title: str
+    subtitle: str
+    review: str  # "Indonesia – 13th session of the UPR Working Group, 2nd cycle"
+    date: str
+    coalition: str  # "Name (ACRONYM)" of a coalition, or ""
+    submitters_label: str  # "Member organisations (21)", "Submitted by"
+    submitters: tuple[str, ...]  # "Name (ACRONYM)" for each organisation
+    blocks: tuple[Node, ...]  # the coalition's description
+    keywords: tuple[str, ...]
+    contact: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Node):
+    """The whole report: settings, the cover text, the sections, and (once resolved) the notes."""
+
+    config: Any
+    cover: Cover
+    sections: tuple[Section, ...]
+    bibliography: Any = None
+    notes: tuple[Note, ...] = field(default=(), compare=False)
+
+
+# Walking and rewriting ----------------------------------------------------------------------------
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def child_fields(node: Node) -> tuple[str, ...]:
+    """Names of the fields of `node` that hold child nodes (tuples of nodes, or rows of them)."""
+    cls = type(node)
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in fields(cls)
+                      if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
+                                    "suffix", "header", "rows", "sections"})
+        _CHILD_FIELDS[cls] = names
+    return names
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node under `node` (itself first), in document order."""
+    yield node
+    for name in child_fields(node):
+        for child in getattr(node, name):
+            if isinstance(child, tuple):
+                for cell in child:
+                    yield from walk(cell)
+            else:
+                yield from walk(child)
+
+
+class Transformer:
+    """Rebuilds a tree: `visit_<ClassName>` methods replace nodes; others are copied only if a child changed."""
+
+    def visit(self, node: Node) -> Node:
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        return method(node) if method else self.generic_visit(node)
+
+    def visit_all(self, nodes: tuple) -> tuple:
+        """Visit a field's nodes; a visit may return a tuple, spliced in place of the node."""
+        out: list = []
+        for node in nodes:
+            result = self.visit_all(node) if isinstance(node, tuple) else self.visit(node)
+            if isinstance(result, tuple) and not isinstance(node, tuple):
+                out.extend(result)
+            else:
+                out.append(result)
+        return tuple(out)
+
+    def generic_visit(self, node: Node) -> Node:
+        changes = {}
+        for name in child_fields(node):
+            old = getattr(node, name)
+            new = self.visit_all(old)
+            if len(new) != len(old) or any(a is not b for a, b in zip(new, old)):
+                changes[name] = new
+        return replace(node, **changes) if changes else node
+
+
+def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
+    """The text of nodes as a reader sees it; note texts are left out unless asked for."""
+    if isinstance(nodes, tuple):
+        return "".join(plain_text(node, notes) for node in nodes)
+    node = nodes
+    if isinstance(node, Text | Code):
+        return node.text
+    if isinstance(node, LineBreak):
+        return "\n"
+    if isinstance(node, Image):
+        return node.alt
+    if isinstance(node, Cite):
+        return "; ".join("@" + c.key for c in node.citations)
+    if isinstance(node, Note) and not notes:
+        return ""
+    parts = []
+    for name in child_fields(node):
+        for child in getattr(node, name):
+            text = " ".join(plain_text(c, notes) for c in child) if isinstance(child, tuple) else plain_text(child, notes)
+            parts.append(text)
+    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation)
+    return ("" if inline else " ").join(parts)

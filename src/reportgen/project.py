@@ -1,0 +1,152 @@
+"""A report project on disk (report/report.yaml, sections/, references.bib, templates/) loaded into
+one resolved document model; every mistake in any file is reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import model as m
+from .bibliography import Bibliography, parse_bibliography
+from .config import CONFIG_PATH, ReportConfig, load_config
+from .cover import build_cover
+from .errors import Problems, ReportError, Source
+from .sections import read_section, slugify
+from .transforms.citations import resolve_citations
+from .transforms.numbering import number_document
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's files are."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, directory: str | Path) -> Project:
+        root = Path(directory).resolve()
+        if not (root / CONFIG_PATH).is_file():
+            raise ReportError(f"{root}: not a reportgen project (no {CONFIG_PATH}); "
+                              "run in a project folder or pass --project DIR")
+        return cls(root)
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    def relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def inside(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.root)
+
+
+def read_text(path: Path, name: str, problems: Problems) -> str | None:
+    """A UTF-8 text file (a byte-order mark is dropped); undecodable bytes are a located error."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(Source(name), f"cannot read: {exc.strerror}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(Source(name, line), f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                                           "save the file as UTF-8")
+        return None
+
+
+def section_paths(project: Project, config: ReportConfig, problems: Problems) -> list[Path]:
+    """The section files in build order: as listed in report.yaml, or sections/*.md by name."""
+    folder = project.root / "sections"
+    if not config.sections:
+        paths = sorted(folder.glob("*.md"))
+        if not paths:
+            problems.error(Source("sections"), "no section files (sections/*.md)")
+        return paths
+    paths = []
+    for i, name in enumerate(config.sections):
+        path = folder / name
+        where = config.source(f"sections[{i}]")
+        if not project.inside(path) or not path.resolve().is_relative_to(folder.resolve()):
+            problems.error(where, f"section '{name}' is outside the sections/ folder")
+        elif not path.is_file():
+            problems.error(where, f"section file 'sections/{name}' does not exist")
+        else:
+            paths.append(path)
+    return paths
+
+
+def load_document(project: Project, problems: Problems) -> m.Document:
+    """Read every file of the project into an unresolved model; raise all errors at once
+    (warnings stay in `problems` for the caller to show)."""
+    text = read_text(project.root / CONFIG_PATH, CONFIG_PATH, problems)
+    config = load_config(text, problems) if text is not None else None
+    problems.raise_if_errors()  # without valid settings nothing else can be read sensibly
+
+    bibliography = Bibliography(config.bibliography, {})
+    bib_path = project.root / config.bibliography
+    if not project.inside(bib_path):
+        problems.error(config.source("bibliography"), "the bibliography must be inside the project")
+    elif bib_path.is_file():
+        bib_text = read_text(bib_path, config.bibliography, problems)
+        if bib_text is not None:
+            bibliography = parse_bibliography(bib_text, config.bibliography, problems)
+    elif "bibliography" in config.key_lines:
+        problems.error(config.source("bibliography"), f"bibliography '{config.bibliography}' does not exist")
+
+    sections = []
+    for path in section_paths(project, config, problems):
+        name = project.relative(path)
+        section_text = read_text(path, name, problems)
+        if section_text is not None:
+            sections.append(read_section(section_text, name, problems, config.language))
+    cover = build_cover(config, problems)
+    document = m.Document(config, cover, _unique_ids(tuple(sections), problems), bibliography)
+    problems.raise_if_errors()
+    return document
+
+
+def resolve(document: m.Document, problems: Problems) -> m.Document:
+    """Citations to notes, then numbering: each runs once, on the whole document."""
+    document = resolve_citations(document, problems)
+    problems.raise_if_errors()
+    return number_document(document)
+
+
+def load_model(project: Project, problems: Problems | None = None) -> m.Document:
+    """The resolved model of a project, ready for any renderer."""
+    problems = problems if problems is not None else Problems()
+    return resolve(load_document(project, problems), problems)
+
+
+def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:
+    """Heading ids are unique: a repeated `{#id}` is an error; headings without one get pandoc's
+    identifier made from their text, with a suffix where needed."""
+    taken: dict[str, Source] = {}
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Heading) and node.id:
+                if node.id in taken:
+                    problems.error(node.source, f"heading id '{node.id}' is already used at {taken[node.id]}")
+                taken.setdefault(node.id, node.source)
+    return _IdMaker(set(taken)).visit_all(sections)
+
+
+class _IdMaker(m.Transformer):
+    def __init__(self, taken: set[str]):
+        self.taken = taken
+
+    def visit_Heading(self, heading: m.Heading) -> m.Heading:
+        if heading.id:
+            return heading
+        base = slugify(m.plain_text(heading.inlines))
+        ident, n = base, 1
+        while ident in self.taken:
+            ident, n = f"{base}-{n}", n + 1
+        self.taken.add(ident)
+        return replace(heading, id=ident)
+
+    def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:
+        return paragraph

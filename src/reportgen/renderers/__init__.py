@@ -1,0 +1,1 @@
+"""Renderers: each reads the resolved model and writes one output format."""

@@ -1,0 +1,211 @@
+"""The HTML view of the model, laid out by WeasyPrint for the PDF and written to build/ as a preview.
+
+Every number (headings, paragraphs, list markers, notes) is printed from the model, never
+recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from .. import model as m
+from ..numberformat import format_value
+from ..i18n import labels
+from ..resources import FONTS, jinja_environment, read_resource
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def list_marker(kind: str, delimiter: str, value: int) -> str:
+    """`a)`, `(iv)`, `3.`: an ordered-list marker as the model's list asks for it."""
+    number = format_value(value, kind)
+    return f"({number})" if delimiter == "()" else f"{number}{delimiter}"
+
+
+def safe_href(url: str) -> str | None:
+    """The link target if it is a web, mail or in-document link; None for anything else."""
+    if url.startswith("#"):
+        return url
+    scheme = urlsplit(url).scheme.lower()
+    return url if scheme in SAFE_SCHEMES else None
+
+
+class HtmlRenderer:
+    """Renders one resolved document. `render()` gives the complete HTML page."""
+
+    def __init__(self, document: m.Document, templates_dir=None, created: str = ""):
+        self.document = document
+        self.config = document.config
+        self.footnotes = self.config.notes == "footnotes"
+        self.environment = jinja_environment(templates_dir)
+        self.templates_dir = templates_dir
+        self.created = created
+
+    def render(self) -> str:
+        config = self.config
+        template = self.environment.get_template("report.html.j2")
+        css = read_resource("style.css", self.templates_dir)
+        return template.render(
+            config=config,
+            cover=self.document.cover,
+            cover_description=self.blocks(self.document.cover.blocks),
+            body=Markup("\n").join(self.section(s) for s in self.document.sections),
+            endnotes=None if self.footnotes else self.endnotes(),
+            css=Markup(css),
+            created=self.created,
+            author=author_line(config),
+            labels=labels(config.language),
+            fonts_url=FONTS.as_uri(),
+        )
+
+    # Blocks ---------------------------------------------------------------------------------------
+
+    def section(self, section: m.Section) -> Markup:
+        return Markup('<section class="report-section" data-src="{}">\n{}\n</section>').format(
+            section.source.path, self.blocks(section.blocks))
+
+    def blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
+        return Markup("\n").join(self.block(b) for b in blocks)
+
+    def block(self, node: m.Node) -> Markup:
+        method = getattr(self, "block_" + type(node).__name__, None)
+        if method is None:
+            raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
+        return method(node)
+
+    def block_Paragraph(self, node: m.Paragraph) -> Markup:
+        if node.number is None:
+            return Markup('<p data-src="{}">{}</p>').format(str(node.source), self.inlines(node.inlines))
+        return Markup('<p class="numbered" id="para-{n}" data-src="{src}"><span class="para-num">{n}.</span>'
+                      '{body}</p>').format(n=node.number, src=str(node.source), body=self.inlines(node.inlines))
+
+    def block_Heading(self, node: m.Heading) -> Markup:
+        level = min(node.level, 6)
+        number = Markup('<span class="secnum">{}</span>').format(node.number) if node.number else ""
+        classes = "numbered" if node.number else "unnumbered"
+        return Markup('<h{l} id="{id}" class="{cls}" data-src="{src}">{num}<span class="title">{body}</span></h{l}>').format(
+            l=level, id=node.id, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
+
+    def block_BulletList(self, node: m.BulletList) -> Markup:
+        items = Markup("").join(Markup("<li>{}</li>").format(self.blocks(i.blocks)) for i in node.items)
+        return Markup('<ul data-src="{}">{}</ul>').format(str(node.source), items)
+
+    def block_OrderedList(self, node: m.OrderedList) -> Markup:
+        items = Markup("").join(
+            Markup('<li><span class="marker">{}</span>{}</li>').format(
+                list_marker(node.kind, node.delimiter, node.start + i), self.blocks(item.blocks))
+            for i, item in enumerate(node.items))
+        return Markup('<ol class="marked" data-src="{}">{}</ol>').format(str(node.source), items)
+
+    def block_Recommendations(self, node: m.Recommendations) -> Markup:
+        items = Markup("").join(
+            Markup('<li id="rec-{id}" data-src="{src}"><span class="marker">{label}</span>{body}</li>').format(
+                id=f"{item.source.path}-{item.source.line}".replace("/", "-"), src=str(item.source),
+                label=item.label, body=self.blocks(item.blocks))
+            for item in node.items)
+        return Markup('<ol class="marked recommendations" data-src="{}">{}</ol>').format(str(node.source), items)
+
+    def block_BlockQuote(self, node: m.BlockQuote) -> Markup:
+        return Markup("<blockquote>{}</blockquote>").format(self.blocks(node.blocks))
+
+    def block_CodeBlock(self, node: m.CodeBlock) -> Markup:
+        return Markup("<pre><code>{}</code></pre>").format(node.text)
+
+    def block_HorizontalRule(self, node: m.HorizontalRule) -> Markup:
+        return Markup("<hr>")
+
+    def block_Div(self, node: m.Div) -> Markup:
+        attributes = node.attributes
+        ident = Markup(' id="{}"').format(attributes.id) if attributes.id else ""
+        return Markup('<div class="{}"{}>{}</div>').format(" ".join(attributes.classes), ident,
+                                                           self.blocks(node.blocks))
+
+    def block_Table(self, node: m.Table) -> Markup:
+        def row(cells, tag):
+            return Markup("<tr>{}</tr>").format(Markup("").join(
+                Markup('<{t}{a}>{c}</{t}>').format(
+                    t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
+                    c=self.inlines(cell.inlines)) for cell in cells))
+        head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
+        body = Markup("").join(row(r, "td") for r in node.rows)
+        return Markup('<table data-src="{}">{}<tbody>{}</tbody></table>').format(str(node.source), head, body)
+
+    # Inlines --------------------------------------------------------------------------------------
+
+    def inlines(self, nodes: tuple[m.Node, ...]) -> Markup:
+        out = []
+        previous = None
+        for node in nodes:
+            if isinstance(node, m.Note):
+                out.append(self.note(node, after_note=isinstance(previous, m.Note)))
+            else:
+                out.append(self.inline(node))
+            previous = node
+        return Markup("").join(out)
+
+    def inline(self, node: m.Node) -> Markup:
+        if isinstance(node, m.Text):
+            return Markup(escape(node.text, quote=False))
+        if isinstance(node, m.Emph):
+            return Markup("<em>{}</em>").format(self.inlines(node.children))
+        if isinstance(node, m.Strong):
+            return Markup("<strong>{}</strong>").format(self.inlines(node.children))
+        if isinstance(node, m.Strikeout):
+            return Markup("<s>{}</s>").format(self.inlines(node.children))
+        if isinstance(node, m.Code):
+            return Markup("<code>{}</code>").format(node.text)
+        if isinstance(node, m.LineBreak):
+            return Markup("<br>")
+        if isinstance(node, m.Link):
+            href = safe_href(node.url)
+            body = self.inlines(node.children)
+            return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+        if isinstance(node, m.Image):
+            return Markup('<img src="{}" alt="{}">').format(node.src, node.alt)
+        raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
+
+    def note_body(self, note: m.Note, tag: str) -> Markup:
+        """A note's blocks as a run of `<tag class="note-p">`: footnotes live inside a paragraph,
+        where HTML allows no block elements, so lists become marked lines."""
+        return Markup("").join(Markup('<{t} class="note-p">{}</{t}>').format(line, t=tag)
+                               for line in self.note_lines(note.blocks))
+
+    def note_lines(self, blocks: tuple[m.Node, ...], marker: str = "") -> list[Markup]:
+        lines = []
+        for block in blocks:
+            if isinstance(block, m.Paragraph):
+                lines.append(Markup("{}{}").format(marker, self.inlines(block.inlines)))
+            elif isinstance(block, m.BulletList | m.OrderedList):
+                for i, item in enumerate(block.items):
+                    mark = ("– " if isinstance(block, m.BulletList)
+                            else list_marker(block.kind, block.delimiter, block.start + i) + " ")
+                    lines.extend(self.note_lines(item.blocks, mark))
+            else:
+                lines.append(Markup("{}{}").format(marker, m.plain_text(block)))
+            marker = ""
+        return lines
+
+    def note(self, note: m.Note, after_note: bool) -> Markup:
+        classes = "fn after-fn" if after_note else "fn"
+        if self.footnotes:
+            return Markup('<span class="{c}" id="note-{n}" data-n="{n}" data-src="{src}">{body}</span>').format(
+                c=classes, n=note.number, src=str(note.source), body=self.note_body(note, "span"))
+        separator = Markup('<sup class="note-sep">,</sup>') if after_note else ""
+        return Markup('{sep}<a class="note-ref" id="ref-{n}" href="#note-{n}"><sup>{n}</sup></a>').format(
+            sep=separator, n=note.number)
+
+    def endnotes(self) -> Markup:
+        return Markup("\n").join(
+            Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
+                   '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
+            for note in self.document.notes)
+
+
+def author_line(config) -> str:
+    """The PDF/DOCX author: the coalition for a joint submission, else the organisations."""
+    if config.coalition.name:
+        return config.coalition.name
+    return "; ".join(o.name for o in config.organisations)

@@ -1,0 +1,292 @@
+"""Reading one section file (front matter + Markdown) into a model `Section`, every node located."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from markdown_it.tree import SyntaxTreeNode
+
+from . import model as m
+from .config import compose, doc, read_schema
+from .errors import Problems, ReportError, Source
+from .markdown import parse
+from .markdown.attributes import Attributes, parse_attributes
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str = doc("Section title, shown as a level-1 heading at the top of the section.", "")
+    id: str = doc("Identifier of that heading, for links and cross-references.", "")
+    owner: str = doc("Who is responsible for the section (shown by `reportgen check`).", "")
+    status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")
+    numbered: bool = doc("Whether the title heading is numbered.", True)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def slugify(text: str) -> str:
+    """Pandoc's auto identifiers: lower case, punctuation dropped, spaces to hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
+    text = re.sub(r"\s+", "-", text).lstrip("0123456789-_")
+    return text or "section"
+
+
+def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
+    """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
+    front, front_lines = FrontMatter(), {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        yaml_text = match["yaml"] or ""
+        try:
+            node = compose(yaml_text, path, line_offset=1)
+            value, front_lines = read_schema(FrontMatter, node, path, problems, line_offset=1)
+            front = value or front
+        except ReportError as exc:
+            problems.extend(exc.problems)
+        # Blank the front matter out, keeping its lines, so Markdown line numbers stay true.
+        text = "\n" * match.group(0).count("\n") + text[match.end():]
+
+    tokens, env = parse(text, language)
+    reader = _Reader(path, problems, env)
+    tree = SyntaxTreeNode(tokens)
+    reader.collect_definitions(tree)
+    blocks = reader.blocks(tree.children)
+    reader.check_notes()
+    if front.title:
+        heading = m.Heading(1, (m.Text(front.title),), Source(path, front_lines.get("title", 1)), id=front.id,
+                            numbered=front.numbered)
+        blocks = (heading,) + blocks
+    return m.Section(blocks, Source(path, 1), title=front.title, id=front.id, owner=front.owner,
+                     status=front.status)
+
+
+class _Reader:
+    """Converts markdown-it's syntax tree into model nodes."""
+
+    def __init__(self, path: str, problems: Problems, env: dict):
+        self.path, self.problems = path, problems
+        notes = env.get("footnotes", {}).get("list", {})
+        self.inline_notes = notes
+        self.definitions: dict[str, tuple[SyntaxTreeNode, int]] = {}
+        self.used_labels: set[str] = set()
+        self.in_note = 0
+        self.html_lines: set[int] = set()
+
+    def at(self, line: int) -> Source:
+        return Source(self.path, line)
+
+    def error(self, line: int, message: str) -> None:
+        self.problems.error(self.at(line), message)
+
+    def collect_definitions(self, tree: SyntaxTreeNode) -> None:
+        """Find every `[^label]: ...` first, since notes are usually defined after their use."""
+        for node in tree.walk():
+            if node.type == "footnote_reference":
+                label, line = node.meta["label"], node.map[0] + 1
+                if label in self.definitions:
+                    first = self.definitions[label][1]
+                    self.error(line, f"note [^{label}] is defined twice (first on line {first})")
+                else:
+                    self.definitions[label] = (node, line)
+
+    # Blocks ---------------------------------------------------------------------------------------
+
+    def blocks(self, nodes) -> tuple[m.Node, ...]:
+        out = []
+        for node in nodes:
+            block = self.block(node)
+            if block is not None:
+                out.append(block)
+        return tuple(out)
+
+    def block(self, node: SyntaxTreeNode) -> m.Node | None:
+        line = node.map[0] + 1 if node.map else 0
+        source = self.at(line)
+        kind = node.type
+        if kind == "paragraph":
+            return m.Paragraph(self.inlines(node.children[0], line), source)
+        if kind == "heading":
+            return self.heading(node, line)
+        if kind == "bullet_list":
+            return m.BulletList(self.items(node), source)
+        if kind == "ordered_list":
+            meta = node.meta or {}
+            return m.OrderedList(self.items(node), source, meta.get("kind", "1"), meta.get("delimiter", "."),
+                                 int(node.attrs.get("start", 1)))
+        if kind == "blockquote":
+            return m.BlockQuote(self.blocks(node.children), source)
+        if kind in ("fence", "code_block"):
+            return m.CodeBlock(node.content, source)
+        if kind == "hr":
+            return m.HorizontalRule(source)
+        if kind == "table":
+            return self.table(node, source)
+        if kind == "div":
+            return self.div(node, line)
+        if kind == "footnote_reference":
+            return None  # read where it is used, see collect_definitions
+        if kind == "html_block":
+            if _is_comment(node.content):
+                return None
+            self.raw_html(line)
+            return m.Paragraph((m.Text(node.content.strip()),), source)
+        raise AssertionError(f"{self.path}:{line}: unhandled Markdown block '{kind}'")
+
+    def heading(self, node: SyntaxTreeNode, line: int) -> m.Heading:
+        attributes = Attributes()
+        if "attributes" in (node.meta or {}):
+            try:
+                attributes = parse_attributes(node.meta["attributes"])
+            except ValueError as exc:
+                self.error(line, f"bad heading attributes: {exc}")
+        inlines = self.inlines(node.children[0], line)
+        return m.Heading(int(node.tag[1]), inlines, self.at(line), id=attributes.id,
+                         numbered="unnumbered" not in attributes.classes)
+
+    def items(self, node: SyntaxTreeNode) -> tuple[m.ListItem, ...]:
+        return tuple(m.ListItem(self.blocks(item.children), self.at(item.map[0] + 1)) for item in node.children)
+
+    def table(self, node: SyntaxTreeNode, source: Source) -> m.Table:
+        line = source.line
+        header: tuple[m.TableCell, ...] = ()
+        rows = []
+        for part in node.children:
+            for row in part.children:
+                row_line = row.map[0] + 1 if row.map else line
+                cells = tuple(m.TableCell(self.inlines(cell.children[0], row_line) if cell.children else (),
+                                          _align(cell.attrs.get("style", "")))
+                              for cell in row.children)
+                if part.type == "thead":
+                    header = cells
+                else:
+                    rows.append(cells)
+        return m.Table(header, tuple(rows), source)
+
+    def div(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
+        info = node.meta["info"].strip()
+        if not node.meta["closed"]:
+            self.error(line, f"fenced div '::: {info}' is never closed (end it with a line ':::')")
+        try:
+            attributes = (parse_attributes(info[1:-1]) if info.startswith("{") and info.endswith("}")
+                          else Attributes(classes=tuple(info.split()[:1])))
+        except ValueError as exc:
+            self.error(line, f"bad div attributes: {exc}")
+            attributes = Attributes()
+        blocks = self.blocks(node.children)
+        if "recommendations" in attributes.classes:
+            return self.recommendations(blocks, line)
+        return m.Div(blocks, self.at(line), attributes)
+
+    def recommendations(self, blocks: tuple[m.Node, ...], line: int) -> m.Recommendations:
+        lists = [b for b in blocks if isinstance(b, m.BulletList | m.OrderedList)]
+        if len(lists) != 1 or len(blocks) != 1:
+            self.error(line, "a recommendations block must hold exactly one list, one item per recommendation")
+        items = tuple(m.Recommendation(item.blocks, item.source) for lst in lists for item in lst.items)
+        return m.Recommendations(items, self.at(line))
+
+    # Inlines --------------------------------------------------------------------------------------
+
+    def inlines(self, node: SyntaxTreeNode | None, line: int) -> tuple[m.Node, ...]:
+        if node is None:
+            return ()
+        children = node.children if node.type == "inline" else node
+        return self.inline_run(children, line)
+
+    def inline_run(self, nodes, line: int) -> tuple[m.Node, ...]:
+        out: list[m.Node] = []
+        for node in nodes:
+            item = self.inline(node, line)
+            if item is None:
+                continue
+            if isinstance(item, m.Text) and out and isinstance(out[-1], m.Text):
+                out[-1] = m.Text(out[-1].text + item.text)
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def inline(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
+        kind = node.type
+        here = line + (node.meta or {}).get("line", 0)
+        if kind == "text":
+            return m.Text(node.content) if node.content else None
+        if kind == "softbreak":
+            return m.Text(" ")
+        if kind == "hardbreak":
+            return m.LineBreak()
+        if kind == "code_inline":
+            return m.Code(node.content)
+        if kind == "em":
+            return m.Emph(self.inline_run(node.children, line))
+        if kind == "strong":
+            return m.Strong(self.inline_run(node.children, line))
+        if kind == "s":
+            return m.Strikeout(self.inline_run(node.children, line))
+        if kind == "link":
+            return m.Link(node.attrs.get("href", ""), self.inline_run(node.children, line), self.at(here))
+        if kind == "image":
+            alt = m.plain_text(self.inline_run(node.children, line))
+            return m.Image(node.attrs.get("src", ""), alt, self.at(here))
+        if kind == "citation":
+            return self.cite(node.meta["citations"], here)
+        if kind == "footnote_ref":
+            return self.note(node.meta, here)
+        if kind == "html_inline":
+            if _is_comment(node.content):
+                return None
+            self.raw_html(here)
+            return m.Text(node.content)
+        raise AssertionError(f"{self.path}:{line}: unhandled Markdown inline '{kind}'")
+
+    def cite(self, citations: list[dict], line: int) -> m.Cite:
+        source = self.at(line)
+        return m.Cite(tuple(
+            m.Citation(c["key"], self.inline_run(SyntaxTreeNode(c["prefix"]).children, line) if c["prefix"] else (),
+                       c["locator"],
+                       self.inline_run(SyntaxTreeNode(c["suffix"]).children, line) if c["suffix"] else (),
+                       source)
+            for c in citations), source)
+
+    def note(self, meta: dict, line: int) -> m.Node | None:
+        if self.in_note:
+            self.error(line, "a note cannot contain another note")
+            return None
+        label = meta.get("label")
+        self.in_note += 1
+        try:
+            if label is None:  # an inline note ^[...]
+                tokens = self.inline_notes[meta["id"]]["tokens"]
+                paragraph = m.Paragraph(self.inline_run(SyntaxTreeNode(tokens).children, line), self.at(line))
+                return m.Note((paragraph,), self.at(line))
+            self.used_labels.add(label)
+            definition = self.definitions.get(label)
+            if definition is None:
+                self.error(line, f"note [^{label}] has no definition (add a line '[^{label}]: ...')")
+                return None
+            node, _ = definition
+            return m.Note(self.blocks(node.children), self.at(line), label=label)
+        finally:
+            self.in_note -= 1
+
+    def raw_html(self, line: int) -> None:
+        if line not in self.html_lines:
+            self.html_lines.add(line)
+            self.problems.warning(self.at(line), "raw HTML is shown as text, not interpreted; write Markdown instead")
+
+    def check_notes(self) -> None:
+        for label, (_, line) in sorted(self.definitions.items(), key=lambda item: item[1][1]):
+            if label not in self.used_labels:
+                self.error(line, f"note [^{label}] is defined but never used")
+
+
+def _is_comment(html: str) -> bool:
+    html = html.strip()
+    return html.startswith("<!--") and html.endswith("-->")
+
+
+def _align(style: str) -> str:
+    match = re.search(r"text-align:\s*(left|right|center)", style)
+    return match.group(1) if match else ""

@@ -1,0 +1,1 @@
+"""Model-to-model steps run once between loading and rendering: citations, then numbering."""

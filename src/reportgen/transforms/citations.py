@@ -1,0 +1,117 @@
+"""Citations become notes: each body citation cluster turns into a numbered note; citations inside
+notes become text. Notes are numbered 1, 2, ... in document order and formatted by `notestyle`:
+full the first time a work is cited, short afterwards, Ibid. right after a note citing that work alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from .. import model as m
+from .. import notestyle
+from ..errors import Problems
+
+
+class _Resolver(m.Transformer):
+    def __init__(self, bibliography, language: str, problems: Problems):
+        self.bibliography, self.language, self.problems = bibliography, language, problems
+        self.notes: list[m.Note] = []
+        self.cited: set[str] = set()
+        self.previous_note: list[tuple[str, str]] = []  # (key, locator) cited in the previous note
+        self.current_note: list[tuple[str, str]] = []
+        self.in_note = False
+
+    # A citation cluster in the body is a note of its own.
+    def visit_Cite(self, cite: m.Cite):
+        if self.in_note:
+            return self.format_cluster(cite)
+        self.begin_note()
+        inlines = _finish_sentence(_capitalise(self.format_cluster(cite)))
+        note = m.Note((m.Paragraph(inlines, cite.source),), cite.source, len(self.notes) + 1, from_citation=True)
+        return self.end_note(note)
+
+    def visit_Note(self, note: m.Note):
+        self.begin_note()
+        blocks = self.visit_all(note.blocks)
+        first = note.blocks[0] if note.blocks else None
+        if isinstance(first, m.Paragraph) and first.inlines and isinstance(first.inlines[0], m.Cite):
+            blocks = (replace(blocks[0], inlines=_capitalise(blocks[0].inlines)),) + blocks[1:]
+        return self.end_note(replace(note, blocks=blocks, number=len(self.notes) + 1))
+
+    def begin_note(self) -> None:
+        self.in_note, self.current_note = True, []
+
+    def end_note(self, note: m.Note) -> m.Note:
+        self.in_note = False
+        self.previous_note = self.current_note
+        self.notes.append(note)
+        return note
+
+    def format_cluster(self, cite: m.Cite) -> tuple[m.Node, ...]:
+        parts: list[m.Node] = []
+        for i, citation in enumerate(cite.citations):
+            if i:
+                parts.append(m.Text("; "))
+            if citation.prefix:
+                parts.extend(citation.prefix)
+                parts.append(m.Text(" "))
+            parts.extend(self.format_citation(citation))
+            if citation.suffix:
+                parts.append(m.Text(" "))
+                parts.extend(citation.suffix)
+        return _merge_text(parts)
+
+    def format_citation(self, citation: m.Citation) -> tuple[m.Node, ...]:
+        key, locator = citation.key, citation.locator
+        entry = self.bibliography.entries.get(key) if self.bibliography else None
+        if entry is None:
+            keys = list(self.bibliography.entries) if self.bibliography else []
+            close = difflib.get_close_matches(key, keys, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.problems.error(citation.source, f"unknown citation key '{key}'{hint}")
+            return (m.Text(f"[{key}]"),)
+        before = self.current_note[-1] if self.current_note else (
+            self.previous_note[0] if len(self.previous_note) == 1 else None)
+        self.current_note.append((key, locator))
+        if key not in self.cited:
+            self.cited.add(key)
+            return notestyle.full(entry, locator, self.language, citation.source)
+        if before and before[0] == key and (locator or not before[1]):
+            return notestyle.ibid("" if locator == before[1] else locator, self.language)
+        return notestyle.short(entry, locator, self.language)
+
+
+def _merge_text(nodes: list[m.Node]) -> tuple[m.Node, ...]:
+    out: list[m.Node] = []
+    for node in nodes:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _capitalise(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
+    """Upper-case the first letter of a note (`see ibid.` -> `See ibid.`)."""
+    if inlines and isinstance(inlines[0], m.Text) and inlines[0].text:
+        text = inlines[0].text
+        return (m.Text(text[0].upper() + text[1:]),) + inlines[1:]
+    if inlines and isinstance(inlines[0], m.Emph | m.Strong):
+        return (replace(inlines[0], children=_capitalise(inlines[0].children)),) + inlines[1:]
+    return inlines
+
+
+def _finish_sentence(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
+    """End a note with a full stop unless it already ends with one."""
+    text = m.plain_text(inlines).rstrip()
+    if text.endswith((".", "!", "?")):
+        return inlines
+    return _merge_text(list(inlines) + [m.Text(".")])
+
+
+def resolve_citations(document: m.Document, problems: Problems) -> m.Document:
+    """Turn every citation into a note or note text and number all notes."""
+    resolver = _Resolver(document.bibliography, document.config.language, problems)
+    sections = resolver.visit_all(document.sections)
+    return replace(document, sections=sections, notes=tuple(resolver.notes))
