@@ -52,17 +52,21 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
     warnings = [str(p) for p in problems.warnings]
     from .renderers.html import HtmlRenderer
 
-    html = HtmlRenderer(document, project.templates, created).render()
+    def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
+        return HtmlRenderer(document, project.templates, created, break_before_notes).render()
+
+    html = render_html()
     stages.done("html")
-    if "html" in formats:
-        outputs["html"] = html.encode("utf-8")
     if "pdf" in formats:
         from .renderers.pdf import render_pdf
 
-        pdf, pages, pdf_warnings = render_pdf(html, project.root)
-        warnings += pdf_warnings
-        outputs["pdf"] = pdf
-        stages.done("pdf", f"{pages} pages")
+        result = render_pdf(render_html, project.root)
+        warnings += result.warnings
+        outputs["pdf"] = result.pdf
+        html = result.html  # the preview shows the page breaks the PDF needed
+        stages.done("pdf", f"{result.pages} pages")
+    if "html" in formats:
+        outputs["html"] = html.encode("utf-8")
 
     folder = Path(output_dir) if output_dir else project.root / "build"
     if not folder.is_absolute():

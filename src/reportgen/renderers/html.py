@@ -36,8 +36,10 @@ def safe_href(url: str) -> str | None:
 class HtmlRenderer:
     """Renders one resolved document. `render()` gives the complete HTML page."""
 
-    def __init__(self, document: m.Document, templates_dir=None, created: str = ""):
+    def __init__(self, document: m.Document, templates_dir=None, created: str = "",
+                 break_before_notes: frozenset[int] = frozenset()):
         self.document = document
+        self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
         self.environment = jinja_environment(templates_dir)
@@ -76,37 +78,79 @@ class HtmlRenderer:
             raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
         return method(node)
 
-    def block_Paragraph(self, node: m.Paragraph) -> Markup:
-        if node.number is None:
-            return Markup('<p data-src="{}">{}</p>').format(str(node.source), self.inlines(node.inlines))
-        return Markup('<p class="numbered" id="para-{n}" data-src="{src}"><span class="para-num">{n}.</span>'
-                      '{body}</p>').format(n=node.number, src=str(node.source), body=self.inlines(node.inlines))
+    def page_break(self, inlines: tuple[m.Node, ...]) -> bool:
+        """Whether this block calls a note that must start a new page with it."""
+        return bool(self.break_before_notes) and any(
+            isinstance(n, m.Note) and n.number in self.break_before_notes for n in inlines)
+
+    def block_Paragraph(self, node: m.Paragraph, marker: str = "", first_in_item: bool = False) -> Markup:
+        classes = []
+        lead = Markup("")
+        if node.number is not None:
+            classes.append("numbered")
+            lead = Markup('<span class="para-num">{}.</span>').format(node.number)
+        elif marker:
+            classes.append("marked")
+            lead = Markup('<span class="marker">{}</span>').format(marker)
+        if self.page_break(node.inlines) and not first_in_item:  # the item carries the break
+            classes.append("page-break")
+        ident = Markup(' id="para-{}"').format(node.number) if node.number is not None else ""
+        cls = Markup(' class="{}"').format(" ".join(classes)) if classes else ""
+        return Markup("<p{}{} data-src=\"{}\">{}{}</p>").format(ident, cls, str(node.source), lead,
+                                                               self.inlines(node.inlines))
+
+    def item(self, blocks: tuple[m.Node, ...], marker: str) -> Markup:
+        """A list item's blocks; its marker hangs in front of its first paragraph."""
+        if blocks and isinstance(blocks[0], m.Paragraph):
+            return self.block_Paragraph(blocks[0], marker, first_in_item=True) + self.blocks(blocks[1:])
+        return Markup('<p class="marked"><span class="marker">{}</span></p>{}').format(marker, self.blocks(blocks))
 
     def block_Heading(self, node: m.Heading) -> Markup:
         level = min(node.level, 6)
         number = Markup('<span class="secnum">{}</span>').format(node.number) if node.number else ""
-        classes = "numbered" if node.number else "unnumbered"
+        classes = ("numbered" if node.number else "unnumbered") + (" page-break" if self.page_break(node.inlines) else "")
         return Markup('<h{l} id="{id}" class="{cls}" data-src="{src}">{num}<span class="title">{body}</span></h{l}>').format(
             l=level, id=node.id, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
 
+    def list_items(self, items, markers) -> tuple[Markup, bool]:
+        """The `<li>`s of a list, and whether the list itself must start a new page.
+
+        WeasyPrint ignores a forced break on the first block of a list item, so a break asked
+        for by an item's first paragraph goes on the `<li>`, or on the list for its first item.
+        """
+        out, list_breaks = [], False
+        for i, (item, marker) in enumerate(zip(items, markers)):
+            first = item.blocks[0] if item.blocks else None
+            breaks = isinstance(first, m.Paragraph) and self.page_break(first.inlines)
+            list_breaks |= breaks and i == 0
+            body = self.item(item.blocks, marker) if marker else self.item_blocks(item.blocks)
+            ident = ""
+            if isinstance(item, m.Recommendation):
+                ident = Markup(' id="rec-{}" data-src="{}"').format(
+                    f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
+            cls = Markup(' class="page-break"') if breaks and i else ""
+            out.append(Markup("<li{}{}>{}</li>").format(ident, cls, body))
+        return Markup("").join(out), list_breaks
+
+    def item_blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
+        if blocks and isinstance(blocks[0], m.Paragraph):
+            return self.block_Paragraph(blocks[0], first_in_item=True) + self.blocks(blocks[1:])
+        return self.blocks(blocks)
+
     def block_BulletList(self, node: m.BulletList) -> Markup:
-        items = Markup("").join(Markup("<li>{}</li>").format(self.blocks(i.blocks)) for i in node.items)
-        return Markup('<ul data-src="{}">{}</ul>').format(str(node.source), items)
+        items, breaks = self.list_items(node.items, [""] * len(node.items))
+        return Markup('<ul{} data-src="{}">{}</ul>').format(_class("page-break", breaks), str(node.source), items)
 
     def block_OrderedList(self, node: m.OrderedList) -> Markup:
-        items = Markup("").join(
-            Markup('<li><span class="marker">{}</span>{}</li>').format(
-                list_marker(node.kind, node.delimiter, node.start + i), self.blocks(item.blocks))
-            for i, item in enumerate(node.items))
-        return Markup('<ol class="marked" data-src="{}">{}</ol>').format(str(node.source), items)
+        markers = [list_marker(node.kind, node.delimiter, node.start + i) for i in range(len(node.items))]
+        items, breaks = self.list_items(node.items, markers)
+        return Markup('<ol class="marked{}" data-src="{}">{}</ol>').format(
+            " page-break" if breaks else "", str(node.source), items)
 
     def block_Recommendations(self, node: m.Recommendations) -> Markup:
-        items = Markup("").join(
-            Markup('<li id="rec-{id}" data-src="{src}"><span class="marker">{label}</span>{body}</li>').format(
-                id=f"{item.source.path}-{item.source.line}".replace("/", "-"), src=str(item.source),
-                label=item.label, body=self.blocks(item.blocks))
-            for item in node.items)
-        return Markup('<ol class="marked recommendations" data-src="{}">{}</ol>').format(str(node.source), items)
+        items, breaks = self.list_items(node.items, [item.label for item in node.items])
+        return Markup('<ol class="marked recommendations{}" data-src="{}">{}</ol>').format(
+            " page-break" if breaks else "", str(node.source), items)
 
     def block_BlockQuote(self, node: m.BlockQuote) -> Markup:
         return Markup("<blockquote>{}</blockquote>").format(self.blocks(node.blocks))
@@ -202,6 +246,10 @@ class HtmlRenderer:
             Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
                    '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
             for note in self.document.notes)
+
+
+def _class(name: str, condition: bool) -> Markup:
+    return Markup(' class="{}"').format(name) if condition else Markup("")
 
 
 def author_line(config) -> str:

@@ -4,7 +4,9 @@ package's own resources; every problem WeasyPrint logs is turned into a reportge
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -59,19 +61,61 @@ def _captured_weasyprint_log():
         logger.propagate = previous
 
 
-def render_pdf(html: str, project_root: Path, pdf_variant: str | None = None) -> tuple[bytes, int, list[str]]:
-    """Lay out `html`; return the PDF bytes, the page count and WeasyPrint's warnings.
+@dataclass(frozen=True)
+class PdfResult:
+    pdf: bytes
+    pages: int
+    html: str  # the HTML actually laid out
+    warnings: list[str]
 
-    WeasyPrint reports a resource it could not load as a logged error, not an exception:
-    those become a ReportError, so a missing image never passes unnoticed."""
+
+def note_pages(document) -> dict[int, tuple[int, int]]:
+    """For each footnote number: (page of its call, page of its body), 1-based."""
+    calls: dict[int, int] = {}
+    bodies: dict[int, int] = {}
+    for index, page in enumerate(document.pages, start=1):
+        for area in page._page_box.children:
+            in_notes = type(area).__name__ == "FootnoteAreaBox"
+            for box in area.descendants():
+                element = getattr(box, "element", None)
+                if element is None or "fn" not in element.get("class", "").split():
+                    continue
+                number = int(element.get("data-n"))
+                if in_notes:
+                    bodies.setdefault(number, index)
+                elif type(box).__name__ == "TextBox":
+                    calls.setdefault(number, index)
+    return {n: (page, bodies.get(n, 0)) for n, page in calls.items()}
+
+
+def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
+               pdf_variant: str | None = None) -> PdfResult:
+    """Lay out the report and write the PDF, keeping every footnote on the page of its call.
+
+    `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
+    in `pushed`. WeasyPrint is patched not to move notes away from their calls (see
+    `_weasyprint_patch`); should a note still land on another page than its call, the calling
+    block is pushed to the next page with its note and the report laid out again.
+    A resource WeasyPrint could not load is an error, not a silent gap.
+    """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
+    from ._weasyprint_patch import keep_footnotes_with_calls
+
+    keep_footnotes_with_calls()
     fetcher = _fetcher_class()((project_root, RESOURCES))
+    pushed: frozenset[int] = frozenset()
     with _captured_weasyprint_log() as log:
         try:
-            document = weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
-                                       url_fetcher=fetcher).render(presentational_hints=False)
+            for _attempt in range(4):
+                html = render_html(pushed)
+                document = weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
+                                           url_fetcher=fetcher).render(presentational_hints=False)
+                misplaced = {n for n, (call, body) in note_pages(document).items() if call != body}
+                if not misplaced - pushed:
+                    break
+                pushed |= misplaced
             pdf = document.write_pdf(pdf_variant=pdf_variant)
         except FatalURLFetchingError as exc:
             raise ReportError([Problem(Source("build"), f"PDF: {exc}")]) from None
@@ -79,4 +123,6 @@ def render_pdf(html: str, project_root: Path, pdf_variant: str | None = None) ->
     if errors:
         raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
     warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
-    return pdf, len(document.pages), warnings
+    warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
+                 for n, (call, body) in sorted(note_pages(document).items()) if call != body]
+    return PdfResult(pdf, len(document.pages), html, warnings)

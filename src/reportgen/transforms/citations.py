@@ -77,7 +77,9 @@ class _Resolver(m.Transformer):
         if key not in self.cited:
             self.cited.add(key)
             return notestyle.full(entry, locator, self.language, citation.source)
-        if before and before[0] == key and (locator or not before[1]):
+        # "Ibid." follows only a short signal ("see", "cf."): after a phrase it reads badly.
+        signal = len(m.plain_text(citation.prefix).split()) <= 2
+        if before and before[0] == key and (locator or not before[1]) and signal:
             return notestyle.ibid("" if locator == before[1] else locator, self.language)
         return notestyle.short(entry, locator, self.language)
 
