@@ -76,13 +76,27 @@ def _name(parts) -> Name:
     return Name(**{k: strip_braces(v) for k, v in joined.items()}, corporate=corporate)
 
 
+# Fields BibLaTeX treats as verbatim: `%` in a URL is not a LaTeX comment.
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate"}
+
+
 def _parse_stack():
     # The full stack is spelled out: bibtexparser's default stacks may change in minor releases.
     from bibtexparser import middlewares as m
+
+    class DecodeLatexExceptVerbatim(m.LatexDecodingMiddleware):
+        def transform_entry(self, entry, library):
+            verbatim = {f.key: f.value for f in entry.fields if f.key in VERBATIM_FIELDS}
+            entry = super().transform_entry(entry, library)
+            for f in entry.fields:
+                if f.key in verbatim:
+                    f.value = verbatim[f.key]
+            return entry
+
     return [m.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
             m.RemoveEnclosingMiddleware(allow_inplace_modification=True),
             m.NormalizeFieldKeys(allow_inplace_modification=True),
-            m.LatexDecodingMiddleware(allow_inplace_modification=True, keep_braced_groups=True),
+            DecodeLatexExceptVerbatim(allow_inplace_modification=True, keep_braced_groups=True),
             m.SeparateCoAuthors(allow_inplace_modification=True),
             m.SplitNameParts(allow_inplace_modification=True)]
 
@@ -102,7 +116,8 @@ def parse_bibliography(text: str, path: str, problems: Problems) -> Bibliography
             if f.key in ("author", "editor") and isinstance(f.value, list):
                 persons[f.key] = tuple(_name(p) for p in f.value)
             else:
-                values[f.key] = strip_braces(str(f.value)).strip()
+                value = str(f.value) if f.key in VERBATIM_FIELDS else strip_braces(str(f.value))
+                values[f.key] = " ".join(value.split())
         entries[raw.key] = Entry(raw.key, raw.entry_type.lower(), values, persons.get("author", ()),
                                  persons.get("editor", ()), Source(path, raw.start_line + 1))
 

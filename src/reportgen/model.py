@@ -315,9 +315,7 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         return "\n"
     if isinstance(node, Image):
         return node.alt
-    if isinstance(node, Cite):
-        return "; ".join("@" + c.key for c in node.citations)
-    if isinstance(node, Note) and not notes:
+    if isinstance(node, Cite | Note) and not notes:  # in the body, a citation is a note
         return ""
     parts = []
     for name in child_fields(node):

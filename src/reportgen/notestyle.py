@@ -132,6 +132,7 @@ def full(entry: Entry, locator: str, language: str, source) -> tuple[m.Node, ...
             details.append(f"{kind} {number}" if kind else number)
         elif kind and entry.type not in ("report", "techreport"):
             details.append(kind)
+    details.append(entry.get("howpublished"))
     b.text("".join(f", {d}" for d in details if d))
     publisher = entry.get("publisher") or entry.get("institution") or entry.get("organization") or entry.get("school")
     if publisher == creator:
@@ -140,8 +141,6 @@ def full(entry: Entry, locator: str, language: str, source) -> tuple[m.Node, ...
     imprint = ", ".join(p for p in (place, publisher, _date(entry, language)) if p)
     if imprint:
         b.text(f" ({imprint})")
-    if entry.get("howpublished"):
-        b.text(", " + entry.get("howpublished"))
     if entry.get("pages"):
         pages = entry.get("pages").replace("--", "–").replace("-", "–")
         b.text(f", {'pp.' if '–' in pages else 'p.'} {pages}")
