@@ -16,21 +16,25 @@ from typing import Literal
 
 import yaml
 
-from .errors import Problems, ReportError, Source
+from .errors import Problem, Problems, ReportError, Source
 
 CONFIG_PATH = "report/report.yaml"
 
 
-def doc(text: str, default=MISSING, **kwargs):
-    """A dataclass field with its documentation."""
+def doc(text: str, default=MISSING, required: bool = False, **kwargs):
+    """A dataclass field with its documentation. A required key still gets a default, so that
+    reading can go on and report every other mistake too."""
     if default is MISSING and "default_factory" not in kwargs:
-        return field(metadata={"doc": text}, **kwargs)
-    return field(default=default, metadata={"doc": text}, **kwargs)
+        default = ""
+    metadata = {"doc": text, "required": required}
+    if "default_factory" in kwargs:
+        return field(metadata=metadata, **kwargs)
+    return field(default=default, metadata=metadata, **kwargs)
 
 
 @dataclass(frozen=True)
 class Organisation:
-    name: str = doc("Full name of the organisation.")
+    name: str = doc("Full name of the organisation.", required=True)
     acronym: str = doc("Acronym, used by OHCHR to attribute points (e.g. `PKPA`).", "")
     website: str = doc("Web site.", "")
 
@@ -66,7 +70,7 @@ class Numbering:
 
 @dataclass(frozen=True)
 class ReportConfig:
-    title: str = doc("Title of the submission.")
+    title: str = doc("Title of the submission.", required=True)
     subtitle: str = doc("Subtitle, shown under the title.", "")
     state: str = doc("The State under review (one State per submission).", "")
     session: int | None = doc("Number of the UPR Working Group session (e.g. `13`).", None)
@@ -159,7 +163,7 @@ class _Reader:
             items = tuple(self.read(args[0], item, f"{key}[{i}]") for i, item in enumerate(node.value))
             for i, item in enumerate(node.value):
                 self.lines.setdefault(f"{key}[{i}]", self.line(item))
-            return _INVALID if _INVALID in items else items
+            return tuple(item for item in items if item is not _INVALID)
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(node, f"'{key}' must be a single value, not a {_kind(node)}")
         if origin is Literal:
@@ -210,13 +214,11 @@ class _Reader:
             self.lines.setdefault(dotted, self.line(key_node))
             values[name] = self.read(hints[name], value_node, dotted)
         for name, f in known.items():
-            if f.default is MISSING and f.default_factory is MISSING and name not in values:
+            if f.metadata["required"] and name not in values:
                 where = f"'{key}'" if key else "report.yaml"
                 self.fail(node, f"{where} has no '{name}' (required)")
-                return _INVALID
-        if _INVALID in values.values():
-            return _INVALID
-        return cls(**values)
+        # A value in error is left out: its default stands in, so that reading goes on.
+        return cls(**{name: value for name, value in values.items() if value is not _INVALID})
 
 
 _INVALID = object()
@@ -238,9 +240,9 @@ def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
-        raise ReportError(f"{path}:{line}: invalid YAML: {exc.problem or exc.context}") from None
+        raise ReportError([Problem(Source(path, line), f"invalid YAML: {exc.problem or exc.context}")]) from None
     except yaml.YAMLError as exc:
-        raise ReportError(f"{path}: invalid YAML: {exc}") from None
+        raise ReportError([Problem(Source(path), f"invalid YAML: {exc}")]) from None
 
 
 def read_schema(cls, node: yaml.Node | None, path: str, problems: Problems, line_offset: int = 0):

@@ -79,11 +79,11 @@ def section_paths(project: Project, config: ReportConfig, problems: Problems) ->
 
 
 def load_document(project: Project, problems: Problems) -> m.Document:
-    """Read every file of the project into an unresolved model; raise all errors at once
-    (warnings stay in `problems` for the caller to show)."""
+    """Read every file of the project into an unresolved model; mistakes go to `problems`."""
     text = read_text(project.root / CONFIG_PATH, CONFIG_PATH, problems)
     config = load_config(text, problems) if text is not None else None
-    problems.raise_if_errors()  # without valid settings nothing else can be read sensibly
+    if config is None:  # unreadable: nothing else can be read sensibly
+        problems.raise_if_errors()
 
     bibliography = Bibliography(config.bibliography, {})
     bib_path = project.root / config.bibliography
@@ -103,22 +103,17 @@ def load_document(project: Project, problems: Problems) -> m.Document:
         if section_text is not None:
             sections.append(read_section(section_text, name, problems, config.language))
     cover = build_cover(config, problems)
-    document = m.Document(config, cover, _unique_ids(tuple(sections), problems), bibliography)
-    problems.raise_if_errors()
-    return document
-
-
-def resolve(document: m.Document, problems: Problems) -> m.Document:
-    """Citations to notes, then numbering: each runs once, on the whole document."""
-    document = resolve_citations(document, problems)
-    problems.raise_if_errors()
-    return number_document(document)
+    return m.Document(config, cover, _unique_ids(tuple(sections), problems), bibliography)
 
 
 def load_model(project: Project, problems: Problems | None = None) -> m.Document:
-    """The resolved model of a project, ready for any renderer."""
+    """The resolved model of a project, ready for any renderer: citations become notes, then
+    everything is numbered, each step once on the whole document. Every error in every file is
+    raised together; warnings stay in `problems` for the caller to show."""
     problems = problems if problems is not None else Problems()
-    return resolve(load_document(project, problems), problems)
+    document = resolve_citations(load_document(project, problems), problems)
+    problems.raise_if_errors()
+    return number_document(document)
 
 
 def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:

@@ -1,0 +1,138 @@
+"""The example report's PDF, read back with pypdf: notes on the page of their call, continuous
+paragraph numbers, page numbers, every coalition member on page 1, metadata, reproducibility."""
+
+from __future__ import annotations
+
+import re
+
+import pypdf
+import pytest
+
+from reportgen import model as m
+from reportgen.build import build
+
+from .conftest import ROOT
+
+EPOCH = "1322000000"  # 22 November 2011
+
+
+def normalise(text: str) -> str:
+    """Undo line breaks and hyphenation so phrases can be found whatever the layout."""
+    text = re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", text)
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def example_pdf(tmp_path_factory):
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path_factory.mktemp("example")
+    written, warnings = build(ROOT, ("pdf",), out)
+    monkeypatch.undo()
+    assert warnings == []
+    reader = pypdf.PdfReader(written[0])
+    return written[0], reader, [normalise(page.extract_text()) for page in reader.pages]
+
+
+def page_of(pages: list[str], phrase: str) -> int:
+    found = [i + 1 for i, text in enumerate(pages) if phrase in text]
+    assert len(found) == 1, f"{phrase!r} found on pages {found}"
+    return found[0]
+
+
+def words_before_notes(document: m.Document) -> dict[int, str]:
+    """For each note number, the last words of body text written before its call."""
+    phrases = {}
+    for section in document.sections:
+        for node in m.walk(section):
+            inlines = getattr(node, "inlines", None)
+            if not isinstance(node, m.Paragraph | m.Heading) or not inlines:
+                continue
+            for i, inline in enumerate(inlines):
+                if isinstance(inline, m.Note):
+                    before = " ".join(m.plain_text(inlines[:i]).split()[-12:])
+                    phrases[inline.number] = before
+    return phrases
+
+
+def test_every_note_is_on_the_page_of_its_call(example_pdf, example_model):
+    _, _, pages = example_pdf
+    calls = words_before_notes(example_model)
+    assert sorted(calls) == list(range(1, 15))
+    for note in example_model.notes:
+        body = " ".join(m.plain_text(note.blocks).split())[:60]
+        assert page_of(pages, calls[note.number]) in [i + 1 for i, p in enumerate(pages) if body in p], note.number
+
+
+def test_paragraph_numbers_are_continuous_and_in_order(example_pdf, example_model):
+    _, _, pages = example_pdf
+    text = " ".join(pages)
+    paragraphs = [n for s in example_model.sections for n in m.walk(s)
+                  if isinstance(n, m.Paragraph) and n.number is not None]
+    assert [p.number for p in paragraphs] == list(range(1, len(paragraphs) + 1))
+    position = 0
+    for paragraph in paragraphs:
+        opening = f"{paragraph.number}. " + " ".join(m.plain_text(paragraph.inlines).split()[:3])
+        found = text.find(opening, position)
+        assert found >= 0, opening
+        position = found
+
+
+def test_headings_carry_the_seed_numbers(example_pdf):
+    _, _, pages = example_pdf
+    text = " ".join(pages)
+    for number, title in [("I.", "Current normative and institutional framework"), ("1.1", "Legal framework"),
+                          ("1.1.1", "International legal standards"), ("1.1.4", "Recommendations regarding"),
+                          ("II.", "Promotion and protection of human rights"), ("2.3", "Lack of training")]:
+        assert f"{number} {title}" in text
+
+
+def test_page_numbers_and_running_head(example_pdf):
+    _, reader, pages = example_pdf
+    total = len(reader.pages)
+    assert total >= 6
+    for index, text in enumerate(pages, start=1):
+        assert f"{index} / {total}" in text
+        if index > 1:
+            assert "Indonesia – 13th session of the UPR Working Group, 2nd cycle" in text
+
+
+def test_first_page_names_every_member_organisation(example_pdf, example_model):
+    _, _, pages = example_pdf
+    first = pages[0]
+    for organisation in example_model.config.organisations:
+        assert organisation.name in first
+    assert "Member organisations (21):" in first
+    assert "Joint submission to the Universal Periodic Review".upper() in first
+    assert "Key words: commercial sexual exploitation of children; child trafficking" in first
+
+
+def test_metadata_and_links(example_pdf):
+    path, reader, _ = example_pdf
+    meta = reader.metadata
+    assert meta.title == "Commercial sexual exploitation of children in Indonesia"
+    assert meta.author == "National Coalition for the Elimination of Commercial Sexual Exploitation of Children"
+    assert meta["/CreationDate"].startswith("D:20111122")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages
+            for annotation in page.get("/Annots", []) if "/URI" in annotation.get_object().get("/A", {})}
+    assert "http://www.aseansec.org/17363.pdf" in uris
+
+
+def test_pdf_is_reproducible(example_pdf, tmp_path, monkeypatch):
+    path, _, _ = example_pdf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    again, _ = build(ROOT, ("pdf",), tmp_path)
+    assert again[0].read_bytes() == path.read_bytes()
+
+
+def test_endnotes_collect_the_notes_at_the_end(project, tmp_path):
+    root = project({"sections/01.md": "# Findings\n\nA finding[@ohchr2020] and a note^[Plain note.].\n",
+                    "report/report.yaml": "title: T\nnotes: endnotes\n"})
+    written, _ = build(root, ("pdf", "html"), tmp_path)
+    pages = [normalise(p.extract_text()) for p in pypdf.PdfReader(written[0]).pages]
+    text = " ".join(pages)
+    assert "Notes 1. Office of the High Commissioner for Human Rights, Annual report on UPR follow-up" in text
+    assert "2. Plain note." in text
+    html = written[1].read_text()
+    assert '<a class="note-ref" id="ref-1" href="#note-1"><sup>1</sup></a>' in html

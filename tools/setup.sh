@@ -1,0 +1,24 @@
+#!/bin/sh
+# Set up a fresh machine for reportgen: a virtual environment in .venv with reportgen installed.
+#   sh tools/setup.sh          what `reportgen build` needs (Python packages only)
+#   sh tools/setup.sh --test   also the test tools: pytest & co., LibreOffice and poppler (apt, as root)
+set -eu
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+if [ "${1:-}" = "--test" ]; then
+    .venv/bin/python -m pip install --quiet -e '.[test]'
+    missing=""
+    command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
+    if [ -n "$missing" ]; then
+        sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+    fi
+else
+    .venv/bin/python -m pip install --quiet -e .
+fi
