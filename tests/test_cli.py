@@ -150,3 +150,25 @@ def test_project_paths_stay_inside_the_project(project, config, message):
     result = run("build", "--project", str(root))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == message
+
+
+def test_images_resolve_inside_the_project(project, tmp_path):
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+                        "53de0000000c4944415408d763f8ffff3f0005fe02fea7d6a4a90000000049454e44ae426082")
+    root = project({"images/dot.png": png, "sections/01.md": "Chart: ![a dot](../images/dot.png)\n"})
+    result = run("build", "--project", str(root), "--format", "pdf,html")
+    assert result.exit_code == 0, result.output
+    assert '<img src="images/dot.png" alt="a dot">' in next((root / "build").glob("*.html")).read_text()
+
+    (root / "sections/01.md").write_text("![](/etc/passwd) ![](../../outside.png) ![](http://127.0.0.1:9/x.png)\n"
+                                         "![](missing.png)\n")
+    result = run("build", "--project", str(root))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:4] == [
+        "sections/01.md:1: image '../../outside.png' is outside the project",
+        "sections/01.md:1: image '/etc/passwd' must be a file inside the project, written relative to the "
+        "section file",
+        "sections/01.md:1: image 'http://127.0.0.1:9/x.png' must be a file inside the project, written relative "
+        "to the section file",
+        "sections/01.md:2: image 'missing.png' does not exist",
+    ]

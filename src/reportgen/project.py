@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from . import model as m
 from .bibliography import Bibliography, parse_bibliography
@@ -103,7 +104,8 @@ def load_document(project: Project, problems: Problems) -> m.Document:
         if section_text is not None:
             sections.append(read_section(section_text, name, problems, config.language))
     cover = build_cover(config, problems)
-    return m.Document(config, cover, _unique_ids(tuple(sections), problems), bibliography)
+    sections = _ImageResolver(project, problems).visit_all(_unique_ids(tuple(sections), problems))
+    return m.Document(config, cover, sections, bibliography)
 
 
 def load_model(project: Project, problems: Problems | None = None) -> m.Document:
@@ -145,3 +147,28 @@ class _IdMaker(m.Transformer):
 
     def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:
         return paragraph
+
+
+class _ImageResolver(m.Transformer):
+    """Images are files inside the project, written relative to their section file; the model
+    keeps their project-relative path. Anything else (a URL, a file outside) is an error."""
+
+    def __init__(self, project: Project, problems: Problems):
+        self.project, self.problems = project, problems
+
+    def visit_Image(self, image: m.Image) -> m.Image:
+        src = image.src
+        if src.startswith("data:image/"):
+            return image
+        if urlsplit(src).scheme or src.startswith("/"):
+            self.problems.error(image.source, f"image '{src}' must be a file inside the project, "
+                                              "written relative to the section file")
+            return image
+        path = (self.project.root / image.source.path).parent / unquote(src)
+        if not self.project.inside(path):
+            self.problems.error(image.source, f"image '{src}' is outside the project")
+        elif not path.is_file():
+            self.problems.error(image.source, f"image '{src}' does not exist")
+        else:
+            return replace(image, src=self.project.relative(path))
+        return image

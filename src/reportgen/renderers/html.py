@@ -7,7 +7,7 @@ recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
@@ -207,8 +207,9 @@ class HtmlRenderer:
             href = safe_href(node.url)
             body = self.inlines(node.children)
             return Markup('<a href="{}">{}</a>').format(href, body) if href else body
-        if isinstance(node, m.Image):
-            return Markup('<img src="{}" alt="{}">').format(node.src, node.alt)
+        if isinstance(node, m.Image):  # src is project-relative (checked when loading), or data:
+            src = node.src if node.src.startswith("data:") else quote(node.src)
+            return Markup('<img src="{}" alt="{}">').format(src, node.alt)
         raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
 
     def note_body(self, note: m.Note, tag: str) -> Markup:
