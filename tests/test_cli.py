@@ -66,14 +66,14 @@ def test_build_writes_pdf_and_html_and_reports_stages(project):
     assert stages == ["load", "html", "pdf", "write"]
     assert "1 sections, 1 numbered paragraphs, 2 notes, 2 references" in result.stderr
     assert result.stdout.startswith("built ")
-    outputs = sorted(p.name for p in (root / "build").iterdir())
+    outputs = sorted(p.name for p in (root / "build").glob("[!.]*"))
     assert outputs == ["ERW_individual_UPR41_Exampleland.html", "ERW_individual_UPR41_Exampleland.pdf"]
 
 
 def test_every_mistake_is_reported_at_once_and_the_last_good_build_survives(project):
     root = project({"sections/01-findings.md": GOOD_SECTION})
     assert run("build", "--project", str(root)).exit_code == 0
-    before = {p.name: p.read_bytes() for p in (root / "build").iterdir()}
+    before = {p.name: p.read_bytes() for p in (root / "build").glob("[!.]*")}
 
     (root / "references.bib").write_text(BROKEN_BIB)
     (root / "report/report.yaml").write_text((root / "report/report.yaml").read_text() + BROKEN_CONFIG)
@@ -95,7 +95,7 @@ def test_every_mistake_is_reported_at_once_and_the_last_good_build_survives(proj
         "reportgen: 10 errors; nothing was written",
     ]
     assert "Traceback" not in result.output
-    assert {p.name: p.read_bytes() for p in (root / "build").iterdir()} == before
+    assert {p.name: p.read_bytes() for p in (root / "build").glob("*")} == before | {".reportgen.lock": b""}
 
 
 def test_unknown_citation_keys_fail_the_build(project):
@@ -106,7 +106,7 @@ def test_unknown_citation_keys_fail_the_build(project):
         "sections/01.md:1: unknown citation key 'ohcr2020' (did you mean 'ohchr2020'?)",
         "reportgen: 1 error; nothing was written",
     ]
-    assert not (root / "build").exists()
+    assert not list((root / "build").glob("[!.]*"))
 
 
 def test_not_a_project(tmp_path):
@@ -122,7 +122,7 @@ def test_format_and_output_options(project, tmp_path):
     out = tmp_path / "drafts"
     result = run("build", "--project", str(root), "--format", "html", "--output", str(out))
     assert result.exit_code == 0, result.output
-    assert [p.suffix for p in out.iterdir()] == [".html"]
+    assert [p.suffix for p in out.glob("[!.]*")] == [".html"]
     bad = run("build", "--project", str(root), "--format", "pdf,odt")
     assert bad.exit_code == 2
     assert "Invalid value for '--format': choose from pdf, html (comma-separated), not 'pdf,odt'" in bad.stderr

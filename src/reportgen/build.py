@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .clock import build_time
 from .errors import Problems
-from .outputs import output_name, write_atomic
+from .outputs import build_lock, output_name, write_outputs
 from .project import Project, load_model
 
 FORMATS = ("pdf", "html")
@@ -34,23 +34,30 @@ class _Stages:
 
 
 def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
-          progress: Progress = _quiet) -> tuple[list[Path], list[str]]:
-    """Build the project; returns the files written and the warnings met on the way."""
-    from .model import walk, Note, Paragraph
+          progress: Progress = _quiet, on_wait: Callable[[], None] = lambda: None) -> tuple[list[Path], list[str]]:
+    """Build the project; returns the files written and the warnings met on the way.
 
-    stages = _Stages(progress)
+    The output folder is locked for the whole build, so two builds never interleave; `on_wait`
+    is called if another build holds it."""
     project = Project.at(project_dir)
+    folder = Path(output_dir).absolute() if output_dir else project.root / "build"
+    with build_lock(folder, on_wait):
+        return _build(project, formats, folder, _Stages(progress))
+
+
+def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages) -> tuple[list[Path], list[str]]:
+    from .model import Paragraph, walk
+    from .renderers.html import HtmlRenderer
+
     problems = Problems()
     document = load_model(project, problems)
-    notes = len(document.notes)
     paragraphs = sum(1 for s in document.sections for n in walk(s) if isinstance(n, Paragraph) and n.number)
-    stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, {notes} notes, "
-                        f"{len(document.bibliography.entries)} references")
+    stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
+                        f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")
 
     created = build_time().isoformat()
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
-    from .renderers.html import HtmlRenderer
 
     def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
         return HtmlRenderer(document, project.templates, created, break_before_notes).render()
@@ -68,14 +75,8 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
     if "html" in formats:
         outputs["html"] = html.encode("utf-8")
 
-    folder = Path(output_dir) if output_dir else project.root / "build"
-    if not folder.is_absolute():
-        folder = Path.cwd() / folder
     name = output_name(document.config)
-    written = []
-    for extension in formats:
-        path = folder / f"{name}.{extension}"
-        write_atomic(path, outputs[extension])
-        written.append(path)
-    stages.done("write", ", ".join(p.name for p in written))
-    return written, warnings
+    files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}
+    write_outputs(files)
+    stages.done("write", ", ".join(path.name for path in files))
+    return list(files), warnings

@@ -50,7 +50,9 @@ def build(project_dir: str, formats: str, output_dir: str | None) -> None:
 
     try:
         chosen = _formats(formats)
-        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress)
+        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress,
+                                      on_wait=lambda: click.echo("waiting for another build of this project "
+                                                                 "to finish...", err=True))
     except click.BadParameter as exc:
         exc.param_hint = "'--format'"
         raise

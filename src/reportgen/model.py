@@ -15,6 +15,10 @@ from .errors import Source
 from .markdown.attributes import Attributes
 
 
+# What a link may point at: the loader rejects anything else, renderers drop it if met.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
 class Node:
     """Base of every model node."""
 

@@ -1,14 +1,19 @@
-"""Writing outputs atomically: a file appears complete or not at all, and the last good one survives."""
+"""Writing outputs safely: all of a build's files or none, each complete, the last good ones kept
+when anything fails, and one build at a time per output folder."""
 
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .config import ReportConfig
 from .errors import ReportError
+
+LOCK_NAME = ".reportgen.lock"
 
 
 def output_name(config: ReportConfig) -> str:
@@ -26,20 +31,85 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.\-]", "", name).strip(".-") or "report"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
+def _prepare(folder: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(f"{path.parent}: cannot write the outputs here: {exc.strerror}") from None
+        raise ReportError(f"{folder}: cannot create the output folder: {exc.strerror}") from None
+
+
+def _write_temporary(path: Path, data: bytes) -> Path:
+    """Write `data` next to `path` under a temporary name, flushed to disk."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def write_outputs(files: dict[Path, bytes]) -> None:
+    """Write every file or none: all go to temporary files first, then each is renamed into place."""
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            _prepare(path.parent)
+            written.append((_write_temporary(path, data), path))
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ReportError(f"{path}: cannot write: {exc.strerror}; the previous version is kept") from None
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        where = exc.filename or next(iter(files)).parent
+        raise ReportError(f"{where}: cannot write the outputs: {exc.strerror}; "
+                          "the previous outputs are kept") from None
+    for temporary, path in written:
+        os.replace(temporary, path)
+
+
+@contextmanager
+def build_lock(folder: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """Hold the output folder's lock for a whole build; a second build waits for the first."""
+    _prepare(folder)
+    try:
+        handle = open(folder / LOCK_NAME, "a+b")
+    except OSError as exc:
+        raise ReportError(f"{folder}: cannot write the outputs here: {exc.strerror}") from None
+    with handle:
+        if not _try_lock(handle):
+            on_wait()
+            _lock(handle)
+        yield
+
+
+try:
+    import fcntl
+
+    def _try_lock(handle) -> bool:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed
+
+except ImportError:  # Windows
+    import msvcrt
+    import time
+
+    def _try_lock(handle) -> bool:
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _lock(handle) -> None:
+        while not _try_lock(handle):
+            time.sleep(0.2)

@@ -13,6 +13,7 @@ from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
 from .errors import Problems, ReportError, Source
 from .sections import read_section, slugify
+from .textclean import clean_text
 from .transforms.citations import resolve_citations
 from .transforms.numbering import number_document
 
@@ -50,12 +51,13 @@ def read_text(path: Path, name: str, problems: Problems) -> str | None:
         problems.error(Source(name), f"cannot read: {exc.strerror}")
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.error(Source(name, line), f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
                                            "save the file as UTF-8")
         return None
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, problems)
 
 
 def section_paths(project: Project, config: ReportConfig, problems: Problems) -> list[Path]:
@@ -104,7 +106,9 @@ def load_document(project: Project, problems: Problems) -> m.Document:
         if section_text is not None:
             sections.append(read_section(section_text, name, problems, config.language))
     cover = build_cover(config, problems)
-    sections = _ImageResolver(project, problems).visit_all(_unique_ids(tuple(sections), problems))
+    sections = _unique_ids(tuple(sections), problems)
+    heading_ids = {n.id for s in sections for n in m.walk(s) if isinstance(n, m.Heading)}
+    sections = _ResourceChecker(project, heading_ids, problems).visit_all(sections)
     return m.Document(config, cover, sections, bibliography)
 
 
@@ -149,12 +153,23 @@ class _IdMaker(m.Transformer):
         return paragraph
 
 
-class _ImageResolver(m.Transformer):
-    """Images are files inside the project, written relative to their section file; the model
-    keeps their project-relative path. Anything else (a URL, a file outside) is an error."""
+class _ResourceChecker(m.Transformer):
+    """What a section points at must be safe to publish and must exist. Images are files inside
+    the project, written relative to their section file (the model keeps their project-relative
+    path); links go to the web, to an e-mail address or to a heading of the report."""
 
-    def __init__(self, project: Project, problems: Problems):
-        self.project, self.problems = project, problems
+    def __init__(self, project: Project, heading_ids: set[str], problems: Problems):
+        self.project, self.heading_ids, self.problems = project, heading_ids, problems
+
+    def visit_Link(self, link: m.Link) -> m.Link:
+        url = link.url
+        if url.startswith("#"):
+            if url[1:] not in self.heading_ids:
+                self.problems.error(link.source, f"link to '{url}' goes nowhere: no heading has the id '{url[1:]}'")
+        elif urlsplit(url).scheme.lower() not in m.LINK_SCHEMES:
+            self.problems.error(link.source, f"link to '{url}' must be a web (http, https) or e-mail (mailto) "
+                                             "address, or '#id' of a heading")
+        return self.generic_visit(link)
 
     def visit_Image(self, image: m.Image) -> m.Image:
         src = image.src

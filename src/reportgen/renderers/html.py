@@ -6,17 +6,19 @@ recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
 
 from __future__ import annotations
 
+import traceback
 from html import escape
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import jinja2
 from markupsafe import Markup
 
 from .. import model as m
-from ..numberformat import format_value
+from ..errors import Problem, ReportError, Source
 from ..i18n import labels
+from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
-
-SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -30,7 +32,7 @@ def safe_href(url: str) -> str | None:
     if url.startswith("#"):
         return url
     scheme = urlsplit(url).scheme.lower()
-    return url if scheme in SAFE_SCHEMES else None
+    return url if scheme in m.LINK_SCHEMES else None
 
 
 class HtmlRenderer:
@@ -47,6 +49,12 @@ class HtmlRenderer:
         self.created = created
 
     def render(self) -> str:
+        try:
+            return self._render()
+        except jinja2.TemplateError as exc:
+            raise template_error(exc) from None
+
+    def _render(self) -> str:
         config = self.config
         template = self.environment.get_template("report.html.j2")
         css = read_resource("style.css", self.templates_dir)
@@ -247,6 +255,22 @@ class HtmlRenderer:
             Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
                    '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
             for note in self.document.notes)
+
+
+def template_error(exc: jinja2.TemplateError) -> ReportError:
+    """A template mistake as `templates/x.j2:line: message`, the line taken from Jinja's traceback."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if line is None:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            name, line = frames[-1].filename, frames[-1].lineno
+    where = Source(_short_template_name(name or "template"), line or 0)
+    return ReportError([Problem(where, f"template error: {exc.message or exc}")])
+
+
+def _short_template_name(path: str) -> str:
+    parts = Path(path).parts
+    return "/".join(parts[-2:]) if "templates" in parts[-2:-1] else Path(path).name
 
 
 def _class(name: str, condition: bool) -> Markup:

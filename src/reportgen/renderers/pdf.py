@@ -28,11 +28,11 @@ def _fetcher_class():
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             parts = urlsplit(url)
-            if parts.scheme != "file":
-                raise FatalURLFetchingError(f"blocked: {url} (only files inside the project may be used)")
             path = Path(unquote(parts.path)).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-                raise FatalURLFetchingError(f"blocked: {url} (not a file inside the project)")
+            if parts.scheme != "file" or not any(path.is_relative_to(root) for root in self.roots):
+                raise FatalURLFetchingError(f"'{url}' is not a file inside the project")
+            if not path.is_file():
+                raise FatalURLFetchingError(f"'{url}' does not exist or is not a regular file")
             return super().fetch(url, headers)
 
     return ProjectFetcher
@@ -118,7 +118,9 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
                 pushed |= misplaced
             pdf = document.write_pdf(pdf_variant=pdf_variant)
         except FatalURLFetchingError as exc:
-            raise ReportError([Problem(Source("build"), f"PDF: {exc}")]) from None
+            # Sections' images are checked when loading, so what is left comes from a template.
+            raise ReportError([Problem(None, f"PDF: a template refers to {exc}; "
+                                             "it was not fetched and nothing was written")]) from None
     errors = [r.getMessage() for r in log.records if r.levelno >= logging.ERROR]
     if errors:
         raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
