@@ -39,7 +39,7 @@ def to_roman(number: int) -> str:
 
 def _marker_kind(token: str, continuing: str | None) -> tuple[str, int] | None:
     """Kind and value of a marker's number part (`12`, `b`, `iv`, `C`), or None."""
-    if token.isdigit():
+    if token.isascii() and token.isdigit():
         return ("1", int(token)) if len(token) <= 9 else None
     if not token.isascii() or not token.isalpha() or not (token.islower() or token.isupper()):
         return None
