@@ -195,3 +195,14 @@ def test_errors_never_escape_as_tracebacks_from_the_api(project):
     with pytest.raises(ReportError) as caught:
         build(root)
     assert str(caught.value) == "sections/01.md:1: unknown citation key 'nobody'"
+
+
+def test_templates_run_in_a_sandbox(good_build):
+    root, before = good_build
+    (root / "templates").mkdir()
+    (root / "templates/report.html.j2").write_text("{{ config.__class__.__mro__[1].__subclasses__() }}\n")
+    result = run("build", "--project", str(root))
+    assert result.exit_code == 1
+    assert messages(result)[0] == ("templates/report.html.j2:1: template error: access to attribute '__class__' of "
+                                   "'ReportConfig' object is unsafe.")
+    assert built(root) == before

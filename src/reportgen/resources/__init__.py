@@ -21,10 +21,12 @@ def read_resource(name: str, templates_dir: Path | None = None) -> str:
 
 
 def jinja_environment(templates_dir: Path | None = None):
-    """Templates with autoescaping and StrictUndefined: a missing variable is an error, not a blank."""
+    """Templates with autoescaping and StrictUndefined (a missing variable is an error, not a
+    blank), sandboxed because a project's templates come from whoever edits the project."""
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     loaders = [jinja2.FileSystemLoader(str(templates_dir))] if templates_dir and templates_dir.is_dir() else []
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    return jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
