@@ -21,6 +21,7 @@ from reportgen.renderers.html import HtmlRenderer
 
 from .conftest import MINIMAL_BIB, write_project
 
+
 def examples(default: int) -> int:
     """How many examples to try; FUZZ_SCALE=20 runs a long campaign."""
     return default * int(os.environ.get("FUZZ_SCALE", "1"))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import errno
-import re
 import fcntl
+import re
 import socket
 import threading
 import time

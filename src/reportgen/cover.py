@@ -27,10 +27,7 @@ def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
 
     submitters = tuple(_named(o.name, o.acronym) for o in config.organisations)
     coalition = _named(config.coalition.name, config.coalition.acronym)
-    if coalition:
-        submitters_label = words["members"].format(n=len(submitters))
-    else:
-        submitters_label = words["submitted_by"]
+    submitters_label = words["members"].format(n=len(submitters)) if coalition else words["submitted_by"]
 
     blocks: tuple[m.Node, ...] = ()
     if config.coalition.description:
@@ -47,8 +44,8 @@ def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
     return m.Cover(
         kind=words[config.submission], title=config.title, subtitle=config.subtitle, review=" – ".join(review),
         date=format_date(config.date.isoformat(), config.language) if config.date else "",
-        coalition=coalition, submitters_label=submitters_label, submitters=submitters, blocks=blocks, keywords=config.keywords,
-        contact=contact_lines, source=config.source())
+        coalition=coalition, submitters_label=submitters_label, submitters=submitters, blocks=blocks,
+        keywords=config.keywords, contact=contact_lines, source=config.source())
 
 
 def _named(name: str, acronym: str) -> str:

@@ -14,7 +14,6 @@ from typing import Any
 from .errors import Source
 from .markdown.attributes import Attributes
 
-
 # What a link may point at: the loader rejects anything else, renderers drop it if met.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -303,7 +302,7 @@ class Transformer:
         for name in child_fields(node):
             old = getattr(node, name)
             new = self.visit_all(old)
-            if len(new) != len(old) or any(a is not b for a, b in zip(new, old)):
+            if len(new) != len(old) or any(a is not b for a, b in zip(new, old, strict=True)):
                 changes[name] = new
         return replace(node, **changes) if changes else node
 
@@ -324,7 +323,7 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     parts = []
     for name in child_fields(node):
         for child in getattr(node, name):
-            text = " ".join(plain_text(c, notes) for c in child) if isinstance(child, tuple) else plain_text(child, notes)
-            parts.append(text)
+            cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
+            parts.append(" ".join(plain_text(c, notes) for c in cells))
     inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation)
     return ("" if inline else " ").join(parts)

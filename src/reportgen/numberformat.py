@@ -52,7 +52,7 @@ class NumberFormat:
         """Write the last len(kinds) of `values`."""
         values = values[-len(self.kinds):]
         out = [self.literals[0]]
-        for value, kind, after in zip(values, self.kinds, self.literals[1:]):
+        for value, kind, after in zip(values, self.kinds, self.literals[1:], strict=True):
             out += [format_value(value, kind), after]
         return "".join(out)
 

@@ -76,7 +76,7 @@ def build_lock(folder: Path, on_wait: Callable[[], None] = lambda: None) -> Iter
     """Hold the output folder's lock for a whole build; a second build waits for the first."""
     _prepare(folder)
     try:
-        handle = open(folder / LOCK_NAME, "a+b")
+        handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (closed by the `with` below)
     except OSError as exc:
         raise ReportError(f"{folder}: cannot write the outputs here: {exc.strerror}") from None
     with handle:

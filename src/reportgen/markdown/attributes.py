@@ -55,7 +55,7 @@ def parse_attributes(body: str) -> Attributes:
         elif match["dash"]:
             classes.append("unnumbered")
         else:
-            value = match["dq"] if match["dq"] is not None else match["sq"] if match["sq"] is not None else match["bare"]
+            value = next(v for v in (match["dq"], match["sq"], match["bare"]) if v is not None)
             pairs.append((match["key"], re.sub(r"\\(.)", r"\1", value)))
         pos = match.end()
     return Attributes(ident, tuple(classes), tuple(pairs))

@@ -21,7 +21,7 @@ def roman_value(text: str) -> int | None:
     if not values or None in values:
         return None
     total = 0
-    for value, following in zip(values, values[1:] + [0]):
+    for value, following in zip(values, values[1:] + [0], strict=True):
         total += -value if value < following else value
     return total if to_roman(total) == text.lower() else None
 

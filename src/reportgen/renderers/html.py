@@ -116,8 +116,11 @@ class HtmlRenderer:
     def block_Heading(self, node: m.Heading) -> Markup:
         level = min(node.level, 6)
         number = Markup('<span class="secnum">{}</span>').format(node.number) if node.number else ""
-        classes = ("numbered" if node.number else "unnumbered") + (" page-break" if self.page_break(node.inlines) else "")
-        return Markup('<h{l} id="{id}" class="{cls}" data-src="{src}">{num}<span class="title">{body}</span></h{l}>').format(
+        classes = "numbered" if node.number else "unnumbered"
+        if self.page_break(node.inlines):
+            classes += " page-break"
+        return Markup('<h{l} id="{id}" class="{cls}" data-src="{src}">{num}<span class="title">{body}</span>'
+                      '</h{l}>').format(
             l=level, id=node.id, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
 
     def list_items(self, items, markers) -> tuple[Markup, bool]:
@@ -127,7 +130,7 @@ class HtmlRenderer:
         for by an item's first paragraph goes on the `<li>`, or on the list for its first item.
         """
         out, list_breaks = [], False
-        for i, (item, marker) in enumerate(zip(items, markers)):
+        for i, (item, marker) in enumerate(zip(items, markers, strict=True)):
             first = item.blocks[0] if item.blocks else None
             breaks = isinstance(first, m.Paragraph) and self.page_break(first.inlines)
             list_breaks |= breaks and i == 0

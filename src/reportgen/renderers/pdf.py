@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import Problem, ReportError, Source
+from ..errors import Problem, ReportError
 from ..resources import RESOURCES
 
 
