@@ -12,7 +12,7 @@ from .errors import Problems
 from .outputs import output_name, write_atomic
 from .project import Project, load_model
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 
 Progress = Callable[[str, float, str], None]
 
@@ -47,7 +47,8 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, {notes} notes, "
                         f"{len(document.bibliography.entries)} references")
 
-    created = build_time().isoformat()
+    now = build_time()
+    created = now.isoformat()
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
     from .renderers.html import HtmlRenderer
@@ -63,6 +64,11 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
         warnings += pdf_warnings
         outputs["pdf"] = pdf
         stages.done("pdf", f"{pages} pages")
+    if "docx" in formats:
+        from .renderers.docx import render_docx
+
+        outputs["docx"] = render_docx(document, project.templates, project.root, now)
+        stages.done("docx", f"{notes} {document.config.notes}")
 
     folder = Path(output_dir) if output_dir else project.root / "build"
     if not folder.is_absolute():
