@@ -62,6 +62,8 @@ class Bibliography:
 
 
 _BRACES = re.compile(r"(?<!\\)[{}]")
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")  # BibTeX reads a line break and indentation as one space
+VERBATIM_FIELDS = ("url", "doi", "eprint", "file")  # biblatex's verbatim fields: `%` is no comment there
 
 
 def strip_braces(text: str) -> str:
@@ -79,10 +81,22 @@ def _name(parts) -> Name:
 def _parse_stack():
     # The full stack is spelled out: bibtexparser's default stacks may change in minor releases.
     from bibtexparser import middlewares as m
+
+    class LatexDecodingExceptVerbatim(m.LatexDecodingMiddleware):
+        """LaTeX decoding would cut `http://x/a%20b` at the `%` (a comment): verbatim fields keep their text."""
+
+        def transform_entry(self, entry, library):
+            kept = {f.key: f.value for f in entry.fields if f.key in VERBATIM_FIELDS}
+            entry = super().transform_entry(entry, library)
+            for f in entry.fields:
+                if f.key in kept:
+                    f.value = kept[f.key]
+            return entry
+
     return [m.ResolveStringReferencesMiddleware(allow_inplace_modification=True),
             m.RemoveEnclosingMiddleware(allow_inplace_modification=True),
             m.NormalizeFieldKeys(allow_inplace_modification=True),
-            m.LatexDecodingMiddleware(allow_inplace_modification=True, keep_braced_groups=True),
+            LatexDecodingExceptVerbatim(allow_inplace_modification=True, keep_braced_groups=True),
             m.SeparateCoAuthors(allow_inplace_modification=True),
             m.SplitNameParts(allow_inplace_modification=True)]
 
@@ -102,7 +116,8 @@ def parse_bibliography(text: str, path: str, problems: Problems) -> Bibliography
             if f.key in ("author", "editor") and isinstance(f.value, list):
                 persons[f.key] = tuple(_name(p) for p in f.value)
             else:
-                values[f.key] = strip_braces(str(f.value)).strip()
+                value = str(f.value) if f.key in VERBATIM_FIELDS else strip_braces(str(f.value))
+                values[f.key] = _LINE_SPACE.sub(" ", value).strip()
         entries[raw.key] = Entry(raw.key, raw.entry_type.lower(), values, persons.get("author", ()),
                                  persons.get("editor", ()), Source(path, raw.start_line + 1))
 
