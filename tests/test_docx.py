@@ -130,6 +130,8 @@ def test_endnotes_when_the_report_asks_for_them(project):
     assert document.references("endnote") == [1, 2]
     properties = document.xml("word/settings.xml").find("w:endnotePr", NS)
     assert properties.find("w:numFmt", NS).get(w("val")) == "decimal"  # Word's default is i, ii, iii
+    section = document.document.find("w:body/w:sectPr/w:endnotePr", NS)  # LibreOffice reads this one
+    assert section.find("w:numFmt", NS).get(w("val")) == "decimal"
     last = document.body_paragraphs()[-1]
     assert document.text(last) == "Notes" and document.numpr(last) is None
 

@@ -52,6 +52,9 @@ _SETTINGS_ORDER = (
     "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
     "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
     "decimalSymbol", "listSeparator")
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
 _LVL_ORDER = ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId",
               "legacy", "lvlJc", "pPr", "rPr")
 _NUMBERING_ORDER = ("numPicBullet", "abstractNum", "num", "numIdMacAtCleanup")
@@ -324,16 +327,19 @@ class NoteStore:
         self._write_settings(document)
 
     def _write_settings(self, document) -> None:
-        """Continuous arabic numbering listing the separators; no section may restart it."""
-        properties = _element(self.kind + "Pr")
-        properties.append(_element("numFmt", val="decimal"))
-        properties.append(_element("numRestart", val="continuous"))
-        for ident in (-1, 0):
-            properties.append(_element(self.kind, id=ident))
-        _insert_ordered(document.settings.element, properties, _SETTINGS_ORDER)
+        """Continuous arabic numbering, document-wide (listing the separators) and in every section:
+        LibreOffice reads the section's, and Word's default for endnotes is i, ii, iii."""
+        def properties(with_separators: bool):
+            element = _element(self.kind + "Pr")
+            element.append(_element("numFmt", val="decimal"))
+            element.append(_element("numRestart", val="continuous"))
+            for ident in (-1, 0) if with_separators else ():
+                element.append(_element(self.kind, id=ident))
+            return element
+
+        _insert_ordered(document.settings.element, properties(True), _SETTINGS_ORDER)
         for section_properties in document.element.body.iter(qn("w:sectPr")):
-            for child in section_properties.findall(qn(f"w:{self.kind}Pr")):
-                section_properties.remove(child)
+            _insert_ordered(section_properties, properties(False), _SECTPR_ORDER)
 
     def call(self, paragraph: Paragraph, note_id: int) -> None:
         """The note's reference mark in the text."""
