@@ -259,6 +259,15 @@ def test_other_number_schemes_and_list_kinds(project):
         "1.", "1.1.", "a)", "b)", "i.", "ii.", "A)", "B)", "(3)", "(4)", "(a)", "(b)", "2.", "2.1.", "1.", "2."]
 
 
+def test_unnumbered_paragraphs_use_the_body_style(project):
+    folder = project({"report/report.yaml": MINIMAL_CONFIG + "numbering:\n  paragraphs: false\n",
+                      "sections/01.md": "# Intro\n\nFirst.\n\nSecond.\n"})
+    document = render(folder)
+    body = [(label, document.style_names[document.paragraph_style(p)]) for label, text, p in document.labels()
+            if text in ("First.", "Second.")]
+    assert body == [(None, "Body Text"), (None, "Body Text")]
+
+
 def test_word_levels_from_number_formats():
     levels = heading_levels(tuple(NumberFormat.parse(p) for p in ("I.", "1.1", "1.1.1")))
     assert [(lv.num_fmt, lv.text, lv.legal) for lv in levels] == [
@@ -352,6 +361,20 @@ def test_a_project_reference_document_replaces_the_built_in_one(project):
     for name in ("Footnote Text", "Footnote Reference", "Numbered Paragraph", "Recommendation"):
         result.style_id(name)  # missing styles were added
     assert [label for label, _, _ in result.labels() if label] == ["I.", "1.", "1."]
+
+
+def test_a_reference_document_without_lists_or_notes_gets_them(project):
+    data = io.BytesIO()
+    document = docx.Document()
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/numbering"):
+            del document.part.rels[rId]
+    document.save(data)
+    assert "word/numbering.xml" not in zipfile.ZipFile(data).namelist()
+    folder = project({"templates/reference.docx": data.getvalue(), "sections/01.md": "# Intro\n\nText.^[Note.]\n"})
+    result = render(folder)
+    assert [label for label, _, _ in result.labels() if label] == ["I.", "1."]
+    assert result.notes() == [(1, "Note.")]
 
 
 @pytest.mark.parametrize("content, message", [

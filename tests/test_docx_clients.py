@@ -64,7 +64,8 @@ def libreoffice_pages(example_docx, tmp_path_factory) -> dict[str, list[str]]:
                "--convert-to", "pdf", "--outdir", str(folder), str(folder / "report.docx"), str(folder / "edited.docx")]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    pages = {}
+    version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout
+    pages = {"version": [version]}
     for name in ("report", "edited"):
         assert (folder / f"{name}.pdf").is_file(), result.stdout + result.stderr
         # -layout keeps each line together: a list marker stays beside its text
@@ -124,6 +125,17 @@ def test_libreoffice_shows_the_model_numbers(libreoffice_pages, example_model):
                           ("I.", "Current normative"), ("II.", "Promotion and protection")):
         assert compact(marker + words) in text, marker
     assert compact("1 / 8") in compact(libreoffice_pages["report"][0])  # the footer's fields
+
+
+def test_libreoffice_and_legal_heading_numbers(libreoffice_pages):
+    """`1.1` under `I.` is Word's legal numbering (w:isLgl), which LibreOffice reads only since 24.2:
+    older versions write the parent in its own style. Pinned so that a change on either side shows."""
+    text = compact("".join(libreoffice_pages["report"]))
+    version = re.search(r"LibreOffice (\d+)\.(\d+)", libreoffice_pages["version"][0])
+    legal = version is not None and (int(version.group(1)), int(version.group(2))) >= (24, 2)
+    for label, words in (("1.1", "Legal framework"), ("1.1.4", "Recommendations regarding"), ("2.3", "Lack of")):
+        shown = label if legal else "I" * int(label[0]) + label[1:]
+        assert compact(shown + words) in text, shown
 
 
 def test_inserting_a_paragraph_renumbers_the_following_ones(libreoffice_pages, example_model):

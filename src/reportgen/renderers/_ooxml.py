@@ -13,6 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.parts.story import StoryPart
 from docx.text.paragraph import Paragraph
 
@@ -119,7 +120,7 @@ def drop_extras(document) -> None:
     for rId, rel in list(document.part.rels.items()):
         if rel.reltype in (STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
             del document.part.rels[rId]
-    numbering = document.part.numbering_part.element
+    numbering = _numbering_part(document).element
     for child in list(numbering):
         numbering.remove(child)
     remove_setting(document, "savePreviewPicture")
@@ -225,7 +226,7 @@ class Numbering:
     instances (`w:num`), numbered after those the reference document already has."""
 
     def __init__(self, document):
-        self.root = document.part.numbering_part.element
+        self.root = _numbering_part(document).element
         self.next_abstract = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in
                                       self.root.findall(qn("w:abstractNum"))), default=0)
         self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
@@ -281,6 +282,17 @@ class Numbering:
                 self.root.insert(i, child)
                 return
         self.root.append(child)
+
+
+def _numbering_part(document):
+    """numbering.xml, created when the reference document has none (python-docx cannot create it)."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                             parse_xml(f"<w:numbering {nsdecls('w')}/>"), document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return part
 
 
 def set_numbering(target, num_id: int, ilvl: int = 0) -> None:
