@@ -363,6 +363,23 @@ def test_a_project_reference_document_replaces_the_built_in_one(project):
     assert [label for label, _, _ in result.labels() if label] == ["I.", "1.", "1."]
 
 
+def test_a_previous_output_can_serve_as_the_reference_document(tmp_path, example, example_model):
+    """A coordinator restyles a built DOCX in Word and saves it as templates/reference.docx: its
+    text, notes and lists are replaced, its styles and running header kept."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "reference.docx").write_bytes(example.data)
+    again = Docx(render_docx(example_model, templates, ROOT))
+    assert shown_labels(again) == shown_labels(example)
+    assert again.notes() == example.notes()
+    assert len(again.body_paragraphs()) == len(example.body_paragraphs())
+    claims = [s.get(w("val")) for s in again.numbering.iterfind("w:abstractNum/w:lvl/w:pStyle", NS)]
+    assert len(claims) == len(set(claims))  # each style belongs to one list
+    headers = [n for n in again.files if n.startswith("word/header")]
+    texts = ["".join(t.text for t in again.xml(n).iter(w("t"))) for n in headers]
+    assert sorted(texts) == sorted(["", example_model.cover.review])
+
+
 def test_a_reference_document_without_lists_or_notes_gets_them(project):
     data = io.BytesIO()
     document = docx.Document()

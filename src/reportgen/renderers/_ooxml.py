@@ -230,6 +230,7 @@ class Numbering:
         self.next_abstract = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in
                                       self.root.findall(qn("w:abstractNum"))), default=0)
         self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
+        self.first_own = self.next_abstract
 
     def add_list(self, levels: Sequence[ListLevel]) -> int:
         """A new abstract list with `levels` (level 0 first); returns its id."""
@@ -260,6 +261,16 @@ class Numbering:
             abstract.append(lvl)
         self._insert(abstract)
         return ident
+
+    def release_styles(self, style_ids: set[str]) -> None:
+        """Lists the reference document brought that claim these styles (`w:pStyle` in a level)
+        give them up: a style belongs to one list, the one reportgen binds it to."""
+        for abstract in self.root.findall(qn("w:abstractNum")):
+            if int(abstract.get(qn("w:abstractNumId"))) >= self.first_own:
+                continue
+            for style in abstract.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
+                if style.get(qn("w:val")) in style_ids:
+                    style.getparent().remove(style)
 
     def add_instance(self, abstract_id: int, starts: dict[int, int] | None = None) -> int:
         """A new list instance of `abstract_id`; `starts` restarts levels at the given values

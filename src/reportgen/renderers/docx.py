@@ -134,6 +134,8 @@ class DocxRenderer:
         bullet_num = self.numbering.add_instance(self.numbering.add_list(bullets))
         for i, name in enumerate(bullet_styles):
             _ooxml.set_numbering(self.styles[name], bullet_num, i)
+        bound = [f"Heading {i}" for i in range(1, 7)] + ["Numbered Paragraph"] + bullet_styles
+        self.numbering.release_styles({self.styles[name].style_id for name in bound})
         self.note_bullets = self.numbering.add_instance(
             self.numbering.add_list([self._level(LevelFormat("bullet", BULLETS[0]), self.note_list)]))
 
