@@ -192,7 +192,7 @@ class DocxRenderer:
         for section in self.word.sections if review else ():
             header = section.header
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
-                paragraph = header.paragraphs[0]
+                paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
                 paragraph.add_run(_clean(review))
 
