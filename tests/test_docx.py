@@ -444,6 +444,10 @@ def test_tables_quotes_code_links_and_images(project):
         See [the intro](#intro), [the site](https://example.org/a?b=1), [a script](javascript:alert(1)).
 
         ![A red dot](images/dot.png)
+
+        ## A heading whose identifier is much longer than forty characters
+
+        Back to [it](#a-heading-whose-identifier-is-much-longer-than-forty-characters).
         """})
     document = render(folder)
     table = document.document.find(".//w:tbl", NS)
@@ -455,8 +459,12 @@ def test_tables_quotes_code_links_and_images(project):
     assert document.style_names[document.paragraph_style(by_text["A quotation."])] == "Block Text"
     assert document.style_names[document.paragraph_style(by_text["code kept"])] == "Source Code"
     links = document.document.findall(".//w:hyperlink", NS)
-    assert [link.get(w("anchor")) for link in links] == ["intro", None]
+    assert [link.get(w("anchor")) for link in links][:2] == ["intro", None]
     assert document.document.find(".//w:bookmarkStart[@w:name='intro']", NS) is not None
+    names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
+    assert max(len(name) for name in names) <= 40  # Word's limit
+    long_heading = next(n for n in names if n.startswith("a-heading-whose-identifier"))
+    assert long_heading in [link.get(w("anchor")) for link in document.document.iter(w("hyperlink"))]
     rels = document.xml("word/_rels/document.xml.rels")
     assert "https://example.org/a?b=1" in [r.get("Target") for r in rels]
     assert "javascript" not in document.files["word/_rels/document.xml.rels"].decode()

@@ -4,6 +4,7 @@ the lists are defined so that it shows exactly the model's numbers (those of the
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass, replace
@@ -230,7 +231,7 @@ class DocxRenderer:
         paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style)
         self.inlines(paragraph, node.inlines)
         if node.number is not None:
-            self.bookmarks.wrap(paragraph, f"para-{node.number}")  # the HTML's id, for "#para-12" links
+            self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
 
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
@@ -238,7 +239,7 @@ class DocxRenderer:
         paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
         self.inlines(paragraph, node.inlines)
         if node.id:
-            self.bookmarks.wrap(paragraph, node.id)
+            self.bookmarks.wrap(paragraph, bookmark_name(node.id))
 
     def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
         depth = place.depth + 1
@@ -337,7 +338,7 @@ class DocxRenderer:
                 return
             mark = _ooxml.content_mark(paragraph)
             self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
-            _ooxml.make_hyperlink(paragraph, mark, href)
+            _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
         elif isinstance(node, m.Image):
             self.picture(paragraph, node)
         elif isinstance(node, m.Cite):
@@ -389,6 +390,14 @@ class DocxRenderer:
         if path is None or not path.is_relative_to(root) or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
         return path
+
+
+def bookmark_name(ident: str) -> str:
+    """A Word bookmark name for an HTML id: Word keeps at most 40 characters, so a longer id is
+    shortened and made unique again with a hash of the whole."""
+    if len(ident) <= 40:
+        return ident
+    return f"{ident[:31]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
 def _clean(text: str) -> str:
