@@ -459,6 +459,35 @@ class Bookmarks:
 
 # Tables and pictures ------------------------------------------------------------------------------
 
+def set_table_indent(style, twips: int) -> None:
+    """Indent the tables of a table style from the left margin (`w:tblInd`)."""
+    tblpr = style.element.find(qn("w:tblPr"))
+    if tblpr is None:
+        tblpr = _element("tblPr")
+        rpr = style.element.find(qn("w:rPr"))
+        if rpr is not None:
+            rpr.addnext(tblpr)
+        else:
+            ppr = style.element.find(qn("w:pPr"))
+            (ppr.addnext(tblpr) if ppr is not None else style.element.append(tblpr))
+    for old in tblpr.findall(qn("w:tblInd")):
+        tblpr.remove(old)
+    indent = _element("tblInd", w=twips, type="dxa")
+    # tblInd follows tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize, tblStyleColBandSize, tblW, jc, tblCellSpacing
+    later = {"tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"}
+    for i, sibling in enumerate(tblpr):
+        if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
+            tblpr.insert(i, indent)
+            return
+    tblpr.append(indent)
+
+
+def table_indent(style) -> int:
+    """A table style's left indent in twips (0 when it sets none)."""
+    indent = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}")
+    return int(indent.get(qn("w:w"), "0")) if indent is not None and indent.get(qn("w:type"), "dxa") == "dxa" else 0
+
+
 def repeat_as_header(row) -> None:
     """Mark a table row as a header row, repeated at the top of every page the table spans."""
     row._tr.get_or_add_trPr().append(_element("tblHeader"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu, Twips
 
 from .. import model as m
 from ..clock import build_time
@@ -294,6 +295,13 @@ class DocxRenderer:
             return
         table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
+        section = self.word.sections[-1]
+        available = section.page_width - section.left_margin - section.right_margin
+        width = Emu((available - Twips(_ooxml.table_indent(table.style))) // columns)  # equal columns, as in HTML
+        for column in table.columns:
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
         for row, cells in zip(table.rows, rows):
             heading = bool(node.header) and cells is node.header
             for cell, model_cell in zip(row.cells, cells):

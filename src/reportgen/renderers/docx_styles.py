@@ -108,7 +108,7 @@ CATALOGUE: tuple[StyleSpec, ...] = (
     StyleSpec("Horizontal Rule", size=6, borders=("bottom",), left=GUTTER_MM, before=4, after=10),
     StyleSpec("Table Text", size=10.5, align="left", after=0, line=1.0),
     StyleSpec("Table Heading", base="Table Text", bold=True, keep_next=True),
-    StyleSpec("Report Table", type=TABLE, base="Table Grid"),
+    StyleSpec("Report Table", type=TABLE, base="Table Grid", left=GUTTER_MM),
     StyleSpec("Hyperlink", type=CHARACTER, base=None, builtin=True, color="1A3D7C"),
     StyleSpec("Footnote Text", builtin=True, size=10, align="left", left=5, hanging=5, after=2, line=1.0),
     StyleSpec("Footnote Reference", type=CHARACTER, base=None, builtin=True, superscript=True),
@@ -146,6 +146,8 @@ def apply_spec(style, spec: StyleSpec, find) -> None:
         font.color.rgb = RGBColor.from_string(spec.color)
     if spec.letter_spacing:
         _ooxml.set_letter_spacing(style, round(spec.letter_spacing * 20))
+    if spec.type == TABLE and spec.left is not None:
+        _ooxml.set_table_indent(style, Mm(spec.left).twips)
     if spec.type != PARAGRAPH:
         return
     paragraph = style.paragraph_format
