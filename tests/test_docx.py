@@ -453,6 +453,10 @@ def test_tables_quotes_code_links_and_images(project):
     table = document.document.find(".//w:tbl", NS)
     assert table.find("w:tr/w:trPr/w:tblHeader", NS) is not None
     assert table.find("w:tblPr/w:tblStyle", NS).get(w("val")) == document.style_id("Report Table")
+    indent = document.style_by_id[document.style_id("Report Table")].find("w:tblPr/w:tblInd", NS)
+    assert indent.get(w("w")) == "680"  # the 12 mm gutter
+    widths = [int(c.get(w("w"))) for c in table.iterfind("w:tblGrid/w:gridCol", NS)]
+    assert len(set(widths)) == 1 and sum(widths) + 680 <= 11906 - 2 * 1417
     cells = [document.text(p) for p in table.iter(w("p"))]
     assert cells == ["Year", "Cases", "2010", "12", "2011", "15"]
     by_text = {text: p for _, text, p in document.labels()}
