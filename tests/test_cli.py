@@ -58,16 +58,17 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-def test_build_writes_pdf_and_html_and_reports_stages(project):
+def test_build_writes_pdf_html_and_docx_and_reports_stages(project):
     root = project({"sections/01-findings.md": GOOD_SECTION})
     result = run("build", "--project", str(root))
     assert result.exit_code == 0, result.output
     stages = [line.split()[0] for line in result.stderr.splitlines()]
-    assert stages == ["load", "html", "pdf", "write"]
+    assert stages == ["load", "html", "pdf", "docx", "write"]
     assert "1 sections, 1 numbered paragraphs, 2 notes, 2 references" in result.stderr
     assert result.stdout.startswith("built ")
     outputs = sorted(p.name for p in (root / "build").glob("[!.]*"))
-    assert outputs == ["ERW_individual_UPR41_Exampleland.html", "ERW_individual_UPR41_Exampleland.pdf"]
+    assert outputs == ["ERW_individual_UPR41_Exampleland.docx", "ERW_individual_UPR41_Exampleland.html",
+                       "ERW_individual_UPR41_Exampleland.pdf"]
 
 
 def test_every_mistake_is_reported_at_once_and_the_last_good_build_survives(project):
@@ -125,7 +126,7 @@ def test_format_and_output_options(project, tmp_path):
     assert [p.suffix for p in out.glob("[!.]*")] == [".html"]
     bad = run("build", "--project", str(root), "--format", "pdf,odt")
     assert bad.exit_code == 2
-    assert "Invalid value for '--format': choose from pdf, html (comma-separated), not 'pdf,odt'" in bad.stderr
+    assert "Invalid value for '--format': choose from pdf, html, docx (comma-separated), not 'pdf,odt'" in bad.stderr
 
 
 def test_version_and_help_are_instant_and_light():

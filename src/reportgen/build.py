@@ -12,7 +12,7 @@ from .errors import Problems
 from .outputs import build_lock, output_name, write_outputs
 from .project import Project, load_model
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 
 Progress = Callable[[str, float, str], None]
 
@@ -55,7 +55,8 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
                         f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")
 
-    created = build_time().isoformat()
+    now = build_time()
+    created = now.isoformat()
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
 
@@ -74,6 +75,11 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
         stages.done("pdf", f"{result.pages} pages")
     if "html" in formats:
         outputs["html"] = html.encode("utf-8")
+    if "docx" in formats:
+        from .renderers.docx import render_docx
+
+        outputs["docx"] = render_docx(document, project.templates, project.root, now)
+        stages.done("docx", f"{len(document.notes)} {document.config.notes}")
 
     name = output_name(document.config)
     files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}

@@ -39,8 +39,8 @@ def main() -> None:
 @main.command()
 @click.option("--project", "project_dir", default=".", show_default=True,
               type=click.Path(file_okay=False), help="The report project folder.")
-@click.option("--format", "formats", default="pdf,html", show_default=True,
-              help="Outputs to build, comma-separated: pdf, html.")
+@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              help="Outputs to build, comma-separated: pdf, html, docx.")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the outputs [default: PROJECT/build].")
 def build(project_dir: str, formats: str, output_dir: str | None) -> None:

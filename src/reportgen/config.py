@@ -281,7 +281,10 @@ def check_values(config: ReportConfig, problems: Problems) -> None:
     except ValueError as exc:
         problems.error(config.source("numbering.headings"), f"numbering.headings: {exc}")
     try:
-        NumberFormat.parse(config.numbering.recommendations)
+        recommendations = NumberFormat.parse(config.numbering.recommendations)
+        if len(recommendations.kinds) > 1:  # one counter per block: `1.1` would label them `1.`, `2.`
+            raise ValueError(f"'{recommendations.pattern}' shows {len(recommendations.kinds)} numbers; "
+                             "a recommendation has only one")
     except ValueError as exc:
         problems.error(config.source("numbering.recommendations"), f"numbering.recommendations: {exc}")
     if not (len(config.language) == 2 and config.language.isalpha() and config.language.islower()):

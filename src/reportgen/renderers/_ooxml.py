@@ -1,0 +1,499 @@
+"""Raw WordprocessingML that python-docx has no API for: notes, list numbering, fields, hyperlinks,
+bookmarks, some style properties and settings. Everything else in reportgen uses python-docx's
+public API; this module is the only one that touches XML elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
+from docx.parts.story import StoryPart
+from docx.text.paragraph import Paragraph
+
+# Schema orders (ECMA-376 part 1): Word rejects children out of sequence, so every insertion
+# below goes through `_insert_ordered` with the sequence of the parent element.
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange")
+_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+_SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
+    "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge", "revisionView",
+    "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
+    "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
+    "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+    "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
+    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator")
+_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+_LVL_ORDER = ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId",
+              "legacy", "lvlJc", "pPr", "rPr")
+_NUMBERING_ORDER = ("numPicBullet", "abstractNum", "num", "numIdMacAtCleanup")
+
+
+def _insert_ordered(parent, child, order: Sequence[str]):
+    """Insert `child` into `parent` before the first existing sibling that the schema puts after it;
+    an existing child with the same tag is replaced."""
+    local = child.tag.split("}")[1]
+    for existing in parent.findall(qn("w:" + local)):
+        parent.remove(existing)
+    later = set(order[order.index(local) + 1:])
+    for i, sibling in enumerate(parent):
+        if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
+            parent.insert(i, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _element(tag: str, **attributes) -> object:
+    """A new `w:` element with `w:` attributes (`None` values are left out)."""
+    element = OxmlElement("w:" + tag)
+    for name, value in attributes.items():
+        if value is not None:
+            element.set(qn("w:" + name), str(value))
+    return element
+
+
+def _pPr(target):
+    """The `w:pPr` of a python-docx paragraph or paragraph style, created if needed."""
+    element = target._p if isinstance(target, Paragraph) else target.element
+    return element.get_or_add_pPr()
+
+
+def _rPr(style):
+    return style.element.get_or_add_rPr()
+
+
+# Body and package ---------------------------------------------------------------------------------
+
+def clear_body(document) -> None:
+    """Remove the reference document's content, keeping its final section properties (page setup,
+    headers and footers), as pandoc's --reference-doc does."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_extras(document) -> None:
+    """Leave out the parts of python-docx's default template that a generated document does not
+    need: the thumbnail of an empty page, Word 2010's copy of the styles (stylesWithEffects, which
+    would keep the old look for Word 2010) and a custom XML item; and its list definitions."""
+    package_rels = document.part.package.rels
+    for rId, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rId]
+    for rId, rel in list(document.part.rels.items()):
+        if rel.reltype in (STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
+            del document.part.rels[rId]
+    numbering = _numbering_part(document).element
+    for child in list(numbering):
+        numbering.remove(child)
+    remove_setting(document, "savePreviewPicture")
+
+
+def set_setting(document, tag: str, value: str | None = None) -> None:
+    """Set an on/off or `w:val` setting in settings.xml, in schema order."""
+    _insert_ordered(document.settings.element, _element(tag, val=value), _SETTINGS_ORDER)
+
+
+def remove_setting(document, tag: str) -> None:
+    for child in document.settings.element.findall(qn("w:" + tag)):
+        document.settings.element.remove(child)
+
+
+# Styles -------------------------------------------------------------------------------------------
+
+def reset_formatting(style) -> None:
+    """Remove a style's paragraph and run properties and its link to a character style, to
+    redefine it from scratch."""
+    for tag in ("w:pPr", "w:rPr", "w:link"):
+        for child in style.element.findall(qn(tag)):
+            style.element.remove(child)
+
+
+def set_borders(style, sides: Iterable[str], size_eighths: int = 4, space_pt: int = 4) -> None:
+    """Single black borders on the given sides (`top`, `bottom`) of a paragraph style; Word joins
+    the borders of consecutive paragraphs of the style into one box."""
+    borders = _element("pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            borders.append(_element(side, val="single", sz=size_eighths, space=space_pt, color="000000"))
+    _insert_ordered(_pPr(style), borders, _PPR_ORDER)
+
+
+def set_outline_level(style, level: int) -> None:
+    """The outline level (0 = level 1) that makes a paragraph style a heading for navigation and TOC."""
+    _insert_ordered(_pPr(style), _element("outlineLvl", val=level), _PPR_ORDER)
+
+
+def set_letter_spacing(style, twentieths_of_point: int) -> None:
+    _insert_ordered(_rPr(style), _element("spacing", val=twentieths_of_point), _RPR_ORDER)
+
+
+def set_document_defaults(document, font: str, size_pt: float, language: str) -> None:
+    """The document-wide run defaults (`w:docDefaults`): one font for all scripts, without the theme
+    fonts that would otherwise win over it, the size and the proofing language."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = _element("docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = _element("rPrDefault")
+        defaults.insert(0, rpr_default)
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr = _element("rPr")
+    rpr_default.append(rpr)
+    rpr.append(_element("rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font))
+    half_points = round(size_pt * 2)
+    rpr.append(_element("sz", val=half_points))
+    rpr.append(_element("szCs", val=half_points))
+    rpr.append(_element("lang", val=language))
+
+
+def set_document_language(document, language: str) -> None:
+    """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = _element("docDefaults")
+        document.styles.element.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = _element("rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _element("rPr")
+        rpr_default.append(rpr)
+    _insert_ordered(rpr, _element("lang", val=language), _RPR_ORDER)
+
+
+# Numbering ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One `w:lvl`: how Word counts and writes a list level; indents in twips."""
+
+    num_fmt: str
+    text: str
+    start: int = 1
+    legal: bool = False
+    style_id: str | None = None
+    left: int = 0
+    hanging: int = 0
+    bold: bool = False
+
+
+class Numbering:
+    """Adds list definitions to numbering.xml: abstract lists (`w:abstractNum`) and their
+    instances (`w:num`), numbered after those the reference document already has."""
+
+    def __init__(self, document):
+        self.root = _numbering_part(document).element
+        self.next_abstract = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in
+                                      self.root.findall(qn("w:abstractNum"))), default=0)
+        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
+        self.first_own = self.next_abstract
+
+    def add_list(self, levels: Sequence[ListLevel]) -> int:
+        """A new abstract list with `levels` (level 0 first); returns its id."""
+        ident = self.next_abstract
+        self.next_abstract += 1
+        abstract = _element("abstractNum", abstractNumId=ident)
+        # nsid identifies a list to Word; a fixed value per id keeps builds reproducible.
+        abstract.append(_element("nsid", val=f"{0x52470000 + ident:08X}"))
+        abstract.append(_element("multiLevelType", val="multilevel" if len(levels) > 1 else "singleLevel"))
+        for ilvl, level in enumerate(levels):
+            lvl = _element("lvl", ilvl=ilvl)
+            lvl.append(_element("start", val=level.start))
+            lvl.append(_element("numFmt", val=level.num_fmt))
+            if level.style_id:
+                lvl.append(_element("pStyle", val=level.style_id))
+            if level.legal:
+                lvl.append(_element("isLgl"))
+            lvl.append(_element("suff", val="tab"))
+            lvl.append(_element("lvlText", val=level.text))
+            lvl.append(_element("lvlJc", val="left"))
+            ppr = _element("pPr")
+            ppr.append(_element("ind", left=level.left, hanging=level.hanging))
+            lvl.append(ppr)
+            if level.bold:
+                rpr = _element("rPr")
+                rpr.append(_element("b"))
+                lvl.append(rpr)
+            abstract.append(lvl)
+        self._insert(abstract)
+        return ident
+
+    def release_styles(self, style_ids: set[str]) -> None:
+        """Lists the reference document brought that claim these styles (`w:pStyle` in a level)
+        give them up: a style belongs to one list, the one reportgen binds it to."""
+        for abstract in self.root.findall(qn("w:abstractNum")):
+            if int(abstract.get(qn("w:abstractNumId"))) >= self.first_own:
+                continue
+            for style in abstract.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
+                if style.get(qn("w:val")) in style_ids:
+                    style.getparent().remove(style)
+
+    def add_instance(self, abstract_id: int, starts: dict[int, int] | None = None) -> int:
+        """A new list instance of `abstract_id`; `starts` restarts levels at the given values
+        (`w:startOverride`), so the instance counts on its own. Returns its numId."""
+        ident = self.next_num
+        self.next_num += 1
+        num = _element("num", numId=ident)
+        num.append(_element("abstractNumId", val=abstract_id))
+        for ilvl, start in sorted((starts or {}).items()):
+            override = _element("lvlOverride", ilvl=ilvl)
+            override.append(_element("startOverride", val=start))
+            num.append(override)
+        self._insert(num)
+        return ident
+
+    def _insert(self, child) -> None:
+        later = set(_NUMBERING_ORDER[_NUMBERING_ORDER.index(child.tag.split("}")[1]) + 1:])
+        for i, sibling in enumerate(self.root):
+            if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
+                self.root.insert(i, child)
+                return
+        self.root.append(child)
+
+
+def _numbering_part(document):
+    """numbering.xml, created when the reference document has none (python-docx cannot create it)."""
+    try:
+        return document.part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                             parse_xml(f"<w:numbering {nsdecls('w')}/>"), document.part.package)
+        document.part.relate_to(part, RT.NUMBERING)
+        return part
+
+
+def set_numbering(target, num_id: int, ilvl: int = 0) -> None:
+    """Attach a paragraph or paragraph style to list `num_id` at level `ilvl` (numId 0: no list)."""
+    numpr = _element("numPr")
+    if num_id:
+        numpr.append(_element("ilvl", val=ilvl))
+    numpr.append(_element("numId", val=num_id))
+    _insert_ordered(_pPr(target), numpr, _PPR_ORDER)
+
+
+def remove_numbering(style) -> None:
+    ppr = style.element.pPr
+    if ppr is not None:
+        for numpr in ppr.findall(qn("w:numPr")):
+            ppr.remove(numpr)
+
+
+# Notes --------------------------------------------------------------------------------------------
+
+_NOTE_PARTS = {"footnote": (CT.WML_FOOTNOTES, RT.FOOTNOTES), "endnote": (CT.WML_ENDNOTES, RT.ENDNOTES)}
+
+
+class NoteStore:
+    """The footnotes or endnotes part: the two separator notes (ids -1 and 0), then one note per
+    call with ids 1..n in document order, as Word, pandoc and LibreOffice all read correctly."""
+
+    def __init__(self, document, kind: str, mark_style):
+        if kind not in _NOTE_PARTS:
+            raise ValueError(f"kind must be footnote or endnote, not {kind!r}")
+        self.kind, self.mark_style, self.next_id = kind, mark_style, 1
+        content_type, reltype = _NOTE_PARTS[kind]
+        main = document.part
+        for rId, rel in list(main.rels.items()):  # the reference document's own notes are replaced
+            if rel.reltype == reltype:
+                main.drop_rel(rId)
+        separators = "".join(
+            f'<w:{kind} w:type="{kind_}" w:id="{ident}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+            f'w:lineRule="auto"/></w:pPr><w:r><w:{kind_}/></w:r></w:p></w:{kind}>'
+            for kind_, ident in (("separator", -1), ("continuationSeparator", 0)))
+        element = parse_xml(f'<w:{kind}s {nsdecls("w", "r")}>{separators}</w:{kind}s>')
+        self.part = StoryPart(PackURI(f"/word/{kind}s.xml"), content_type, element, main.package)
+        main.relate_to(self.part, reltype)
+        self._write_settings(document)
+
+    def _write_settings(self, document) -> None:
+        """Continuous arabic numbering, document-wide (listing the separators) and in every section:
+        LibreOffice reads the section's, and Word's default for endnotes is i, ii, iii."""
+        def properties(with_separators: bool):
+            element = _element(self.kind + "Pr")
+            element.append(_element("numFmt", val="decimal"))
+            element.append(_element("numRestart", val="continuous"))
+            for ident in (-1, 0) if with_separators else ():
+                element.append(_element(self.kind, id=ident))
+            return element
+
+        _insert_ordered(document.settings.element, properties(True), _SETTINGS_ORDER)
+        for section_properties in document.element.body.iter(qn("w:sectPr")):
+            _insert_ordered(section_properties, properties(False), _SECTPR_ORDER)
+
+    def call(self, paragraph: Paragraph, note_id: int) -> None:
+        """The note's reference mark in the text."""
+        run = paragraph.add_run(style=self.mark_style)
+        run._r.append(_element(self.kind + "Reference", id=note_id))
+
+    def new_note(self, note_id: int) -> NoteBody:
+        """An empty note; ids must come 1, 2, 3 ... in the order of the calls."""
+        if note_id != self.next_id:
+            raise ValueError(f"{self.kind} {note_id} out of order (expected {self.next_id})")
+        self.next_id += 1
+        element = _element(self.kind, id=note_id)
+        self.part.element.append(element)
+        return NoteBody(self, element)
+
+    @property
+    def count(self) -> int:
+        return self.next_id - 1
+
+
+class NoteBody:
+    """The content of one note: paragraphs added here go into its `w:footnote` (or `w:endnote`);
+    the first one opens with the note's own number mark and a tab."""
+
+    def __init__(self, store: NoteStore, element):
+        self.store, self.element, self.marked = store, element, False
+
+    @property
+    def part(self):
+        return self.store.part
+
+    def add_paragraph(self, text: str = "", style=None) -> Paragraph:
+        p = OxmlElement("w:p")
+        self.element.append(p)
+        paragraph = Paragraph(p, self)
+        if style is not None:
+            paragraph.style = style
+        if not self.marked:
+            self.marked = True
+            run = paragraph.add_run(style=self.store.mark_style)
+            run._r.append(_element(self.store.kind + "Ref"))
+            paragraph.add_run("\t")
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+
+# Fields, links, bookmarks -------------------------------------------------------------------------
+
+def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
+    """A complex field (`PAGE`, `NUMPAGES` ...) with `result` as its cached value."""
+    paragraph.add_run()._r.append(_element("fldChar", fldCharType="begin"))
+    instr = _element("instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    paragraph.add_run()._r.append(_element("fldChar", fldCharType="separate"))
+    paragraph.add_run(result)
+    paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
+
+
+def content_mark(paragraph: Paragraph) -> int:
+    """A position in a paragraph's content, for `make_hyperlink` (set the style before taking it)."""
+    return len(paragraph._p)
+
+
+def make_hyperlink(paragraph: Paragraph, mark: int, target: str) -> None:
+    """Turn what was added to `paragraph` since `mark` into a hyperlink: `#name` is a bookmark in
+    the document, anything else an external address (already checked by the caller)."""
+    p = paragraph._p
+    link = _element("hyperlink", anchor=target[1:] if target.startswith("#") else None)
+    if not target.startswith("#"):
+        link.set(qn("r:id"), paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True))
+    for child in list(p)[mark:]:
+        link.append(child)
+    p.append(link)
+
+
+class Bookmarks:
+    """Named positions for internal links (`#heading-id`), with ids unique in the document."""
+
+    def __init__(self):
+        self.next_id = 0
+
+    def wrap(self, paragraph: Paragraph, name: str) -> None:
+        """Bookmark the whole paragraph as `name`."""
+        p = paragraph._p
+        start = _element("bookmarkStart", id=self.next_id, name=name)
+        position = 1 if p.pPr is not None else 0
+        p.insert(position, start)
+        p.append(_element("bookmarkEnd", id=self.next_id))
+        self.next_id += 1
+
+
+# Tables and pictures ------------------------------------------------------------------------------
+
+def set_table_indent(style, twips: int) -> None:
+    """Indent the tables of a table style from the left margin (`w:tblInd`)."""
+    tblpr = style.element.find(qn("w:tblPr"))
+    if tblpr is None:
+        tblpr = _element("tblPr")
+        rpr = style.element.find(qn("w:rPr"))
+        if rpr is not None:
+            rpr.addnext(tblpr)
+        else:
+            ppr = style.element.find(qn("w:pPr"))
+            (ppr.addnext(tblpr) if ppr is not None else style.element.append(tblpr))
+    for old in tblpr.findall(qn("w:tblInd")):
+        tblpr.remove(old)
+    indent = _element("tblInd", w=twips, type="dxa")
+    # tblInd follows tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize, tblStyleColBandSize,
+    # tblW, jc and tblCellSpacing
+    later = {"tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"}
+    for i, sibling in enumerate(tblpr):
+        if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
+            tblpr.insert(i, indent)
+            return
+    tblpr.append(indent)
+
+
+def table_indent(style) -> int:
+    """A table style's left indent in twips (0 when it sets none)."""
+    indent = style.element.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}")
+    return int(indent.get(qn("w:w"), "0")) if indent is not None and indent.get(qn("w:type"), "dxa") == "dxa" else 0
+
+
+def repeat_as_header(row) -> None:
+    """Mark a table row as a header row, repeated at the top of every page the table spans."""
+    row._tr.get_or_add_trPr().append(_element("tblHeader"))
+
+
+def describe_picture(shape, text: str) -> None:
+    """The picture's alternative text, read by screen readers."""
+    shape._inline.docPr.set("descr", text)

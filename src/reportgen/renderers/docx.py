@@ -1,0 +1,416 @@
+"""The DOCX view of the model: real Word notes, Word-native numbering bound to named styles, and
+every look taken from a reference document. Numbers are never typed: Word counts them live, and
+the lists are defined so that it shows exactly the model's numbers (those of the PDF)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu, Twips
+
+from .. import model as m
+from ..clock import build_time
+from ..errors import Problem, ReportError, Source
+from ..i18n import labels
+from ..numberformat import NumberFormat, heading_formats
+from ..resources import resource_path
+from . import _ooxml
+from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
+from .html import author_line, safe_href
+from .reproducible_zip import normalise_zip
+from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
+
+REFERENCE = "reference.docx"
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
+_CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # what a browser collapses (not the no-break space)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
+                created: datetime | None = None) -> bytes:
+    """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
+
+    `project_root` is where image paths start (as in the HTML); `created` defaults to the build time."""
+    return DocxRenderer(document, templates_dir, project_root, created or build_time()).render()
+
+
+def open_reference(templates_dir: Path | None):
+    """The reference document, its content removed; a broken file is a located ReportError."""
+    import docx
+
+    path = resource_path(REFERENCE, templates_dir)
+    own = templates_dir is not None and path == templates_dir / REFERENCE
+    where = Source(f"templates/{REFERENCE}" if own else str(path))
+    try:
+        word = docx.Document(str(path))
+    except Exception as exc:  # a user's file may be broken in any way python-docx or zipfile notice
+        reason = str(exc).strip() or type(exc).__name__
+        raise ReportError([Problem(where, f"cannot use this file as the DOCX reference document: {reason}")]) from None
+    _ooxml.clear_body(word)
+    return word, where
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where blocks are being written: the container, the style of a plain paragraph there, the
+    list depth, and whether it is inside a note."""
+
+    container: object
+    style: str
+    depth: int = 0
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class _Look:
+    """Character formatting inherited by the runs of an inline: emphasis, strong and strike are
+    semantic run properties, everything else a character style."""
+
+    italic: bool = False
+    bold: bool = False
+    strike: bool = False
+    style: str | None = None
+
+
+class DocxRenderer:
+    """Renders one resolved document into a copy of the reference document. `render()` gives the bytes."""
+
+    def __init__(self, document: m.Document, templates_dir: Path | None, project_root: Path | None,
+                 created: datetime):
+        self.document, self.config = document, document.config
+        self.project_root, self.created = project_root, created
+        self.word, where = open_reference(templates_dir)
+        self.styles = StyleSheet(self.word, where)
+        self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        kind = self.note_kind.capitalize()
+        self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
+        self.note_mark = self.styles[f"{kind} Reference"]
+        self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
+        self.numbering = _ooxml.Numbering(self.word)
+        self.bookmarks = _ooxml.Bookmarks()
+        try:
+            self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
+            self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
+            self._define_lists()
+        except ValueError as exc:
+            raise ReportError([Problem(self.config.source("numbering"), f"numbering: {exc}")]) from None
+
+    # Lists --------------------------------------------------------------------------------------
+
+    def _level(self, fmt: LevelFormat, style: str, start: int = 1, bound: bool = False, bold: bool = False):
+        """A list level indented like `style`, linked to it when the style itself carries the list."""
+        left, hanging = self.styles.indent(style)
+        return _ooxml.ListLevel(fmt.num_fmt, fmt.text, start, fmt.legal, self.styles[style].style_id if bound else None,
+                                left, hanging, bold)
+
+    def _define_lists(self) -> None:
+        """The lists carried by styles: headings (one multilevel list), numbered paragraphs (one
+        list through the whole document) and bullets. Each style names its list and level."""
+        headings = heading_levels(self.heading_formats)
+        levels = [self._level(fmt, f"Heading {i}", bound=True) for i, fmt in enumerate(headings, start=1)]
+        heading_num = self.numbering.add_instance(self.numbering.add_list(levels))
+        for level in range(1, 7):
+            style = self.styles[f"Heading {level}"]
+            if level <= len(headings):
+                _ooxml.set_numbering(style, heading_num, level - 1)
+            else:
+                _ooxml.remove_numbering(style)
+            _ooxml.set_numbering(self.styles[f"Heading {level} Unnumbered"], 0)
+
+        paragraphs = self._level(LevelFormat("decimal", "%1."), "Numbered Paragraph", bound=True)
+        paragraph_num = self.numbering.add_instance(self.numbering.add_list([paragraphs]))
+        _ooxml.set_numbering(self.styles["Numbered Paragraph"], paragraph_num)
+
+        bullet_styles = [leveled("List Bullet", depth) for depth in range(1, LIST_DEPTHS + 1)]
+        bullets = [self._level(LevelFormat("bullet", BULLETS[i]), name, bound=True)
+                   for i, name in enumerate(bullet_styles)]
+        bullet_num = self.numbering.add_instance(self.numbering.add_list(bullets))
+        for i, name in enumerate(bullet_styles):
+            _ooxml.set_numbering(self.styles[name], bullet_num, i)
+        bound = [f"Heading {i}" for i in range(1, 7)] + ["Numbered Paragraph"] + bullet_styles
+        self.numbering.release_styles({self.styles[name].style_id for name in bound})
+        self.note_bullets = self.numbering.add_instance(
+            self.numbering.add_list([self._level(LevelFormat("bullet", BULLETS[0]), self.note_list)]))
+
+    def _new_list(self, fmt: LevelFormat, start: int, style: str, bold: bool = False) -> int:
+        """A list of its own, counting from `start` whatever came before (Word's "restart numbering")."""
+        abstract = self.numbering.add_list([self._level(fmt, style, start, bold=bold)])
+        return self.numbering.add_instance(abstract, {0: start})
+
+    # Document -----------------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        body = _Place(self.word, "Body Text")
+        self.cover(self.document.cover)
+        for section in self.document.sections:
+            self.blocks(section.blocks, body)
+        if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
+            words = labels(self.config.language)
+            self.word.add_paragraph(words["notes"], style=self.styles["Heading 1 Unnumbered"])
+        if self.notes.count != len(self.document.notes):
+            raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
+        self.running_header()
+        self.properties()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+    def cover(self, cover: m.Cover) -> None:
+        """The first page, as the HTML template lays it out."""
+        words = labels(self.config.language)
+        for style, text in (("Cover Kind", cover.kind), ("Cover Review", cover.review), ("Title", cover.title),
+                            ("Subtitle", cover.subtitle), ("Cover Date", cover.date)):
+            if text:
+                self.word.add_paragraph(_clean(text), style=self.styles[style])
+        details = _Place(self.word, "Cover Details")
+        if cover.coalition:
+            self.labelled(words["coalition"], cover.coalition)
+        if cover.submitters:
+            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".")
+        self.blocks(cover.blocks, details)
+        if cover.keywords:
+            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".")
+        if cover.contact:
+            self.labelled(words["contact"], ", ".join(cover.contact))
+
+    def labelled(self, label: str, text: str) -> None:
+        paragraph = self.word.add_paragraph(style=self.styles["Cover Details"])
+        paragraph.add_run(f"{label}:", style=self.styles["Cover Label"])
+        paragraph.add_run(" " + _clean(text))
+
+    def running_header(self) -> None:
+        """The review line at the top of every page but the first, unless the reference document
+        brings a header of its own."""
+        review = self.document.cover.review
+        for section in self.word.sections if review else ():
+            header = section.header
+            if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
+                paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+                paragraph.style = self.styles["Header"]
+                paragraph.add_run(_clean(review))
+
+    def properties(self) -> None:
+        config, cover = self.config, self.document.cover
+        language = LANGUAGE_TAGS.get(config.language, config.language)
+        _ooxml.set_document_language(self.word, language)
+        props = self.word.core_properties
+        props.title = config.title
+        props.subject = cover.kind + (f": {cover.review}" if cover.review else "")
+        props.author = props.last_modified_by = author_line(config)
+        props.keywords = ", ".join(config.keywords)
+        props.language = language
+        props.comments = props.category = props.content_status = ""
+        props.revision = 1
+        props.created = props.modified = self.created.replace(microsecond=0)
+
+    # Blocks -------------------------------------------------------------------------------------
+
+    def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
+        for block in blocks:
+            if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
+                # Notes hold text and lists; anything else is written as its text, as in the HTML.
+                self.paragraph(place, place.style).add_run(_clean(m.plain_text(block)))
+                continue
+            method = getattr(self, "block_" + type(block).__name__, None)
+            if method is None:
+                raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
+            method(block, place)
+
+    def paragraph(self, place: _Place, style: str):
+        return place.container.add_paragraph(style=self.styles[style])
+
+    def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
+        paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style)
+        self.inlines(paragraph, node.inlines)
+        if node.number is not None:
+            self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
+
+    def block_Heading(self, node: m.Heading, place: _Place) -> None:
+        level = min(node.level, 6)
+        plain = not node.number and level <= len(self.heading_formats)
+        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+        self.inlines(paragraph, node.inlines)
+        if node.id:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.id))
+
+    def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
+        depth = place.depth + 1
+        if place.note:
+            style, num = self.note_list, self.note_bullets
+        else:
+            style, num = leveled("List Bullet", depth), None  # the style carries the bullet list
+        for item in node.items:
+            self.list_item(item.blocks, place, depth, style, num)
+
+    def block_OrderedList(self, node: m.OrderedList, place: _Place) -> None:
+        depth = place.depth + 1
+        style = self.note_list if place.note else leveled("List Number", depth)
+        num = self._new_list(marker_level(node.kind, node.delimiter), node.start, style)
+        for item in node.items:
+            self.list_item(item.blocks, place, depth, style, num)
+
+    def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
+        depth = place.depth + 1
+        style = "Recommendation" if depth == 1 else leveled("List Number", depth)
+        num = self._new_list(self.recommendation_level, 1, style, bold=True)
+        for item in node.items:
+            self.list_item(item.blocks, place, depth, style, num)
+
+    def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
+        """The item's first paragraph carries the marker; its other blocks continue at its indent."""
+        paragraph = self.paragraph(place, style)
+        if num is not None:
+            _ooxml.set_numbering(paragraph, num)
+        if blocks and isinstance(blocks[0], m.Paragraph):
+            self.inlines(paragraph, blocks[0].inlines)
+            blocks = blocks[1:]
+        continuation = self.note_list if place.note else leveled("List Continue", depth)
+        self.blocks(blocks, replace(place, style=continuation, depth=depth))
+
+    def block_BlockQuote(self, node: m.BlockQuote, place: _Place) -> None:
+        self.blocks(node.blocks, replace(place, style="Block Text"))
+
+    def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
+        self.paragraph(place, "Source Code").add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+
+    def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
+        self.paragraph(place, "Horizontal Rule")
+
+    def block_Div(self, node: m.Div, place: _Place) -> None:
+        self.blocks(node.blocks, place)
+
+    def block_Table(self, node: m.Table, place: _Place) -> None:
+        rows = ((node.header,) if node.header else ()) + node.rows
+        columns = max((len(row) for row in rows), default=0)
+        if not columns:
+            return
+        table = place.container.add_table(rows=len(rows), cols=columns)
+        table.style = self.styles["Report Table"]
+        section = self.word.sections[-1]
+        available = section.page_width - section.left_margin - section.right_margin
+        width = Emu((available - Twips(_ooxml.table_indent(table.style))) // columns)  # equal columns, as in HTML
+        for column in table.columns:
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+        for row, cells in zip(table.rows, rows, strict=True):
+            heading = bool(node.header) and cells is node.header
+            for cell, model_cell in zip(row.cells, cells, strict=True):
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
+                if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
+                    paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
+                self.inlines(paragraph, model_cell.inlines)
+        if node.header:
+            _ooxml.repeat_as_header(table.rows[0])
+
+    # Inlines ------------------------------------------------------------------------------------
+
+    def inlines(self, paragraph, nodes: tuple[m.Node, ...], look: _Look = _Look()) -> None:
+        previous = None
+        for node in nodes:
+            if isinstance(node, m.Note):
+                if isinstance(previous, m.Note):  # keep adjacent calls apart: ¹,²
+                    paragraph.add_run(",", style=self.note_mark)
+                self.note(paragraph, node)
+            else:
+                self.inline(paragraph, node, look)
+            previous = node
+
+    def inline(self, paragraph, node: m.Node, look: _Look) -> None:
+        if isinstance(node, m.Text):
+            self.run(paragraph, _clean(node.text), look)
+        elif isinstance(node, m.Emph):
+            self.inlines(paragraph, node.children, replace(look, italic=True))
+        elif isinstance(node, m.Strong):
+            self.inlines(paragraph, node.children, replace(look, bold=True))
+        elif isinstance(node, m.Strikeout):
+            self.inlines(paragraph, node.children, replace(look, strike=True))
+        elif isinstance(node, m.Code):
+            self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
+        elif isinstance(node, m.LineBreak):
+            paragraph.add_run().add_break()
+        elif isinstance(node, m.Link):
+            href = safe_href(node.url)
+            if href is None or href == "#":
+                self.inlines(paragraph, node.children, look)
+                return
+            mark = _ooxml.content_mark(paragraph)
+            self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
+            _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
+        elif isinstance(node, m.Image):
+            self.picture(paragraph, node)
+        elif isinstance(node, m.Cite):
+            raise ReportError([Problem(node.source, "DOCX: citations can only be used in the sections")])
+        else:
+            raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
+
+    def run(self, paragraph, text: str, look: _Look) -> None:
+        if not text:
+            return
+        run = paragraph.add_run(text, style=self.styles[look.style] if look.style else None)
+        if look.italic:
+            run.italic = True
+        if look.bold:
+            run.bold = True
+        if look.strike:
+            run.font.strike = True
+
+    def note(self, paragraph, note: m.Note) -> None:
+        if note.number <= 0:
+            raise ReportError([Problem(note.source, "DOCX: notes can only be used in the sections")])
+        self.notes.call(paragraph, note.number)
+        body = self.notes.new_note(note.number)
+        self.blocks(note.blocks, _Place(body, self.note_text, note=True))
+        if not body.marked:  # an empty note still needs a paragraph for its number
+            body.add_paragraph(style=self.styles[self.note_text])
+
+    def picture(self, paragraph, node: m.Image) -> None:
+        from docx.image.exceptions import UnrecognizedImageError
+
+        try:
+            shape = paragraph.add_run().add_picture(self.image_file(node))
+        except (UnrecognizedImageError, OSError, ValueError) as exc:
+            raise ReportError([Problem(node.source, f"image '{node.src}' cannot be put in the DOCX: "
+                                                    f"{str(exc) or type(exc).__name__}")]) from None
+        section = self.word.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        if shape.width > width:  # shrink to the text width, keeping the proportions
+            shape.height = int(shape.height * width / shape.width)
+            shape.width = width
+        _ooxml.describe_picture(shape, node.alt)
+
+    def image_file(self, node: m.Image):
+        """The image's data: a `data:image/...;base64,` URL decoded, or a file inside the project
+        (the loader made its path relative to the project root)."""
+        if node.src.startswith("data:image/") and ";base64," in node.src:
+            return io.BytesIO(base64.b64decode(node.src.split(",", 1)[1], validate=False))
+        parts = urlsplit(node.src)
+        root = self.project_root.resolve() if self.project_root else None
+        path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
+        if path is None or not path.is_relative_to(root) or not path.is_file():
+            raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
+        return str(path)
+
+
+def bookmark_name(ident: str) -> str:
+    """A Word bookmark name for an HTML id: Word keeps at most 40 characters, so a longer id is
+    shortened and made unique again with a hash of the whole."""
+    if len(ident) <= 40:
+        return ident
+    return f"{ident[:31]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+
+
+def _clean(text: str) -> str:
+    """Text as a browser shows it: runs of spaces and line breaks collapse to one space."""
+    return _NOT_XML.sub("", _HTML_SPACE.sub(" ", text))
