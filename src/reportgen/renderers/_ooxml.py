@@ -95,6 +95,30 @@ def _rPr(style):
     return style.element.get_or_add_rPr()
 
 
+# Paragraphs and runs: python-docx's `add_paragraph(style=...)` and `add_run(text, style)` look the
+# style up by scanning every style of the document and write text one character at a time, which
+# made most of the DOCX time of a long report. These take the style's id and plain text instead.
+
+def add_paragraph(container, style_id: str | None = None) -> Paragraph:
+    """A new last paragraph of `container` in the style with that id (None: the default style)."""
+    paragraph = container.add_paragraph()
+    if style_id:
+        paragraph._p.style = style_id
+    return paragraph
+
+
+def add_run(paragraph: Paragraph, text: str = "", style_id: str | None = None):
+    """A new last run of `paragraph` holding `text`, in the character style with that id (None: no style)."""
+    run = paragraph.add_run()
+    if style_id:
+        run._r.style = style_id
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text  # python-docx makes tabs and breaks of these
+    elif text:
+        run._r.add_t(text)
+    return run
+
+
 # Body and package ---------------------------------------------------------------------------------
 
 def clear_body(document) -> None:
@@ -331,10 +355,10 @@ class NoteStore:
     """The footnotes or endnotes part: the two separator notes (ids -1 and 0), then one note per
     call with ids 1..n in document order, as Word, pandoc and LibreOffice all read correctly."""
 
-    def __init__(self, document, kind: str, mark_style):
+    def __init__(self, document, kind: str, mark_style_id: str):
         if kind not in _NOTE_PARTS:
             raise ValueError(f"kind must be footnote or endnote, not {kind!r}")
-        self.kind, self.mark_style, self.next_id = kind, mark_style, 1
+        self.kind, self.mark_style_id, self.next_id = kind, mark_style_id, 1
         content_type, reltype = _NOTE_PARTS[kind]
         main = document.part
         for rId, rel in list(main.rels.items()):  # the reference document's own notes are replaced
@@ -366,8 +390,7 @@ class NoteStore:
 
     def call(self, paragraph: Paragraph, note_id: int) -> None:
         """The note's reference mark in the text."""
-        run = paragraph.add_run(style=self.mark_style)
-        run._r.append(_element(self.kind + "Reference", id=note_id))
+        add_run(paragraph, style_id=self.mark_style_id)._r.append(_element(self.kind + "Reference", id=note_id))
 
     def new_note(self, note_id: int) -> NoteBody:
         """An empty note; ids must come 1, 2, 3 ... in the order of the calls."""
@@ -394,19 +417,14 @@ class NoteBody:
     def part(self):
         return self.store.part
 
-    def add_paragraph(self, text: str = "", style=None) -> Paragraph:
+    def add_paragraph(self) -> Paragraph:
         p = OxmlElement("w:p")
         self.element.append(p)
         paragraph = Paragraph(p, self)
-        if style is not None:
-            paragraph.style = style
         if not self.marked:
             self.marked = True
-            run = paragraph.add_run(style=self.store.mark_style)
-            run._r.append(_element(self.store.kind + "Ref"))
+            add_run(paragraph, style_id=self.store.mark_style_id)._r.append(_element(self.store.kind + "Ref"))
             paragraph.add_run("\t")
-        if text:
-            paragraph.add_run(text)
         return paragraph
 
 

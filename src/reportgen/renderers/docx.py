@@ -94,7 +94,7 @@ class DocxRenderer:
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
-        self.note_mark = self.styles[f"{kind} Reference"]
+        self.note_mark = self.styles.id(f"{kind} Reference")
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
         self.bookmarks = _ooxml.Bookmarks()
@@ -156,7 +156,8 @@ class DocxRenderer:
             self.blocks(section.blocks, body)
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
-            self.word.add_paragraph(words["notes"], style=self.styles["Heading 1 Unnumbered"])
+            paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
+            _ooxml.add_run(paragraph, words["notes"])
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
@@ -171,7 +172,7 @@ class DocxRenderer:
         for style, text in (("Cover Kind", cover.kind), ("Cover Review", cover.review), ("Title", cover.title),
                             ("Subtitle", cover.subtitle), ("Cover Date", cover.date)):
             if text:
-                self.word.add_paragraph(_clean(text), style=self.styles[style])
+                _ooxml.add_run(_ooxml.add_paragraph(self.word, self.styles.id(style)), _clean(text))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
             self.labelled(words["coalition"], cover.coalition)
@@ -184,9 +185,9 @@ class DocxRenderer:
             self.labelled(words["contact"], ", ".join(cover.contact))
 
     def labelled(self, label: str, text: str) -> None:
-        paragraph = self.word.add_paragraph(style=self.styles["Cover Details"])
-        paragraph.add_run(f"{label}:", style=self.styles["Cover Label"])
-        paragraph.add_run(" " + _clean(text))
+        paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
+        _ooxml.add_run(paragraph, f"{label}:", self.styles.id("Cover Label"))
+        _ooxml.add_run(paragraph, " " + _clean(text))
 
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
@@ -219,7 +220,7 @@ class DocxRenderer:
         for block in blocks:
             if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
                 # Notes hold text and lists; anything else is written as its text, as in the HTML.
-                self.paragraph(place, place.style).add_run(_clean(m.plain_text(block)))
+                _ooxml.add_run(self.paragraph(place, place.style), _clean(m.plain_text(block)))
                 continue
             method = getattr(self, "block_" + type(block).__name__, None)
             if method is None:
@@ -227,7 +228,7 @@ class DocxRenderer:
             method(block, place)
 
     def paragraph(self, place: _Place, style: str):
-        return place.container.add_paragraph(style=self.styles[style])
+        return _ooxml.add_paragraph(place.container, self.styles.id(style))
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
         paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style)
@@ -321,7 +322,7 @@ class DocxRenderer:
         for node in nodes:
             if isinstance(node, m.Note):
                 if isinstance(previous, m.Note):  # keep adjacent calls apart: ¹,²
-                    paragraph.add_run(",", style=self.note_mark)
+                    _ooxml.add_run(paragraph, ",", self.note_mark)
                 self.note(paragraph, node)
             else:
                 self.inline(paragraph, node, look)
@@ -358,7 +359,7 @@ class DocxRenderer:
     def run(self, paragraph, text: str, look: _Look) -> None:
         if not text:
             return
-        run = paragraph.add_run(text, style=self.styles[look.style] if look.style else None)
+        run = _ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None)
         if look.italic:
             run.italic = True
         if look.bold:
@@ -373,7 +374,7 @@ class DocxRenderer:
         body = self.notes.new_note(note.number)
         self.blocks(note.blocks, _Place(body, self.note_text, note=True))
         if not body.marked:  # an empty note still needs a paragraph for its number
-            body.add_paragraph(style=self.styles[self.note_text])
+            _ooxml.add_paragraph(body, self.styles.id(self.note_text))
 
     def picture(self, paragraph, node: m.Image) -> None:
         from docx.image.exceptions import UnrecognizedImageError

@@ -190,9 +190,17 @@ class StyleSheet:
         self.added: list[str] = []
         for spec in CATALOGUE:
             self.styles[spec.name] = self._find_or_add(spec)
+        defaults = {kind: document.styles.default(kind) for kind in (PARAGRAPH, CHARACTER)}
+        # What paragraphs and runs refer to: no id for the default style of its type, as in python-docx.
+        self.ids = {name: None if style == defaults.get(style.type) else style.style_id
+                    for name, style in self.styles.items()}
 
     def __getitem__(self, name: str):
         return self.styles[name]
+
+    def id(self, name: str) -> str | None:
+        """The id by which a paragraph or run takes this catalogue style."""
+        return self.ids[name]
 
     def find(self, name: str):
         """A catalogue style, or any other style of the document, by name; None if absent."""
