@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem, ReportError
 from ..resources import RESOURCES
+from ._weasyprint_import import import_weasyprint
 
 
 def _fetcher_class():
@@ -98,7 +99,7 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     block is pushed to the next page with its note and the report laid out again.
     A resource WeasyPrint could not load is an error, not a silent gap.
     """
-    import weasyprint
+    weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
     from ._weasyprint_patch import keep_footnotes_with_calls
