@@ -171,7 +171,7 @@ def test_a_full_disk_keeps_the_previous_outputs(good_build, monkeypatch):
     assert messages(result)[0] == (f"{root / 'build'}: cannot write the outputs: No space left on device; "
                                              "the previous outputs are kept")
     assert built(root) == before
-    assert sorted(p.name for p in (root / "build").iterdir()) == sorted([*before, ".reportgen.lock"])
+    assert sorted(p.name for p in (root / "build").iterdir()) == sorted([*before, ".reportgen.lock", ".cache"])
 
 
 def test_two_builds_of_one_project_do_not_interleave(good_build):

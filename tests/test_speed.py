@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import subprocess
 import sys
 
@@ -9,7 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen import model as m
 from reportgen.bibliography import LATEX_MARKUP, _parse_stack
+from reportgen.build import build
+from reportgen.cache import ParseCache
+from reportgen.errors import Problems, ReportError
+from reportgen.project import Project, load_model
 
 PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\\{}$%&~#^_`"),
                 max_size=40).filter(lambda s: not LATEX_MARKUP.search(s))
@@ -58,3 +65,95 @@ def test_weasyprint_imported_without_the_library_search_loads_the_same_libraries
     fast = loaded("fast")
     assert "libpango" in fast
     assert fast == loaded("usual")
+
+
+# The parse cache ---------------------------------------------------------------------------------
+
+SECTION = """\
+# Findings
+
+A "finding"[@ohchr2020, p. 3] and a note^[Plain note.] <b>bold</b>.
+"""
+
+
+def _load(root, cache):
+    problems = Problems()
+    document = load_model(Project.at(root), problems, cache)
+    return document, [str(p) for p in problems.items]
+
+
+def test_an_unchanged_project_is_not_parsed_again_and_gives_the_same_model(project, tmp_path):
+    root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
+    first, warnings = _load(root, ParseCache(tmp_path / "cache"))
+    cache = ParseCache(tmp_path / "cache")  # a new process: only the files are left
+    second, again = _load(root, cache)
+    assert (cache.hits, cache.misses) == (3, 0)  # two sections and the bibliography
+    assert second == first and second.notes == first.notes
+    assert again == warnings == ["sections/01.md:3: warning: raw HTML is shown as text, not interpreted; "
+                                 "write Markdown instead"]  # reported on every build
+
+
+def test_only_what_changed_is_parsed_again(project, tmp_path):
+    root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
+    cache = ParseCache(tmp_path / "cache")
+    _load(root, cache)
+    (root / "sections/02.md").write_text("# More\n\nOther text[@smith2020].\n")
+    cache.hits = cache.misses = 0
+    document, _ = _load(root, cache)
+    assert (cache.hits, cache.misses) == (2, 1)
+    assert "Other text" in m.plain_text(document.sections[1].blocks)
+
+
+def test_the_language_is_part_of_the_key(project, tmp_path):
+    root = project({"sections/01.md": SECTION})
+    cache = ParseCache(tmp_path / "cache")
+    english, _ = _load(root, cache)
+    config = root / "report/report.yaml"
+    config.write_text(config.read_text() + "language: fr\n")
+    french, _ = _load(root, cache)
+    assert "“finding”" in m.plain_text(english.sections[0].blocks)
+    assert "« finding »" in m.plain_text(french.sections[0].blocks)
+
+
+def test_errors_are_reported_again_from_the_cache(project, tmp_path):
+    root = project({"sections/01.md": "# A\n\nText[@nowhere].\n"})
+    messages = []
+    for _ in range(2):
+        with pytest.raises(ReportError) as caught:
+            _load(root, ParseCache(tmp_path / "cache"))
+        messages.append([str(p) for p in caught.value.problems])
+    assert messages[0] == messages[1] == ["sections/01.md:3: unknown citation key 'nowhere'"]
+
+
+def test_a_corrupt_or_planted_cache_file_is_parsed_again_never_trusted(project, tmp_path):
+    root = project({"sections/01.md": SECTION})
+    folder = tmp_path / "cache"
+    expected, _ = _load(root, ParseCache(folder))
+    files = sorted(folder.glob("*.pickle"))
+    assert len(files) == 2
+    files[0].write_bytes(files[0].read_bytes()[:100])  # truncated
+    marker = tmp_path / "pwned"
+    files[1].write_bytes(pickle.dumps(_Planted(str(marker))))
+    cache = ParseCache(folder)
+    document, _ = _load(root, cache)
+    assert document == expected and cache.misses == 2
+    assert not marker.exists()
+
+
+class _Planted:
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.path}",))
+
+
+def test_builds_use_a_cache_in_the_output_folder(project):
+    root = project({"sections/01.md": SECTION})
+    first = {}
+    for run in range(2):
+        written, _ = build(root, ("html", "docx"))
+        outputs = {path.name: path.read_bytes() for path in written}
+        assert run == 0 or outputs == first
+        first = outputs
+    assert len(list((root / "build" / ".cache").glob("*.pickle"))) == 2

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .cache import CACHE_FOLDER, ParseCache
 from .clock import build_time
 from .errors import Problems
 from .outputs import build_lock, output_name, write_outputs
@@ -50,7 +51,7 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     from .renderers.html import HtmlRenderer
 
     problems = Problems()
-    document = load_model(project, problems)
+    document = load_model(project, problems, ParseCache(folder / CACHE_FOLDER))
     paragraphs = sum(1 for s in document.sections for n in walk(s) if isinstance(n, Paragraph) and n.number)
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
                         f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")

@@ -3,12 +3,14 @@ one resolved document model; every mistake in any file is reported together."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import model as m
 from .bibliography import Bibliography, parse_bibliography
+from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
 from .errors import Problems, ReportError, Source
@@ -45,11 +47,20 @@ class Project:
 
 def read_text(path: Path, name: str, problems: Problems) -> str | None:
     """A UTF-8 text file (a byte-order mark is dropped); undecodable bytes are a located error."""
+    data = read_bytes(path, name, problems)
+    return None if data is None else decode_text(data, name, problems)
+
+
+def read_bytes(path: Path, name: str, problems: Problems) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         problems.error(Source(name), f"cannot read: {exc.strerror}")
         return None
+
+
+def decode_text(data: bytes, name: str, problems: Problems) -> str | None:
+    """The text of a file's bytes, as `read_text` gives it."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,8 +92,10 @@ def section_paths(project: Project, config: ReportConfig, problems: Problems) ->
     return paths
 
 
-def load_document(project: Project, problems: Problems) -> m.Document:
-    """Read every file of the project into an unresolved model; mistakes go to `problems`."""
+def load_document(project: Project, problems: Problems, cache: ParseCache | None = None) -> m.Document:
+    """Read every file of the project into an unresolved model; mistakes go to `problems`. Files
+    whose bytes have not changed since `cache` parsed them are not parsed again."""
+    cache = cache or ParseCache()
     text = read_text(project.root / CONFIG_PATH, CONFIG_PATH, problems)
     config = load_config(text, problems) if text is not None else None
     if config is None:  # unreadable: nothing else can be read sensibly
@@ -93,18 +106,22 @@ def load_document(project: Project, problems: Problems) -> m.Document:
     if not project.inside(bib_path):
         problems.error(config.source("bibliography"), "the bibliography must be inside the project")
     elif bib_path.is_file():
-        bib_text = read_text(bib_path, config.bibliography, problems)
-        if bib_text is not None:
-            bibliography = parse_bibliography(bib_text, config.bibliography, problems)
+        data = read_bytes(bib_path, config.bibliography, problems)
+        if data is not None:
+            bibliography = cache.parse(config.bibliography, data, "bibliography", functools.partial(
+                _parse_bibliography, data, config.bibliography, bibliography), problems)
     elif "bibliography" in config.key_lines:
         problems.error(config.source("bibliography"), f"bibliography '{config.bibliography}' does not exist")
 
     sections = []
     for path in section_paths(project, config, problems):
         name = project.relative(path)
-        section_text = read_text(path, name, problems)
-        if section_text is not None:
-            sections.append(read_section(section_text, name, problems, config.language))
+        data = read_bytes(path, name, problems)
+        if data is not None:
+            section = cache.parse(name, data, f"section {config.language}",
+                                  functools.partial(_parse_section, data, name, config.language), problems)
+            if section is not None:
+                sections.append(section)
     cover = build_cover(config, problems)
     sections = _unique_ids(tuple(sections), problems)
     heading_ids = {n.id for s in sections for n in m.walk(s) if isinstance(n, m.Heading)}
@@ -112,12 +129,22 @@ def load_document(project: Project, problems: Problems) -> m.Document:
     return m.Document(config, cover, sections, bibliography)
 
 
-def load_model(project: Project, problems: Problems | None = None) -> m.Document:
+def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: Problems) -> Bibliography:
+    text = decode_text(data, name, problems)
+    return empty if text is None else parse_bibliography(text, name, problems)
+
+
+def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
+    text = decode_text(data, name, problems)
+    return None if text is None else read_section(text, name, problems, language)
+
+
+def load_model(project: Project, problems: Problems | None = None, cache: ParseCache | None = None) -> m.Document:
     """The resolved model of a project, ready for any renderer: citations become notes, then
     everything is numbered, each step once on the whole document. Every error in every file is
     raised together; warnings stay in `problems` for the caller to show."""
     problems = problems if problems is not None else Problems()
-    document = resolve_citations(load_document(project, problems), problems)
+    document = resolve_citations(load_document(project, problems, cache), problems)
     problems.raise_if_errors()
     return number_document(document)
 

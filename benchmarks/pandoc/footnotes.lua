@@ -1,0 +1,5 @@
+-- Pandoc's HTML notes are endnotes; WeasyPrint puts an element with `float: footnote` at the foot
+-- of its page. This filter writes each note inline as <span class="fn">, as reportgen does.
+function Note(note)
+  return pandoc.Span(pandoc.utils.blocks_to_inlines(note.content), {class = "fn"})
+end
