@@ -10,7 +10,7 @@ from pathlib import Path
 from .clock import build_time
 from .errors import Problems
 from .outputs import output_name, write_atomic
-from .project import Project, load_model
+from .project import Project
 
 FORMATS = ("pdf", "html")
 
@@ -34,22 +34,29 @@ class _Stages:
 
 
 def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
-          progress: Progress = _quiet) -> tuple[list[Path], list[str]]:
-    """Build the project; returns the files written and the warnings met on the way."""
-    from .model import walk, Note, Paragraph
+          progress: Progress = _quiet, force: bool = False) -> tuple[list[Path], list[str]]:
+    """Check and build the project; returns the files written and the warnings met on the way. Check
+    errors stop the build (CheckFailed) unless `force`, and are then returned among the warnings."""
+    from .check import CheckFailed, load, run_rules
+    from .model import walk, Paragraph
 
     stages = _Stages(progress)
     project = Project.at(project_dir)
     problems = Problems()
-    document = load_model(project, problems)
+    written, document = load(project, problems)
     notes = len(document.notes)
     paragraphs = sum(1 for s in document.sections for n in walk(s) if isinstance(n, Paragraph) and n.number)
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, {notes} notes, "
                         f"{len(document.bibliography.entries)} references")
+    checked = run_rules(project, written, document, problems)
+    stages.done("check", checked.summary())
+    if checked.errors and not force:
+        raise CheckFailed(checked)
 
     created = build_time().isoformat()
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
+    warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
     from .renderers.html import HtmlRenderer
 
     def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
