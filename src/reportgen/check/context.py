@@ -34,10 +34,9 @@ def passages(document: m.Document) -> Iterator[tuple[Source, str]]:
 
 
 def _passages(node: m.Node) -> Iterator[tuple[Source, str]]:
-    if isinstance(node, m.Paragraph | m.Heading):
-        yield node.source, m.plain_text(node.inlines, notes=True)
-    elif isinstance(node, m.Table):
-        yield node.source, m.plain_text(node, notes=True)
+    if isinstance(node, m.Paragraph | m.Heading | m.Table):
+        notes = [m.plain_text(n.blocks, notes=True) for n in m.walk(node) if isinstance(n, m.Note)]
+        yield node.source, " ".join([m.plain_text(node), *notes])
     elif isinstance(node, m.CodeBlock):
         yield node.source, node.text
     else:

@@ -12,6 +12,8 @@ from ..findings import Finding
 
 REVIEW_YEARS = 4
 _ONLINE_TYPES = {"online", "www", "electronic", "webpage"}
+# Dated by adoption, not facts: laws and treaties, and the UN documents of earlier reviews.
+_INSTRUMENT_TYPES = {"legislation", "legal", "jurisdiction"}
 
 
 def year_of(entry) -> int | None:
@@ -39,10 +41,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     start = end - REVIEW_YEARS
     for citation in citations:
         entry = written.bibliography.entries.get(citation.key) if written.bibliography else None
-        year = year_of(entry) if entry else None
+        year = year_of(entry) if entry and not _instrument(entry) else None
         if year and year < start:
             yield ctx.finding("ST-8", citation.source, f"cites '{citation.key}' from {year}, before the review "
                                                        f"period {start}-{end}")
+
+
+def _instrument(entry) -> bool:
+    return entry.type in _INSTRUMENT_TYPES or entry.get("number").startswith("A/HRC/")
 
 
 def _online(entry) -> bool:
