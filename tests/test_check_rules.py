@@ -170,10 +170,10 @@ FAILING = [
      "the State: \"The State should adopt a national action plan by 2025.\""),
     ("RC-1", section("by 2025.", "by 2025. It should also fund the plan."),
      "sections/01-summary.md:14: warning RC-1 recommendation 1 holds 2 actions: \"Adopt a national action plan on "
-     "child protection by 2025. It…\""),
+     "child protection by 2025.…\""),
     ("RC-1", section("by 2025.", "and provide the means by 2025."),
      "sections/01-summary.md:14: warning RC-1 recommendation 1 holds 2 actions: \"Adopt a national action plan on "
-     "child protection and provide…\""),
+     "child protection and…\""),
     ("RC-2", section("- Adopt a national", "- Consider adopting a national"),
      "sections/01-summary.md:14: info RC-2 recommendation 1 is weak ('Consider'): ask for a specific action"),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),

@@ -338,4 +338,5 @@ def _check_rule_settings(config: ReportConfig, problems: Problems) -> None:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.error(where, f"unknown rule '{rule}' in checks.rules{hint}")
         elif RULES[rule].loader and level != "error":
-            problems.error(where, f"rule {rule} is checked while loading the project and is always an error")
+            problems.error(where, f"rule {rule} is checked while loading the project; it cannot be switched off or "
+                                  "changed")

@@ -48,4 +48,4 @@ def _passages(node: m.Node) -> Iterator[tuple[Source, str]]:
 def excerpt(text: str, length: int = 60) -> str:
     """The start of a text, for a one-line message."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[:length].rstrip() + "…"
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
