@@ -328,7 +328,7 @@ def check_values(config: ReportConfig, problems: Problems) -> None:
 
 
 def _check_rule_settings(config: ReportConfig, problems: Problems) -> None:
-    """`checks.rules` names rules that exist; rules the loader enforces stay errors."""
+    """`checks.rules` names rules that exist; rules the loader enforces keep their severity."""
     from .check.registry import RULES
 
     for rule, level in config.checks.rules.items():
@@ -337,6 +337,6 @@ def _check_rule_settings(config: ReportConfig, problems: Problems) -> None:
             close = difflib.get_close_matches(rule.upper(), RULES, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.error(where, f"unknown rule '{rule}' in checks.rules{hint}")
-        elif RULES[rule].loader and level != "error":
+        elif RULES[rule].loader and level != RULES[rule].severity:
             problems.error(where, f"rule {rule} is checked while loading the project; it cannot be switched off or "
                                   "changed")

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import Source
-from .registry import RULES, SEVERITIES
+from .registry import RULES
 from .wordcount import WordCount
 
 
@@ -51,9 +51,9 @@ class Result:
         return bool(self.errors or (strict and self.count("warning")))
 
     def totals(self) -> str:
-        """`0 errors, 3 warnings, 1 info`."""
-        parts = [_plural(self.count(s), s) if s != "info" else f"{self.count(s)} info" for s in SEVERITIES]
-        text = ", ".join(parts)
+        """`0 errors, 3 warnings, 1 info (2 silenced)`."""
+        text = (f"{_plural(self.errors, 'error')}, {_plural(self.count('warning'), 'warning')}, "
+                f"{self.count('info')} info")
         return text + (f" ({self.silenced} silenced)" if self.silenced else "")
 
     def margin(self) -> str:
@@ -99,21 +99,17 @@ def format_text(result: Result) -> str:
 
 def format_json(result: Result) -> str:
     """The stable, machine-readable form documented in the README."""
-    words = result.words
+    words, limit = result.words, result.limit
     data = {
         "version": 1,
         "findings": [{"path": f.source.path, "line": f.source.line, "severity": f.severity, "rule": f.rule,
                       "message": f.message, "title": RULES[f.rule].title} for f in result.findings],
         "summary": {"errors": result.errors, "warnings": result.count("warning"), "info": result.count("info"),
                     "silenced": result.silenced},
-        "words": None if words is None else {
-            "limit": result.limit.words if result.limit else None,
-            "rule": result.limit.rule if result.limit else None,
-            "counted": words.counted,
-            "left": result.limit.words - words.counted if result.limit else None,
-            "count_notes": words.count_notes,
-            "body": words.body, "headings": words.headings, "notes": words.notes, "cover": words.cover,
-            "annexes": words.annexes,
+        "words": None if words is None or limit is None else {
+            "limit": limit.words, "rule": limit.rule, "counted": words.counted, "left": limit.words - words.counted,
+            "count_notes": words.count_notes, "body": words.body, "headings": words.headings, "notes": words.notes,
+            "cover": words.cover, "annexes": words.annexes,
             "sections": [{"path": s.path, "body": s.body, "headings": s.headings, "notes": s.notes,
                           "annex": s.annex} for s in words.sections],
         },

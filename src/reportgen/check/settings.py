@@ -17,7 +17,8 @@ from ..errors import Source
 from .findings import Finding
 from .registry import RULES
 
-_IGNORE = re.compile(r"(?:<!--|%|#)\s*reportgen-ignore\s+(?P<ids>[A-Za-z]+-\d+(?:\s*,\s*[A-Za-z]+-\d+|\s+[A-Za-z]+-\d+)*)")
+_ID = r"[A-Za-z]+-\d+"
+_IGNORE = re.compile(rf"(?:<!--|%|#)\s*reportgen-ignore\s+(?P<ids>{_ID}(?:\s*,\s*{_ID}|\s+{_ID})*)")
 
 
 class Files:
@@ -54,8 +55,8 @@ def ignores(files: Files, path: str) -> tuple[dict[int, set[str]], list[Finding]
                     continue
                 close = difflib.get_close_matches(rule.upper(), RULES, n=1, cutoff=0.6)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                mistakes.append(Finding(Source(path, number), "LD-1", f"unknown rule '{rule}' in reportgen-ignore{hint}",
-                                        "error"))
+                mistakes.append(Finding(Source(path, number), "LD-1",
+                                        f"unknown rule '{rule}' in reportgen-ignore{hint}", "error"))
     return silenced, mistakes
 
 
