@@ -176,6 +176,9 @@ FAILING = [
      "child protection and…\""),
     ("RC-2", section("- Adopt a national", "- Consider adopting a national"),
      "sections/01-summary.md:14: info RC-2 recommendation 1 is weak ('Consider'): ask for a specific action"),
+    ("RC-2", {**config(language="fr"), **section("- Adopt a national action plan on child protection",
+                                                  "- Envisager un plan national d'action")},
+     "sections/01-summary.md:14: info RC-2 recommendation 1 is weak ('Envisager'): ask for a specific action"),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),

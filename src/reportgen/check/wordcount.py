@@ -96,8 +96,8 @@ def _split(blocks: tuple[m.Node, ...]) -> tuple[int, int]:
 
 def section_words(section: m.Section) -> SectionWords:
     body, headings = _split(section.blocks)
-    notes = sum(count_words(_text(m.Div(node.blocks, node.source)))
-                for node in m.walk(section) if isinstance(node, m.Note))
+    notes = sum(count_words(_text(block)) for node in m.walk(section) if isinstance(node, m.Note)
+                for block in node.blocks)
     return SectionWords(section.source.path, body, headings, notes, section.annex)
 
 

@@ -34,7 +34,8 @@ _AND_VERB = re.compile(r"\band\s+(?:should\s+|must\s+|to\s+)?([a-z]+)\s+(?:the|a
                        r"these|those|such|any|every|adequate|sufficient)\b")
 WEAK = re.compile(r"\b(?:consider(?:s|ing)?|continu(?:e|es|ing)|take (?:all |the )?(?:necessary |appropriate |"
                   r"further |effective |concrete )*(?:measures|steps)|make (?:every |further )?efforts?|strive|"
-                  r"endeavou?r)\b", re.IGNORECASE)
+                  r"endeavou?r|envisager|poursuivre|continuer|prendre (?:toutes )?(?:les )?mesures|considerar|"
+                  r"continuar|seguir|(?:tomar|adoptar) medidas)\b", re.IGNORECASE)
 
 # A previous recommendation in OHCHR's numbering (paragraph.item), after a word that says so.
 _REFERENCE = re.compile(r"\b(?:recommendations?|recs?\.|recommandations?|recomendaci(?:ón|ones)|paras?\.)\s+"

@@ -44,13 +44,13 @@ def _limit(ctx: Context) -> Iterator[Finding]:
 
 
 def _notes(ctx: Context) -> Iterator[Finding]:
-    """Notes written by hand (not made from a citation) with no reference in them."""
+    """Notes as written (citations are not notes yet) with no reference in them."""
     longest = ctx.config.checks.note_words
     for section in ctx.written.sections:
         for note in (n for n in m.walk(section) if isinstance(n, m.Note)):
-            nodes = list(m.walk(m.Div(note.blocks, note.source)))
             text = m.plain_text(note.blocks, notes=True)
-            referenced = (any(isinstance(n, m.Cite | m.Link) for n in nodes) or any(u in text for u in _URL))
+            referenced = (any(isinstance(n, m.Cite | m.Link) for b in note.blocks for n in m.walk(b))
+                          or any(u in text for u in _URL))
             words = count_words(text)
             if not referenced and words > longest:
                 where = note.blocks[0].source if note.blocks else note.source
