@@ -13,7 +13,7 @@ from .conftest import ROOT
 @pytest.mark.parametrize("text, words", [
     ("child-rights and/or A/HRC/19/8", 3),  # hyphenated and slashed compounds are one word
     ("In 2009-2014, 21 NGOs reported 1,234 cases.", 7),  # numbers are words
-    ("war – peace", 3),  # a dash standing between spaces is a word, as in Word
+    ("war – peace", 3),  # a dash standing between spaces is a token like any other
     ("war–peace", 1),
     ("« mot »", 3),
     ("  spaced\tout\nover\u00a0lines  ", 4),

@@ -2,7 +2,7 @@
 
 A word is a run of characters between whitespace: `child-rights`, `and/or`, `2009-2014`, `A/HRC/19/8`
 and `21/2007` are one word each, a number is a word, and a dash or guillemet standing between spaces
-is a word too, as in Word. Numbers reportgen generates (headings, paragraphs, recommendations, note
+is a word too (a token like any other; not verified in Word itself). Numbers reportgen generates (headings, paragraphs, recommendations, note
 calls) are not text in the DOCX, so they are not counted; neither are image descriptions.
 """
 
