@@ -63,7 +63,7 @@ def test_build_writes_pdf_html_and_docx_and_reports_stages(project):
     result = run("build", "--project", str(root))
     assert result.exit_code == 0, result.output
     stages = [line.split()[0] for line in result.stderr.splitlines()]
-    assert stages == ["load", "html", "pdf", "docx", "write"]
+    assert stages == ["load", "check", "html", "pdf", "docx", "write"]
     assert "1 sections, 1 numbered paragraphs, 2 notes, 2 references" in result.stderr
     assert result.stdout.startswith("built ")
     outputs = sorted(p.name for p in (root / "build").glob("[!.]*"))
@@ -134,7 +134,8 @@ def test_version_and_help_are_instant_and_light():
     assert run("--version").output == f"reportgen, version {__version__}\n"
     # --help must not import the heavy libraries.
     code = ("import sys; from reportgen.cli import main\n"
-            "try:\n    main(['build', '--help'])\nexcept SystemExit:\n    pass\n"
+            "for command in ('build', 'check'):\n"
+            "    try:\n        main([command, '--help'])\n    except SystemExit:\n        pass\n"
             "heavy = [m for m in ('weasyprint', 'docx', 'bibtexparser', 'markdown_it', 'jinja2') if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

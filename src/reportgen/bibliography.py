@@ -136,7 +136,7 @@ def parse_bibliography(text: str, path: str, problems: Problems) -> Bibliography
         if isinstance(block, DuplicateBlockKeyBlock):
             first = entries.get(block.key)
             on = f" (first defined on line {first.source.line})" if first else ""
-            problems.error(where, f"duplicate entry key '{block.key}'{on}")
+            problems.error(where, f"duplicate entry key '{block.key}'{on}", rule="BIB-3")
         elif isinstance(block, DuplicateFieldKeyBlock):
             names = ", ".join(sorted(block.duplicate_keys))
             problems.error(where, f"entry has the field '{names}' twice")

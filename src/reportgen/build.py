@@ -11,7 +11,7 @@ from .cache import CACHE_FOLDER, ParseCache
 from .clock import build_time
 from .errors import Problems
 from .outputs import build_lock, output_name, write_outputs
-from .project import Project, load_model
+from .project import Project
 
 FORMATS = ("pdf", "html", "docx")
 
@@ -35,31 +35,40 @@ class _Stages:
 
 
 def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
-          progress: Progress = _quiet, on_wait: Callable[[], None] = lambda: None) -> tuple[list[Path], list[str]]:
-    """Build the project; returns the files written and the warnings met on the way.
+          progress: Progress = _quiet, on_wait: Callable[[], None] = lambda: None,
+          force: bool = False) -> tuple[list[Path], list[str]]:
+    """Check and build the project; returns the files written and the warnings met on the way.
 
-    The output folder is locked for the whole build, so two builds never interleave; `on_wait`
-    is called if another build holds it."""
+    Check errors stop the build (CheckFailed) unless `force`, and are then returned among the
+    warnings. The output folder is locked for the whole build, so two builds never interleave;
+    `on_wait` is called if another build holds it."""
     project = Project.at(project_dir)
     folder = Path(output_dir).absolute() if output_dir else project.root / "build"
     with build_lock(folder, on_wait):
-        return _build(project, formats, folder, _Stages(progress))
+        return _build(project, formats, folder, _Stages(progress), force)
 
 
-def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages) -> tuple[list[Path], list[str]]:
+def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages,
+           force: bool) -> tuple[list[Path], list[str]]:
+    from .check import CheckFailed, load, run_rules
     from .model import Paragraph, walk
     from .renderers.html import HtmlRenderer
 
     problems = Problems()
-    document = load_model(project, problems, ParseCache(folder / CACHE_FOLDER))
+    written, document = load(project, problems, ParseCache(folder / CACHE_FOLDER))
     paragraphs = sum(1 for s in document.sections for n in walk(s) if isinstance(n, Paragraph) and n.number)
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
                         f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")
+    checked = run_rules(project, written, document, problems)
+    stages.done("check", checked.summary())
+    if checked.errors and not force:
+        raise CheckFailed(checked)
 
     now = build_time()
     created = now.isoformat()
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
+    warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
 
     def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
         return HtmlRenderer(document, project.templates, created, break_before_notes).render()

@@ -43,25 +43,57 @@ def main() -> None:
               help="Outputs to build, comma-separated: pdf, html, docx.")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the outputs [default: PROJECT/build].")
-def build(project_dir: str, formats: str, output_dir: str | None) -> None:
-    """Build the report's outputs into build/."""
+@click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
+def build(project_dir: str, formats: str, output_dir: str | None, force: bool) -> None:
+    """Check the report, then build its outputs into build/."""
     from .build import build as run_build
+    from .check import CheckFailed
     from .errors import ReportError
 
     try:
         chosen = _formats(formats)
-        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress,
+        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force,
                                       on_wait=lambda: click.echo("waiting for another build of this project "
                                                                  "to finish...", err=True))
     except click.BadParameter as exc:
         exc.param_hint = "'--format'"
         raise
+    except CheckFailed as exc:
+        for finding in exc.result.findings:
+            if finding.severity == "error":
+                click.echo(str(finding), err=True)
+        errors = exc.result.errors
+        click.echo(f"reportgen: {errors} error{'s' if errors != 1 else ''} found by the checks; nothing was "
+                   "written (--force builds anyway)", err=True)
+        sys.exit(1)
     except ReportError as exc:
         _show_problems(exc)
         sys.exit(1)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo("built " + ", ".join(_display(p) for p in written))
+
+
+@main.command()
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Findings as lines for people or JSON for CI.")
+def check(project_dir: str, strict: bool, output_format: str) -> None:
+    """Check the report against the UPR rules: exit 0 when clean, 1 on errors (or warnings with --strict)."""
+    from .check import check_project
+    from .check.findings import format_json, format_text
+    from .errors import ReportError
+
+    try:
+        result = check_project(project_dir)
+    except ReportError as exc:  # not a project: a usage problem
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(2)
+    click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
+    sys.exit(1 if result.failed(strict) else 0)
 
 
 def _display(path) -> str:

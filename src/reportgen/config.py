@@ -68,6 +68,21 @@ class Numbering:
                                "(`1.`, `(a)`, `R1` ...); numbering restarts with each block.", "1.")
 
 
+Level = Literal["off", "error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Checks:
+    count_notes: bool = doc("Count the words of notes in the word limit (rule WL-4); they are always "
+                            "reported apart.", False)
+    nhri_limit: int = doc("Word limit of an NHRI submission (rule WL-3); OHCHR publishes none, 5,630 is "
+                          "the joint limit.", 5630)
+    note_words: int = doc("A note without a citation or link that is longer than this many words is "
+                          "flagged as substance (rule WL-5).", 40)
+    rules: dict[str, Level] = doc("Rule id to `off`, `error`, `warning` or `info`, e.g. `{PU-1: off, ST-4: error}`; "
+                                  "see \"reportgen check\".", default_factory=dict)
+
+
 @dataclass(frozen=True)
 class ReportConfig:
     title: str = doc("Title of the submission.", required=True)
@@ -98,6 +113,8 @@ class ReportConfig:
                                default_factory=Numbering)
     output_name: str = doc("File name of the outputs, without extension; by default "
                            "`<ACRONYM>_<submission>_UPR<session>_<State>_<YYYY-MM>` as OHCHR suggests.", "")
+    checks: Checks = doc("Settings of `reportgen check`: `count_notes`, `nhri_limit`, `note_words`, `rules`.",
+                         default_factory=Checks)
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def source(self, key: str = "") -> Source:
@@ -155,6 +172,8 @@ class _Reader:
             origin, args = typing.get_origin(tp), typing.get_args(tp)
         if is_dataclass(tp):
             return self.read_mapping(tp, node, key)
+        if origin is dict:
+            return self.read_dict(args[1], node, key)
         if origin is tuple:
             if _is_null(node):
                 return ()
@@ -188,6 +207,24 @@ class _Reader:
             except ValueError:
                 return self.fail(node, f"'{key}' must be a date written YYYY-MM-DD, not '{node.value}'")
         raise TypeError(f"unsupported schema type {tp!r}")  # a bug in the schema, not a user mistake
+
+    def read_dict(self, value_type, node: yaml.Node, key: str):
+        """A mapping with free keys (checked by the caller), each value of `value_type`."""
+        if _is_null(node):
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            return self.fail(node, f"'{key}' must be a mapping, not a {_kind(node)}")
+        values: dict = {}
+        for key_node, value_node in node.value:
+            name, dotted = str(key_node.value), f"{key}.{key_node.value}"
+            if name in values:
+                self.fail(key_node, f"'{dotted}' is given twice (first on line {self.lines[dotted]})")
+                continue
+            self.lines.setdefault(dotted, self.line(key_node))
+            value = self.read(value_type, value_node, dotted)
+            if value is not _INVALID:
+                values[name] = value
+        return values
 
     def read_mapping(self, cls, node: yaml.Node, key: str):
         if _is_null(node):
@@ -290,3 +327,19 @@ def check_values(config: ReportConfig, problems: Problems) -> None:
     if not (len(config.language) == 2 and config.language.isalpha() and config.language.islower()):
         problems.error(config.source("language"),
                        f"'language' must be a two-letter ISO 639-1 code such as en, fr or es, not '{config.language}'")
+    _check_rule_settings(config, problems)
+
+
+def _check_rule_settings(config: ReportConfig, problems: Problems) -> None:
+    """`checks.rules` names rules that exist; rules the loader enforces keep their severity."""
+    from .check.registry import RULES
+
+    for rule, level in config.checks.rules.items():
+        where = config.source(f"checks.rules.{rule}")
+        if rule not in RULES:
+            close = difflib.get_close_matches(rule.upper(), RULES, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.error(where, f"unknown rule '{rule}' in checks.rules{hint}")
+        elif RULES[rule].loader and level != RULES[rule].severity:
+            problems.error(where, f"rule {rule} is checked while loading the project; it cannot be switched off or "
+                                  "changed")

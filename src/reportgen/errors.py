@@ -23,11 +23,12 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One user mistake, shown as `path:line: message`."""
+    """One user mistake, shown as `path:line: message`; `rule` is its `reportgen check` rule id, if any."""
 
     source: Source | None
     message: str
     severity: str = "error"
+    rule: str = ""
 
     def __str__(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
@@ -51,8 +52,8 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def error(self, source: Source | None, message: str) -> None:
-        self.items.append(Problem(source, message))
+    def error(self, source: Source | None, message: str, rule: str = "") -> None:
+        self.items.append(Problem(source, message, rule=rule))
 
     def warning(self, source: Source | None, message: str) -> None:
         self.items.append(Problem(source, message, "warning"))

@@ -219,6 +219,7 @@ class Section(Node):
     id: str = ""
     owner: str = ""
     status: str = ""
+    annex: bool = False
 
 
 @dataclass(frozen=True, slots=True)

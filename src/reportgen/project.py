@@ -144,7 +144,13 @@ def load_model(project: Project, problems: Problems | None = None, cache: ParseC
     everything is numbered, each step once on the whole document. Every error in every file is
     raised together; warnings stay in `problems` for the caller to show."""
     problems = problems if problems is not None else Problems()
-    document = resolve_citations(load_document(project, problems, cache), problems)
+    return resolve_model(load_document(project, problems, cache), problems)
+
+
+def resolve_model(document: m.Document, problems: Problems) -> m.Document:
+    """The second half of `load_model`, for callers that also need the document as written
+    (`reportgen check` reads the citations before they become notes)."""
+    document = resolve_citations(document, problems)
     problems.raise_if_errors()
     return number_document(document)
 
@@ -157,7 +163,8 @@ def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.
         for node in m.walk(section):
             if isinstance(node, m.Heading) and node.id:
                 if node.id in taken:
-                    problems.error(node.source, f"heading id '{node.id}' is already used at {taken[node.id]}")
+                    problems.error(node.source, f"heading id '{node.id}' is already used at {taken[node.id]}",
+                                   rule="ED-1")
                 taken.setdefault(node.id, node.source)
     return _IdMaker(set(taken)).visit_all(sections)
 

@@ -22,6 +22,7 @@ class FrontMatter:
     owner: str = doc("Who is responsible for the section (shown by `reportgen check`).", "")
     status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")
     numbered: bool = doc("Whether the title heading is numbered.", True)
+    annex: bool = doc("The section is an annex: its words are counted apart, outside the word limit.", False)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -61,7 +62,7 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
                             numbered=front.numbered)
         blocks = (heading,) + blocks
     return m.Section(blocks, Source(path, 1), title=front.title, id=front.id, owner=front.owner,
-                     status=front.status)
+                     status=front.status, annex=front.annex)
 
 
 class _Reader:

@@ -69,7 +69,7 @@ class _Resolver(m.Transformer):
             keys = list(self.bibliography.entries) if self.bibliography else []
             close = difflib.get_close_matches(key, keys, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            self.problems.error(citation.source, f"unknown citation key '{key}'{hint}")
+            self.problems.error(citation.source, f"unknown citation key '{key}'{hint}", rule="BIB-1")
             return (m.Text(f"[{key}]"),)
         before = self.current_note[-1] if self.current_note else (
             self.previous_note[0] if len(self.previous_note) == 1 else None)

@@ -1,0 +1,117 @@
+"""What `reportgen check` found, and how it is shown: text lines for people, JSON for CI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..errors import Source
+from .registry import RULES
+from .wordcount import WordCount
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One finding, shown as `path:line: severity RULE-ID message`."""
+
+    source: Source
+    rule: str
+    message: str
+    severity: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source.path else ""
+        return f"{where}{self.severity} {self.rule} {self.message}"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The word limit that applies, and the rule that enforces it."""
+
+    rule: str
+    words: int
+    kind: str  # "an individual submission"
+
+
+@dataclass(frozen=True)
+class Result:
+    findings: tuple[Finding, ...]
+    words: WordCount | None = None  # None when the project did not load
+    limit: Limit | None = None
+    silenced: int = 0
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count("error")
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.count("warning")))
+
+    def totals(self) -> str:
+        """`0 errors, 3 warnings, 1 info (2 silenced)`."""
+        text = (f"{_plural(self.errors, 'error')}, {_plural(self.count('warning'), 'warning')}, "
+                f"{self.count('info')} info")
+        return text + (f" ({self.silenced} silenced)" if self.silenced else "")
+
+    def margin(self) -> str:
+        """`2,757 of 5,630 words (2,873 left)` or `(320 over)`."""
+        if self.words is None or self.limit is None:
+            return ""
+        left = self.limit.words - self.words.counted
+        state = f"{left:,} left" if left >= 0 else f"{-left:,} over"
+        return f"{self.words.counted:,} of {self.limit.words:,} words ({state})"
+
+    def summary(self) -> str:
+        """The one line `build` prints."""
+        return "; ".join(p for p in (self.margin(), self.totals()) if p)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def word_lines(result: Result) -> list[str]:
+    """The word count, part by part, saying what the limit covers."""
+    words, limit = result.words, result.limit
+    if words is None or limit is None:
+        return []
+    notes = "counted" if words.count_notes else "not counted"
+    return [
+        f"words: {result.margin()}, the limit for {limit.kind} (rule {limit.rule})",
+        f"  counted: body {words.body:,} + headings {words.headings:,} + cover page {words.cover:,}"
+        + (f" + notes {words.notes:,}" if words.count_notes else ""),
+        f"  notes: {words.notes:,} words, {notes} (checks.count_notes: {str(words.count_notes).lower()}); "
+        f"annexes: {words.annexes:,} words, never counted",
+        "  biggest: " + ", ".join(f"{name} {n:,}" for name, n in words.biggest()),
+    ]
+
+
+def format_text(result: Result) -> str:
+    lines = [str(f) for f in result.findings]
+    lines += word_lines(result)
+    lines.append(f"check: {result.totals()}" + ("" if result.words else
+                                                  "; the other rules run once the project loads"))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(result: Result) -> str:
+    """The stable, machine-readable form documented in the README."""
+    words, limit = result.words, result.limit
+    data = {
+        "version": 1,
+        "findings": [{"path": f.source.path, "line": f.source.line, "severity": f.severity, "rule": f.rule,
+                      "message": f.message, "title": RULES[f.rule].title} for f in result.findings],
+        "summary": {"errors": result.errors, "warnings": result.count("warning"), "info": result.count("info"),
+                    "silenced": result.silenced},
+        "words": None if words is None or limit is None else {
+            "limit": limit.words, "rule": limit.rule, "counted": words.counted, "left": limit.words - words.counted,
+            "count_notes": words.count_notes, "body": words.body, "headings": words.headings, "notes": words.notes,
+            "cover": words.cover, "annexes": words.annexes,
+            "sections": [{"path": s.path, "body": s.body, "headings": s.headings, "notes": s.notes,
+                          "annex": s.annex} for s in words.sections],
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,123 @@
+"""Recommendations: an action verb addressed to the State and one action each (RC-1), no weak forms
+(RC-2); previous recommendations followed up (ST-6) and cited as OHCHR writes them (ST-7)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ... import model as m
+from ..context import Context, excerpt, passages
+from ..findings import Finding
+
+# Imperatives that open a recommendation addressed to the State (UPR Info's lists and common practice).
+ACTION_VERBS = frozenset([
+    "abolish", "accede", "accelerate", "accept", "adapt", "address", "adhere", "adopt", "align",
+    "allocate", "allow", "amend", "apply", "appoint", "approve", "assess", "audit", "ban", "bring",
+    "build", "carry", "cease", "clarify", "codify", "collect", "combat", "complete", "comply",
+    "conduct", "consider", "consult", "continue", "cooperate", "create", "criminalise", "criminalize",
+    "decriminalise", "decriminalize", "define", "deliver", "deploy", "design", "designate", "develop",
+    "disaggregate", "dismantle", "document", "educate", "eliminate", "empower", "enable", "enact",
+    "encourage", "end", "enforce", "engage", "enhance", "ensure", "establish", "evaluate", "expand",
+    "expedite", "extend", "facilitate", "finalise", "finalize", "formulate", "fulfil", "fulfill",
+    "fund", "grant", "guarantee", "harmonise", "harmonize", "identify", "implement", "improve",
+    "include", "incorporate", "increase", "initiate", "institute", "integrate", "intensify",
+    "introduce", "investigate", "invite", "issue", "launch", "legislate", "lift", "mainstream",
+    "maintain", "make", "mobilise", "mobilize", "monitor", "offer", "operationalise", "operationalize",
+    "outlaw", "pass", "penalise", "penalize", "prepare", "prevent", "prioritise", "prioritize",
+    "produce", "prohibit", "promote", "prosecute", "protect", "provide", "publish", "punish", "put",
+    "raise", "ratify", "recognise", "recognize", "redouble", "reduce", "reform", "register",
+    "rehabilitate", "reinforce", "reintegrate", "release", "remove", "repeal", "replace", "report",
+    "require", "rescind", "respect", "respond", "restore", "review", "revise", "revoke", "safeguard",
+    "seek", "sensitise", "sensitize", "set", "share", "sign", "standardise", "standardize", "step",
+    "stop", "streamline", "strengthen", "submit", "support", "take", "train", "translate", "undertake",
+    "update", "upgrade", "uphold", "use", "verify", "withdraw"
+])
+_INFINITIVE = {"fr": re.compile(r"(?:er|ir|re|oir)$"), "es": re.compile(r"(?:ar|er|ir)(?:se|lo|la|los|las)?$")}
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
+_MODAL = re.compile(r"\b(?:should|must|shall|needs? to)\b", re.IGNORECASE)
+_AND_VERB = re.compile(r"\band\s+(?:should\s+|must\s+|to\s+)?([a-z]+)\s+(?:the|a|an|all|its|their|them|it|this|"
+                       r"these|those|such|any|every|adequate|sufficient)\b")
+WEAK = re.compile(r"\b(?:consider(?:s|ing)?|continu(?:e|es|ing)|take (?:all |the )?(?:necessary |appropriate |"
+                  r"further |effective |concrete )*(?:measures|steps)|make (?:every |further )?efforts?|strive|"
+                  r"endeavou?r|envisager|poursuivre|continuer|prendre (?:toutes )?(?:les )?mesures|considerar|"
+                  r"continuar|seguir|(?:tomar|adoptar) medidas)\b", re.IGNORECASE)
+
+# A previous recommendation in OHCHR's numbering (paragraph.item), after a word that says so.
+_REFERENCE = re.compile(r"\b(?:recommendations?|recs?\.|recommandations?|recomendaci(?:ón|ones)|paras?\.)\s+"
+                        r"(?:(?:no\.?|n[°º]|núm\.?)\s*)?(\d{1,3}\.\d{1,3})\b", re.IGNORECASE)
+_POSITION = re.compile(r"\b(?:supported|noted|soutenues?|appuyées?|notées?|apoyadas?|anotadas?)\b", re.IGNORECASE)
+_NGO_POSITION = re.compile(r"\b(?:accepted|rejected|acceptées?|rejetées?|aceptadas?|rechazadas?)\b", re.IGNORECASE)
+_SYMBOL = re.compile(r"(?<![\w/])A/HRC/\S+")
+_VALID_SYMBOL = re.compile(r"A/HRC/(?:\d{1,2}/\d{1,3}(?:/Add\.\d+)?|WG\.6/\d{1,2}/[A-Z]{3}/\d|RES/\d{1,2}/\d{1,3}|"
+                           r"DEC/\d{1,2}/\d{1,3})(?:/(?:Rev|Corr)\.\d+)*")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    language = ctx.config.language
+    for section in ctx.document.sections:
+        for block in (n for n in m.walk(section) if isinstance(n, m.Recommendations)):
+            for item in block.items:
+                text = " ".join(m.plain_text(item.blocks).split())
+                yield from _recommendation(ctx, item, text, language)
+    yield from _previous(ctx)
+
+
+def starts_with_action(text: str, language: str) -> bool:
+    match = _FIRST_WORD.match(text)
+    word = match[1].lower() if match else ""
+    if language in _INFINITIVE:
+        return bool(_INFINITIVE[language].search(word))
+    return word in ACTION_VERBS or language != "en"  # no word lists for Arabic, Russian, Chinese
+
+
+def actions(text: str) -> int:
+    """How many demands a recommendation makes: sentences that direct, plus '… and provide the …'."""
+    sentences = _SENTENCE.split(text)
+    directing = [s for s in sentences if starts_with_action(s, "en") or _MODAL.search(s)]
+    joined = sum(1 for s in sentences for verb in _AND_VERB.findall(s) if verb in ACTION_VERBS)
+    return max(len(directing), 1) + joined
+
+
+def _recommendation(ctx: Context, item: m.Recommendation, text: str, language: str) -> Iterator[Finding]:
+    problems = []
+    if not starts_with_action(text, language):
+        problems.append("does not start with an action verb addressed to the State")
+    count = actions(text) if language == "en" else 1
+    if count > 1:
+        problems.append(f"holds {count} actions")
+    if problems:
+        yield ctx.finding("RC-1", item.source, f"recommendation {item.number} {' and '.join(problems)}: "
+                                               f"\"{excerpt(text)}\"")
+    weak = WEAK.search(text)
+    if weak:
+        yield ctx.finding("RC-2", item.source, f"recommendation {item.number} is weak ('{weak[0]}'): ask for a "
+                                               "specific action")
+
+
+def _previous(ctx: Context) -> Iterator[Finding]:
+    found = False
+    for source, text in passages(ctx.document):
+        for symbol in (s.rstrip(".,;:)]»”\"'") for s in _SYMBOL.findall(text)):
+            if not _VALID_SYMBOL.fullmatch(symbol):
+                yield ctx.finding("ST-7", ctx.files.locate(source, symbol),
+                                  f"'{symbol}' is not a document symbol as OHCHR writes it (e.g. A/HRC/19/8/Add.1)")
+        for number in dict.fromkeys(_REFERENCE.findall(text)):
+            found = True
+            missing = []
+            ngo = _NGO_POSITION.search(text)
+            if not _POSITION.search(text):
+                missing.append(f"'{ngo[0]}' is not an OHCHR position: write Supported or Noted" if ngo else
+                               "no position (Supported or Noted)")
+            if not _SYMBOL.search(text):
+                missing.append("no report symbol (e.g. A/HRC/19/8)")
+            if missing:
+                yield ctx.finding("ST-7", ctx.files.locate(source, number),
+                                  f"recommendation {number}: {'; '.join(missing)}")
+    config = ctx.config
+    after_first = (config.cycle or 0) >= 2 or (config.cycle is None and (config.session or 0) > 12)
+    if after_first and not found:
+        key = "cycle" if config.cycle else "session"
+        yield ctx.finding("ST-6", config.source(key), "no previous recommendation is cited by number (e.g. "
+                                                      "'recommendation 104.3'); OHCHR asks for their follow-up")

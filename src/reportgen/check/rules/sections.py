@@ -1,0 +1,34 @@
+"""The section files: a summary or introduction (ST-3), no empty file (ED-2), editorial status
+(ED-3), images (FM-4)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ... import model as m
+from ...errors import Source
+from ..context import Context
+from ..findings import Finding
+
+_SUMMARY = re.compile(r"\b(executive summary|summary|introduction|overview|résumé|synthèse|resumen|introducción|"
+                      r"síntesis)\b", re.IGNORECASE)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    sections = ctx.document.sections
+    headings = [m.plain_text(n.inlines) for s in sections for n in m.walk(s) if isinstance(n, m.Heading)]
+    if sections and not any(_SUMMARY.search(h) for h in headings):
+        yield ctx.finding("ST-3", sections[0].source, "no executive summary or introduction (a heading such as "
+                                                      "'Executive summary' or 'Introduction')")
+    for section in sections:
+        if all(isinstance(b, m.Heading) for b in section.blocks):
+            yield ctx.finding("ED-2", section.source, "section has no text" + (" under its headings"
+                                                                                if section.blocks else ""))
+        if section.status and section.status.lower() != "final":
+            where = ctx.files.locate(Source(section.source.path, 1), "status:")
+            yield ctx.finding("ED-3", where, f"status is '{section.status}', not final (owner: "
+                                             f"{section.owner or 'none given'})")
+        for image in (n for n in m.walk(section) if isinstance(n, m.Image)):
+            yield ctx.finding("FM-4", image.source, f"image '{image.src}': OHCHR summarises text only; keep text "
+                                                    "that matters out of images, and use no UN emblem")

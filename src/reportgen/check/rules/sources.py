@@ -1,0 +1,55 @@
+"""The bibliography and what cites it: uncited entries (BIB-2), entries missing what their note needs
+(BIB-4), sources older than the review period (ST-8)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ... import model as m
+from ..context import Context
+from ..findings import Finding
+
+REVIEW_YEARS = 4
+_ONLINE_TYPES = {"online", "www", "electronic", "webpage"}
+# Dated by adoption, not facts: laws and treaties, and the UN documents of earlier reviews.
+_INSTRUMENT_TYPES = {"legislation", "legal", "jurisdiction"}
+
+
+def year_of(entry) -> int | None:
+    match = re.search(r"\d{4}", entry.get("year") or entry.get("date"))
+    return int(match[0]) if match else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    written = ctx.written
+    citations = [n for part in (written.cover, *written.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
+    cited = {c.key for c in citations}
+    entries = written.bibliography.entries.values() if written.bibliography else ()
+    for entry in entries:
+        if entry.key not in cited:
+            yield ctx.finding("BIB-2", entry.source, f"entry '{entry.key}' is never cited")
+        missing = [name for name, present in (
+            ("title", entry.get("title")), ("year or date", year_of(entry)),
+            ("url", entry.get("url") or entry.get("doi") or not _online(entry))) if not present]
+        if missing:
+            yield ctx.finding("BIB-4", entry.source, f"entry '{entry.key}' has no {' and no '.join(missing)}, "
+                                                     "which its note needs")
+    if ctx.config.date is None:
+        return  # no review period without a submission date
+    end = ctx.config.date.year
+    start = end - REVIEW_YEARS
+    for citation in citations:
+        entry = written.bibliography.entries.get(citation.key) if written.bibliography else None
+        year = year_of(entry) if entry and not _instrument(entry) else None
+        if year and year < start:
+            yield ctx.finding("ST-8", citation.source, f"cites '{citation.key}' from {year}, before the review "
+                                                       f"period {start}-{end}")
+
+
+def _instrument(entry) -> bool:
+    return entry.type in _INSTRUMENT_TYPES or entry.get("number").startswith("A/HRC/")
+
+
+def _online(entry) -> bool:
+    return entry.type in _ONLINE_TYPES or bool(entry.get("urldate"))
