@@ -31,14 +31,14 @@ class Size:
 
 # The three report sizes of the issue, the notes curve and the very large inputs of issue 6.
 SIZES = {
-    "joint": Size(5630, 40, 25),         # a joint submission at its word limit, ~12 pages
+    "joint": Size(5480, 40, 25),         # a joint submission at its 5,630-word limit (with the cover page)
     "50p": Size(17_000, 200, 100),       # ~50 pages
     "150p": Size(51_000, 600, 300),      # ~150 pages, an annexed detailed report
     "notes-100": Size(6_000, 100, 50),
     "notes-1000": Size(60_000, 1_000, 500),
     "notes-5000": Size(300_000, 5_000, 2_500),
     "section-2mb": Size(330_000, 3_000, 1_000, sections=1),  # one 2 MB section file
-    "bib-10000": Size(5630, 40, 10_000),  # a joint submission citing from a 10,000-entry bibliography
+    "bib-10000": Size(5480, 40, 10_000),  # a joint submission citing from a 10,000-entry bibliography
 }
 
 WORDS = """
@@ -192,13 +192,17 @@ class Writer:
                          for _ in range(r.randint(3, 8)))
         return "| Province | Year | Cases | Remarks |\n|---|---:|---:|---|\n" + rows
 
-    def section(self, index: int, words: int, notes: int) -> str:
-        """A section file of about `words` body words (headings and recommendations included)."""
+    def section(self, index: int, words: int, notes: int, annex: bool = False) -> str:
+        """A section file of about `words` body words (headings and recommendations included);
+        an annex is outside the word limit."""
         r = self.random
-        title = f"# {self.words(r.randint(3, 7)).capitalize()}"
+        title = "# Executive summary" if index == 1 else f"# {self.words(r.randint(3, 7)).capitalize()}"
         recommendations = self.recommendations(r.randint(3, 8))
         out = ["---", f"owner: {r.choice(['PKPA', 'YKAI', 'ECPAT Indonesia', 'LADA'])}",
-               f"status: {r.choice(['draft', 'review', 'final'])}", "---", "", title, ""]
+               f"status: {r.choice(['review', 'final'])}", *(["annex: true"] if annex else []), "---", "",
+               title, ""]
+        if index == 1:
+            out += ["Since the previous review, the State has implemented recommendation 104.3 only in part.", ""]
         budget = words - len(title.split()) - len(recommendations.split()) + 4
         written, called, labelled = 0, 0, []
         for p in itertools.count():
@@ -238,7 +242,7 @@ class Writer:
         title = self.words(r.randint(4, 12)).capitalize()
         if r.random() < 0.3:
             title += ": {" + r.choice(["Indonesia", "ASEAN", "UPR", "CEDAW"]) + "} " + self.words(3)
-        fields = {"title": title, "year": str(r.randint(1998, 2024))}
+        fields = {"title": title, "year": str(r.randint(2018, 2022))}
         if kind < 0.4:
             kind_name = "report"
             author = r.choice(CORPORATE)
@@ -267,7 +271,7 @@ class Writer:
             fields["author"] = "{" + r.choice(CORPORATE) + "}"
             fields["howpublished"] = r.choice(["press release", "brochure", "web page", "fact sheet"])
             fields["url"] = f"https://example.org/{self.words(1)}/{key}%20{r.randint(1, 99)}.pdf"
-            fields["urldate"] = f"{r.randint(2010, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
+            fields["urldate"] = f"{r.randint(2020, 2022)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}"
         if r.random() < 0.2:
             fields["shorttitle"] = title.split(":")[0].split()[0].capitalize() + " " + self.words(2)
         body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields.items())
@@ -307,6 +311,7 @@ organisations:
   - {{name: Pusat Kajian dan Perlindungan Anak, acronym: PKPA}}
   - {{name: Yayasan Kesejahteraan Anak Indonesia, acronym: YKAI}}
   - {{name: Lembaga Advokasi Anak, acronym: LADA}}
+contact: {{name: A. Coordinator, email: coordinator@example.org}}
 keywords: [child trafficking, sexual exploitation]
 notes: footnotes
 output_name: report
@@ -326,8 +331,13 @@ def write_project(folder: Path, size: Size, seed: int = 1) -> Path:
         CONFIG.format(words=size.words, notes=size.notes, entries=size.entries), encoding="utf-8")
     base_words, extra_words = divmod(size.words, sections)
     base_notes, extra_notes = divmod(size.notes, sections)
+    written = 0
     for i in range(sections):
-        text = writer.section(i + 1, base_words + (i < extra_words), base_notes + (i < extra_notes))
+        words = base_words + (i < extra_words)
+        # What goes beyond a joint submission's limit is annexed, as coalitions annex detailed reports.
+        annex = written + words > 5630
+        written += 0 if annex else words
+        text = writer.section(i + 1, words, base_notes + (i < extra_notes), annex)
         (section_dir / f"{i + 1:02d}-section.md").write_text(text, encoding="utf-8")
     (folder / "references.bib").write_text(writer.bibliography(), encoding="utf-8")
     return folder
