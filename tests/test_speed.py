@@ -157,3 +157,32 @@ def test_builds_use_a_cache_in_the_output_folder(project):
         assert run == 0 or outputs == first
         first = outputs
     assert len(list((root / "build" / ".cache").glob("*.pickle"))) == 2
+
+
+# The PDF in its own process ------------------------------------------------------------------------
+
+def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatch):
+    from reportgen.clock import build_time
+    from reportgen.pdf_worker import PdfJob, render
+    from reportgen.renderers.docx import render_docx
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
+    written, _ = build(root)
+    outputs = {path.suffix: path.read_bytes() for path in written}
+
+    source = Project.at(root)
+    document = load_model(source)
+    done = render(PdfJob(document, source.templates, source.root, build_time().isoformat()))
+    assert outputs[".pdf"] == done.result.pdf
+    assert outputs[".html"] == done.result.html.encode()
+    assert outputs[".docx"] == render_docx(document, source.templates, source.root, build_time())
+
+
+def test_mistakes_met_in_the_pdf_process_are_located_and_nothing_is_written(project):
+    root = project({"sections/01.md": SECTION, "templates/report.html.j2": "<html>{{ nothing.here }}</html>\n"})
+    with pytest.raises(ReportError) as caught:
+        build(root, ("pdf", "docx"))
+    assert [str(p) for p in caught.value.problems] == [
+        "templates/report.html.j2:1: template error: 'nothing' is undefined"]
+    assert not list((root / "build").glob("*.docx"))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cache import CACHE_FOLDER, ParseCache
-from .clock import build_time
-from .errors import Problems
-from .outputs import build_lock, output_name, write_outputs
-from .project import Project
+from .pdf_worker import PdfJob, PdfWorker
+
+if TYPE_CHECKING:
+    from .project import Project
 
 FORMATS = ("pdf", "html", "docx")
 
@@ -28,9 +29,10 @@ class _Stages:
     def __init__(self, progress: Progress):
         self.progress, self.start = progress, time.perf_counter()
 
-    def done(self, stage: str, detail: str = "") -> None:
+    def done(self, stage: str, detail: str = "", seconds: float | None = None) -> None:
+        """Report a stage: by default it took the time since the previous one ended."""
         now = time.perf_counter()
-        self.progress(stage, now - self.start, detail)
+        self.progress(stage, now - self.start if seconds is None else seconds, detail)
         self.start = now
 
 
@@ -42,16 +44,25 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
     Check errors stop the build (CheckFailed) unless `force`, and are then returned among the
     warnings. The output folder is locked for the whole build, so two builds never interleave;
     `on_wait` is called if another build holds it."""
-    project = Project.at(project_dir)
-    folder = Path(output_dir).absolute() if output_dir else project.root / "build"
-    with build_lock(folder, on_wait):
-        return _build(project, formats, folder, _Stages(progress), force)
+    # The PDF process starts first: WeasyPrint loads there while this process reads the project.
+    with PdfWorker() if "pdf" in formats else nullcontext() as worker:
+        from .outputs import build_lock
+        from .project import Project
+
+        project = Project.at(project_dir)
+        folder = Path(output_dir).absolute() if output_dir else project.root / "build"
+        with build_lock(folder, on_wait):
+            return _build(project, formats, folder, _Stages(progress), force, worker)
 
 
-def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages,
-           force: bool) -> tuple[list[Path], list[str]]:
+def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages, force: bool,
+           worker: PdfWorker | None) -> tuple[list[Path], list[str]]:
+    from .cache import CACHE_FOLDER, ParseCache
     from .check import CheckFailed, load, run_rules
+    from .clock import build_time
+    from .errors import Problems
     from .model import Paragraph, walk
+    from .outputs import output_name, write_outputs
     from .renderers.html import HtmlRenderer
 
     problems = Problems()
@@ -70,26 +81,25 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     warnings = [str(p) for p in problems.warnings]
     warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
 
-    def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
-        return HtmlRenderer(document, project.templates, created, break_before_notes).render()
-
-    html = render_html()
-    stages.done("html")
-    if "pdf" in formats:
-        from .renderers.pdf import render_pdf
-
-        result = render_pdf(render_html, project.root)
-        warnings += result.warnings
-        outputs["pdf"] = result.pdf
-        html = result.html  # the preview shows the page breaks the PDF needed
-        stages.done("pdf", f"{result.pages} pages")
-    if "html" in formats:
-        outputs["html"] = html.encode("utf-8")
-    if "docx" in formats:
+    if worker:
+        worker.start(PdfJob(document, project.templates, project.root, created))
+    if "docx" in formats:  # while the PDF is laid out
         from .renderers.docx import render_docx
 
         outputs["docx"] = render_docx(document, project.templates, project.root, now)
         stages.done("docx", f"{len(document.notes)} {document.config.notes}")
+    if worker:
+        done = worker.result()
+        stages.done("html", seconds=done.html_seconds)
+        stages.done("pdf", f"{done.result.pages} pages", seconds=done.pdf_seconds)
+        warnings += done.result.warnings
+        outputs["pdf"] = done.result.pdf
+        html = done.result.html  # the preview shows the page breaks the PDF needed
+    elif "html" in formats:
+        html = HtmlRenderer(document, project.templates, created).render()
+        stages.done("html")
+    if "html" in formats:
+        outputs["html"] = html.encode("utf-8")
 
     name = output_name(document.config)
     files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}

@@ -89,6 +89,15 @@ def note_pages(document) -> dict[int, tuple[int, int]]:
     return {n: (page, bodies.get(n, 0)) for n, page in calls.items()}
 
 
+def prepare() -> None:
+    """Import and patch WeasyPrint and the HTML renderer, before there is anything to lay out."""
+    from . import html  # noqa: F401
+    from ._weasyprint_patch import keep_footnotes_with_calls
+
+    import_weasyprint()
+    keep_footnotes_with_calls()
+
+
 def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
                pdf_variant: str | None = None) -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.

@@ -1,0 +1,115 @@
+"""The PDF laid out in a second process, so that a build costs little more than the layout itself.
+
+The process starts before the project is read and imports WeasyPrint meanwhile; it then receives
+the resolved model and lays out the PDF while the first process renders the DOCX (the machine has
+two cores at least, WeasyPrint uses one). `reportgen build` uses it once; `reportgen watch` keeps
+it, warm, for every rebuild. The outputs are those of the same renderers run one after the other.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ReportError
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """What the PDF is made from: the resolved model and what the HTML renderer needs besides."""
+
+    document: Any
+    templates: Path
+    root: Path
+    created: str
+
+
+@dataclass(frozen=True)
+class PdfDone:
+    result: Any  # renderers.pdf.PdfResult
+    html_seconds: float  # rendering the HTML, once or again for a layout that moved notes
+    pdf_seconds: float  # WeasyPrint: layout and PDF
+
+
+def render(job: PdfJob) -> PdfDone:
+    """The PDF of `job`, in this process."""
+    from .renderers.html import HtmlRenderer
+    from .renderers.pdf import render_pdf
+
+    html_seconds = 0.0
+
+    def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
+        nonlocal html_seconds
+        start = time.perf_counter()
+        html = HtmlRenderer(job.document, job.templates, job.created, break_before_notes).render()
+        html_seconds += time.perf_counter() - start
+        return html
+
+    start = time.perf_counter()
+    result = render_pdf(render_html, job.root)
+    return PdfDone(result, html_seconds, time.perf_counter() - start - html_seconds)
+
+
+class PdfWorker:
+    """A process laying out PDFs, one job at a time; a context manager that stops it."""
+
+    def __init__(self) -> None:
+        # Forked on Linux, where that saves starting Python again; it happens before anything is
+        # loaded, in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child,), name="reportgen-pdf", daemon=True)
+        self._process.start()
+        child.close()
+
+    def start(self, job: PdfJob) -> None:
+        self._connection.send(job)
+
+    def result(self) -> PdfDone:
+        """The result of the job started last; its mistakes are raised as in this process."""
+        try:
+            kind, value = self._connection.recv()
+        except (EOFError, OSError):
+            raise RuntimeError(f"the PDF process stopped (exit code {self._process.exitcode})") from None
+        if kind == "problems":
+            raise ReportError(value)
+        if kind == "failed":
+            raise RuntimeError(f"the PDF process failed:\n{value}")
+        return value
+
+    def close(self) -> None:
+        """Stop the process, idle or busy (a failed build does not wait for its PDF)."""
+        self._connection.close()
+        self._process.terminate()
+        self._process.join()
+
+    def __enter__(self) -> PdfWorker:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _serve(connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process, which stops this one
+    from .renderers.pdf import prepare
+
+    prepare()
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = ("done", render(job))
+        except ReportError as exc:
+            reply = ("problems", exc.problems)
+        except Exception:
+            reply = ("failed", traceback.format_exc())
+        connection.send(reply)
