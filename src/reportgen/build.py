@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .pdf_worker import PdfJob, PdfWorker
 
 if TYPE_CHECKING:
+    from .cache import ParseCache
     from .project import Project
 
 FORMATS = ("pdf", "html", "docx")
@@ -56,7 +57,10 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
 
 
 def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages, force: bool,
-           worker: PdfWorker | None) -> tuple[list[Path], list[str]]:
+           worker: PdfWorker | None, cache: ParseCache | None = None,
+           pdf_last: bool = False) -> tuple[list[Path], list[str]]:
+    """One build. With `pdf_last` (for `watch`) the other outputs are written as soon as they are
+    made, and the PDF when it is laid out; else all of them together at the end."""
     from .cache import CACHE_FOLDER, ParseCache
     from .check import CheckFailed, load, run_rules
     from .clock import build_time
@@ -66,7 +70,7 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     from .renderers.html import HtmlRenderer
 
     problems = Problems()
-    written, document = load(project, problems, ParseCache(folder / CACHE_FOLDER))
+    written, document = load(project, problems, cache or ParseCache(folder / CACHE_FOLDER))
     paragraphs = sum(1 for s in document.sections for n in walk(s) if isinstance(n, Paragraph) and n.number)
     stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
                         f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")
@@ -80,6 +84,14 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
     warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
+    name = output_name(document.config)
+    files: dict[Path, bytes] = {}
+
+    def write(extensions) -> None:
+        batch = {folder / f"{name}.{extension}": outputs[extension] for extension in extensions}
+        write_outputs(batch)
+        files.update(batch)
+        stages.done("write", ", ".join(path.name for path in batch))
 
     if worker:
         worker.start(PdfJob(document, project.templates, project.root, created))
@@ -88,21 +100,24 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
 
         outputs["docx"] = render_docx(document, project.templates, project.root, now)
         stages.done("docx", f"{len(document.notes)} {document.config.notes}")
+    if "html" in formats and (pdf_last or not worker):
+        outputs["html"] = HtmlRenderer(document, project.templates, created).render().encode("utf-8")
+        stages.done("html")
+    if pdf_last and outputs:
+        write(list(outputs))  # what is ready, before the PDF
     if worker:
         done = worker.result()
         stages.done("html", seconds=done.html_seconds)
         stages.done("pdf", f"{done.result.pages} pages", seconds=done.pdf_seconds)
         warnings += done.result.warnings
         outputs["pdf"] = done.result.pdf
-        html = done.result.html  # the preview shows the page breaks the PDF needed
-    elif "html" in formats:
-        html = HtmlRenderer(document, project.templates, created).render()
-        stages.done("html")
-    if "html" in formats:
-        outputs["html"] = html.encode("utf-8")
-
-    name = output_name(document.config)
-    files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}
-    write_outputs(files)
-    stages.done("write", ", ".join(path.name for path in files))
+        later = ["pdf"]
+        html = done.result.html.encode("utf-8")  # the preview shows the page breaks the PDF needed
+        if "html" in formats and outputs.get("html") != html:
+            outputs["html"] = html
+            later.append("html")
+        if pdf_last:
+            write(later)
+    if not pdf_last:
+        write(formats)
     return list(files), warnings

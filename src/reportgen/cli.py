@@ -96,6 +96,31 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
     sys.exit(1 if result.failed(strict) else 0)
 
 
+@main.command()
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder.")
+@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              help="Outputs to build, comma-separated: pdf, html, docx.")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False),
+              help="Folder for the outputs [default: PROJECT/build].")
+@click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
+def watch(project_dir: str, formats: str, output_dir: str | None, force: bool) -> None:
+    """Build, then build again whenever a file of the project is saved (Ctrl-C stops)."""
+    from .errors import ReportError
+    from .watch import watch as run_watch
+
+    try:
+        run_watch(project_dir, _formats(formats), output_dir, lambda line: click.echo(line, err=True), force)
+    except click.BadParameter as exc:
+        exc.param_hint = "'--format'"
+        raise
+    except ReportError as exc:  # not a project
+        _show_problems(exc)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 def _display(path) -> str:
     from pathlib import Path
 

@@ -1,0 +1,112 @@
+"""`reportgen watch`: a real watcher process, files edited as an author would; no timings, only deadlines
+so that a broken watcher fails instead of hanging."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+SECTION = "# Findings\n\nA first finding[@ohchr2020, p. 3].\n"
+DEADLINE = 120  # seconds; a watcher that works takes about one
+
+
+class Watcher:
+    """`reportgen watch` in its own process, its messages read as they come."""
+
+    def __init__(self, root, *args: str):
+        self.process = subprocess.Popen([sys.executable, "-m", "reportgen", "watch", "--project", str(root), *args],
+                                        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        with self.process.stderr:
+            for line in self.process.stderr:
+                self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, predicate) -> list[str]:
+        """The messages up to the first one for which `predicate` holds."""
+        seen, end = [], time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                assert self.process.poll() is None, f"the watcher stopped: {seen}"
+                continue
+            seen.append(line)
+            if predicate(line):
+                return seen
+        raise AssertionError(f"nothing matched before the deadline: {seen}")
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=DEADLINE)
+
+
+@pytest.fixture
+def watcher():
+    started = []
+    yield lambda root, *args: started.append(Watcher(root, *args)) or started[-1]
+    for w in started:
+        if w.process.poll() is None:
+            w.process.kill()
+        w.process.wait()
+        w.reader.join()
+
+
+def written(name: str):
+    return lambda line: " wrote " in line and name in line
+
+
+@pytest.mark.skipif(os.name == "nt", reason="stopped with SIGINT")
+def test_watch_rebuilds_after_an_edit_shows_mistakes_and_keeps_going(project, watcher):
+    root = project({"sections/01-findings.md": SECTION})
+    section = root / "sections/01-findings.md"
+    outputs = root / "build" / "ERW_individual_UPR41_Exampleland"
+    w = watcher(root)
+    w.wait_for(written(".pdf"))
+    assert "first finding" in outputs.with_suffix(".html").read_text()
+    assert outputs.with_suffix(".docx").is_file()
+
+    section.write_text(SECTION.replace("first", "second"))
+    messages = w.wait_for(written(".pdf"))
+    html_and_docx = next(i for i, line in enumerate(messages) if written(".docx")(line))
+    assert ".html" in messages[html_and_docx]  # written before the PDF
+    assert "second finding" in outputs.with_suffix(".html").read_text()
+
+    section.write_text(SECTION + "\nA claim[@nowhere].\n")  # a mistake: shown, outputs kept
+    assert w.wait_for(lambda line: line.startswith("reportgen: "))[-2:] == [
+        "sections/01-findings.md:5: unknown citation key 'nowhere'", "reportgen: 1 error; outputs not updated"]
+    assert "second finding" in outputs.with_suffix(".html").read_text()
+
+    section.write_text(SECTION.replace("first", "third"))  # mended: built again
+    w.wait_for(written(".pdf"))
+    assert "third finding" in outputs.with_suffix(".html").read_text()
+    assert w.stop() == 0
+    assert w.wait_for(lambda line: line == "stopped")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="stopped with SIGINT")
+def test_watch_notices_new_section_files(project, watcher):
+    root = project({"sections/01-findings.md": SECTION})
+    w = watcher(root, "--format", "html")
+    w.wait_for(written(".html"))
+    (root / "sections/02-more.md").write_text("# More\n\nA new section.\n")
+    w.wait_for(written(".html"))
+    assert "A new section." in next((root / "build").glob("*.html")).read_text()
+    assert w.stop() == 0
+
+
+def test_watch_outside_a_project_fails_at_once(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "reportgen", "watch", "--project", str(tmp_path)],
+                            capture_output=True, text=True, timeout=DEADLINE)
+    assert result.returncode == 1
+    assert "not a reportgen project" in result.stderr and "Traceback" not in result.stderr
