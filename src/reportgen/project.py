@@ -172,15 +172,17 @@ def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.
 class _IdMaker(m.Transformer):
     def __init__(self, taken: set[str]):
         self.taken = taken
+        self.suffixes: dict[str, int] = {}  # the next suffix to try for a base: not from 1 each time
 
     def visit_Heading(self, heading: m.Heading) -> m.Heading:
         if heading.id:
             return heading
         base = slugify(m.plain_text(heading.inlines))
-        ident, n = base, 1
+        ident, n = base, self.suffixes.get(base, 1)
         while ident in self.taken:
             ident, n = f"{base}-{n}", n + 1
         self.taken.add(ident)
+        self.suffixes[base] = n
         return replace(heading, id=ident)
 
     def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:

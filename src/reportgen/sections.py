@@ -199,14 +199,18 @@ class _Reader:
 
     def inline_run(self, nodes, line: int) -> tuple[m.Node, ...]:
         out: list[m.Node] = []
+        texts: list[str] = []  # adjacent text, joined once: a long paragraph has thousands of pieces
         for node in nodes:
             item = self.inline(node, line)
-            if item is None:
-                continue
-            if isinstance(item, m.Text) and out and isinstance(out[-1], m.Text):
-                out[-1] = m.Text(out[-1].text + item.text)
-            else:
+            if isinstance(item, m.Text):
+                texts.append(item.text)
+            elif item is not None:
+                if texts:
+                    out.append(m.Text("".join(texts)))
+                    texts = []
                 out.append(item)
+        if texts:
+            out.append(m.Text("".join(texts)))
         return tuple(out)
 
     def inline(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
