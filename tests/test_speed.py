@@ -179,6 +179,17 @@ def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatc
     assert outputs[".docx"] == render_docx(document, source.templates, source.root, build_time())
 
 
+def test_the_pdf_process_can_be_spawned_as_on_macos_and_windows(project, monkeypatch):
+    from reportgen import pdf_worker
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = project({"sections/01.md": SECTION})
+    forked = {path.name: path.read_bytes() for path in build(root, ("pdf",), root / "forked")[0]}
+    monkeypatch.setattr(pdf_worker, "START_METHOD", "spawn")
+    spawned = {path.name: path.read_bytes() for path in build(root, ("pdf",), root / "spawned")[0]}
+    assert spawned == forked
+
+
 def test_mistakes_met_in_the_pdf_process_are_located_and_nothing_is_written(project):
     root = project({"sections/01.md": SECTION, "templates/report.html.j2": "<html>{{ nothing.here }}</html>\n"})
     with pytest.raises(ReportError) as caught:

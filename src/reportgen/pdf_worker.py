@@ -19,6 +19,10 @@ from typing import Any
 
 from .errors import ReportError
 
+# Forked on Linux, where that saves starting Python again; it happens before anything is loaded,
+# in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
 
 @dataclass(frozen=True)
 class PdfJob:
@@ -60,9 +64,7 @@ class PdfWorker:
     """A process laying out PDFs, one job at a time; a context manager that stops it."""
 
     def __init__(self) -> None:
-        # Forked on Linux, where that saves starting Python again; it happens before anything is
-        # loaded, in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        context = multiprocessing.get_context(START_METHOD)
         self._connection, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), name="reportgen-pdf", daemon=True)
         self._process.start()
