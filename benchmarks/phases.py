@@ -57,6 +57,7 @@ def main() -> None:
     render_docx(document, project.templates, project.root)
     clock.lap("docx")
     if pdf:
+        from reportgen.pdf_worker import paused_gc
         from reportgen.renderers._weasyprint_import import import_weasyprint
         from reportgen.renderers._weasyprint_patch import keep_footnotes_with_calls
         from reportgen.renderers.pdf import _fetcher_class, note_pages
@@ -66,12 +67,13 @@ def main() -> None:
         keep_footnotes_with_calls()
         clock.lap("weasyprint import")
         fetcher = _fetcher_class()((project.root, RESOURCES))
-        laid_out = weasyprint.HTML(string=html, base_url=project.root.as_uri() + "/", url_fetcher=fetcher).render()
-        clock.lap("layout")
-        note_pages(laid_out)
-        clock.lap("notes check")
-        laid_out.write_pdf()
-        clock.lap("pdf write")
+        with paused_gc():  # as in the PDF process
+            laid_out = weasyprint.HTML(string=html, base_url=project.root.as_uri() + "/", url_fetcher=fetcher).render()
+            clock.lap("layout")
+            note_pages(laid_out)
+            clock.lap("notes check")
+            laid_out.write_pdf()
+            clock.lap("pdf write")
     print(json.dumps(clock.times))
 
 

@@ -123,6 +123,7 @@ class Bench:
         seconds, memory, _ = run([
             self.tools["pandoc"], *self.sections, "--citeproc", "--bibliography", str(self.project / "references.bib"),
             "--csl", self.tools["csl"], "-M", "suppress-bibliography=true", "-M", "title=Synthetic report",
+            "-M", "lang=en",  # as reportgen's HTML: WeasyPrint hyphenates English text
             *args, "-o", str(output)])
         return seconds, memory
 

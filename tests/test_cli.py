@@ -63,7 +63,7 @@ def test_build_writes_pdf_html_and_docx_and_reports_stages(project):
     result = run("build", "--project", str(root))
     assert result.exit_code == 0, result.output
     stages = [line.split()[0] for line in result.stderr.splitlines()]
-    assert stages == ["load", "check", "docx", "html", "pdf", "write"]  # the PDF is made alongside the DOCX
+    assert stages == ["load", "check", "html", "docx", "pdf", "write"]  # the PDF is laid out during the DOCX
     assert "1 sections, 1 numbered paragraphs, 2 notes, 2 references" in result.stderr
     assert result.stdout.startswith("built ")
     outputs = sorted(p.name for p in (root / "build").glob("[!.]*"))

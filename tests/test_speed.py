@@ -173,10 +173,31 @@ def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatc
 
     source = Project.at(root)
     document = load_model(source)
-    done = render(PdfJob(document, source.templates, source.root, build_time().isoformat()))
+    done = render(PdfJob.of(document, source.templates, source.root, build_time().isoformat()))
     assert outputs[".pdf"] == done.result.pdf
     assert outputs[".html"] == done.result.html.encode()
     assert outputs[".docx"] == render_docx(document, source.templates, source.root, build_time())
+
+
+def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monkeypatch):
+    from reportgen.pdf_worker import PdfJob, render
+    from reportgen.renderers import pdf
+    from reportgen.renderers.html import HtmlRenderer
+
+    source = Project.at(project({"sections/01.md": SECTION}))
+    document = load_model(source)
+    layouts = []
+
+    def note_1_misplaced_once(laid_out):  # as if note 1 fell on the page after its call, the first time
+        layouts.append(laid_out)
+        return {1: (1, 2 if len(layouts) == 1 else 1), 2: (1, 1)}
+
+    monkeypatch.setattr(pdf, "note_pages", note_1_misplaced_once)
+    done = render(PdfJob.of(document, source.templates, source.root, "2022-01-01T00:00:00+00:00"))
+    assert len(layouts) == 2
+    assert done.result.html == HtmlRenderer(document, source.templates, "2022-01-01T00:00:00+00:00",
+                                            frozenset({1})).render()
+    assert 'class="numbered page-break"' in done.result.html
 
 
 def test_the_pdf_process_can_be_spawned_as_on_macos_and_windows(project, monkeypatch):

@@ -93,28 +93,32 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
         files.update(batch)
         stages.done("write", ", ".join(path.name for path in batch))
 
-    if worker:
-        worker.start(PdfJob(document, project.templates, project.root, created))
-    if "docx" in formats:  # while the PDF is laid out
+    if worker:  # the HTML goes to the PDF process first, then the DOCX is made while it is laid out
+        job = PdfJob.of(document, project.templates, project.root, created)
+        worker.start(job)
+        html = job.html
+    elif "html" in formats:
+        html = HtmlRenderer(document, project.templates, created).render()
+    if "html" in formats or worker:
+        outputs["html"] = html.encode("utf-8")
+        stages.done("html")
+    if "docx" in formats:
         from .renderers.docx import render_docx
 
         outputs["docx"] = render_docx(document, project.templates, project.root, now)
         stages.done("docx", f"{len(document.notes)} {document.config.notes}")
-    if "html" in formats and (pdf_last or not worker):
-        outputs["html"] = HtmlRenderer(document, project.templates, created).render().encode("utf-8")
-        stages.done("html")
-    if pdf_last and outputs:
-        write(list(outputs))  # what is ready, before the PDF
+    ready = [extension for extension in ("html", "docx") if extension in formats]
+    if pdf_last and ready:
+        write(ready)  # before the PDF
     if worker:
         done = worker.result()
-        stages.done("html", seconds=done.html_seconds)
-        stages.done("pdf", f"{done.result.pages} pages", seconds=done.pdf_seconds)
+        stages.done("pdf", f"{done.result.pages} pages", seconds=done.seconds)
         warnings += done.result.warnings
         outputs["pdf"] = done.result.pdf
         later = ["pdf"]
-        html = done.result.html.encode("utf-8")  # the preview shows the page breaks the PDF needed
-        if "html" in formats and outputs.get("html") != html:
-            outputs["html"] = html
+        final = done.result.html.encode("utf-8")  # the preview shows the page breaks the PDF needed
+        if "html" in formats and final != outputs["html"]:
+            outputs["html"] = final
             later.append("html")
         if pdf_last:
             write(later)

@@ -90,8 +90,7 @@ def note_pages(document) -> dict[int, tuple[int, int]]:
 
 
 def prepare() -> None:
-    """Import and patch WeasyPrint and the HTML renderer, before there is anything to lay out."""
-    from . import html  # noqa: F401
+    """Import and patch WeasyPrint, before there is anything to lay out."""
     from ._weasyprint_patch import keep_footnotes_with_calls
 
     import_weasyprint()
@@ -122,7 +121,8 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
                 html = render_html(pushed)
                 document = weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
                                            url_fetcher=fetcher).render(presentational_hints=False)
-                misplaced = {n for n, (call, body) in note_pages(document).items() if call != body}
+                pages = note_pages(document)
+                misplaced = {n for n, (call, body) in pages.items() if call != body}
                 if not misplaced - pushed:
                     break
                 pushed |= misplaced
@@ -136,5 +136,5 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
         raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
     warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
     warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
-                 for n, (call, body) in sorted(note_pages(document).items()) if call != body]
+                 for n, (call, body) in sorted(pages.items()) if call != body]
     return PdfResult(pdf, len(document.pages), html, warnings)
