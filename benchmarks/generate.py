@@ -37,7 +37,7 @@ SIZES = {
     "notes-100": Size(6_000, 100, 50),
     "notes-1000": Size(60_000, 1_000, 500),
     "notes-5000": Size(300_000, 5_000, 2_500),
-    "section-2mb": Size(330_000, 3_000, 1_000, sections=1),  # one 2 MB section file
+    "section-2mb": Size(215_000, 2_000, 1_000, sections=1),  # one 2 MB section file
     "bib-10000": Size(5480, 40, 10_000),  # a joint submission citing from a 10,000-entry bibliography
 }
 

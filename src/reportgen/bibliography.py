@@ -76,9 +76,10 @@ def _name(parts) -> Name:
     return Name(**{k: strip_braces(v) for k, v in joined.items()}, corporate=corporate)
 
 
-# What LaTeX decoding may change: commands, groups, math, comments, `~`, `&`, and the ligatures
-# -- --- `` '' !` ?` (pylatexenc's specials). Text without any of these decodes to itself.
-LATEX_MARKUP = re.compile(r"[\\{}$%&~#^_`]|--|''|[!?]`")
+# What LaTeX decoding may change besides dashes: commands, groups, math, comments, `~`, `&`, and the
+# ligatures `` '' !` ?` (pylatexenc's specials). Text without any of these decodes to itself, its
+# -- and --- made en and em dashes.
+LATEX_MARKUP = re.compile(r"[\\{}$%&~#^_`]|''|[!?]`")
 
 # Fields BibLaTeX treats as verbatim: `%` in a URL is not a LaTeX comment.
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate"}
@@ -90,13 +91,16 @@ def _parse_stack():
 
     class DecodeLatexExceptVerbatim(m.LatexDecodingMiddleware):
         def _transform_python_value_string(self, python_string):
-            # pylatexenc costs ~0.1 ms a value; most values hold no LaTeX and would come back unchanged.
+            # pylatexenc costs ~0.1 ms a value, and most values hold no LaTeX.
             if not LATEX_MARKUP.search(python_string):
-                return python_string, ""
+                return python_string.replace("---", "\u2014").replace("--", "\u2013"), ""
             return super()._transform_python_value_string(python_string)
 
         def transform_entry(self, entry, library):
             verbatim = {f.key: f.value for f in entry.fields if f.key in VERBATIM_FIELDS}
+            for f in entry.fields:
+                if f.key in verbatim:
+                    f.value = None  # not text: the decoder leaves it alone, and it is put back below
             entry = super().transform_entry(entry, library)
             for f in entry.fields:
                 if f.key in verbatim:
