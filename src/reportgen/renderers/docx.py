@@ -5,6 +5,7 @@ the lists are defined so that it shows exactly the model's numbers (those of the
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 import re
@@ -104,6 +105,13 @@ class DocxRenderer:
             self._define_lists()
         except ValueError as exc:
             raise ReportError([Problem(self.config.source("numbering"), f"numbering: {exc}")]) from None
+
+    @functools.cached_property
+    def text_width(self) -> int:
+        """The width between the margins of the last page setup (python-docx finds it by searching
+        the whole body each time)."""
+        section = self.word.sections[-1]
+        return section.page_width - section.left_margin - section.right_margin
 
     # Lists --------------------------------------------------------------------------------------
 
@@ -297,9 +305,7 @@ class DocxRenderer:
             return
         table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
-        section = self.word.sections[-1]
-        available = section.page_width - section.left_margin - section.right_margin
-        width = Emu((available - Twips(_ooxml.table_indent(table.style))) // columns)  # equal columns, as in HTML
+        width = Emu((self.text_width - Twips(_ooxml.table_indent(table.style))) // columns)  # equal, as in HTML
         for column in table.columns:
             column.width = width
             for cell in column.cells:
@@ -384,8 +390,7 @@ class DocxRenderer:
         except (UnrecognizedImageError, OSError, ValueError) as exc:
             raise ReportError([Problem(node.source, f"image '{node.src}' cannot be put in the DOCX: "
                                                     f"{str(exc) or type(exc).__name__}")]) from None
-        section = self.word.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = self.text_width
         if shape.width > width:  # shrink to the text width, keeping the proportions
             shape.height = int(shape.height * width / shape.width)
             shape.width = width
