@@ -219,3 +219,35 @@ def test_mistakes_met_in_the_pdf_process_are_located_and_nothing_is_written(proj
     assert [str(p) for p in caught.value.problems] == [
         "templates/report.html.j2:1: template error: 'nothing' is undefined"]
     assert not list((root / "build").glob("*.docx"))
+
+
+def test_weasyprint_lays_out_every_page_of_the_example_once(example_model):
+    """Nothing in the template makes WeasyPrint lay pages out again (no target-counter, no page
+    counters in the text): the PDF costs one layout pass."""
+    import logging
+
+    from weasyprint.logger import PROGRESS_LOGGER
+
+    from reportgen.renderers.html import HtmlRenderer
+    from reportgen.renderers.pdf import render_pdf
+
+    from .conftest import ROOT
+
+    made, up_to_date = [], []
+
+    class Pages(logging.Handler):
+        def emit(self, record):
+            message = record.getMessage()
+            if "Creating layout - Page" in message:
+                (up_to_date if "up-to-date" in message else made).append(message)
+
+    handler, level = Pages(), PROGRESS_LOGGER.level
+    PROGRESS_LOGGER.addHandler(handler)
+    PROGRESS_LOGGER.setLevel(logging.INFO)
+    try:
+        result = render_pdf(lambda pushed=frozenset(): HtmlRenderer(example_model, ROOT / "templates").render(),
+                            ROOT)
+    finally:
+        PROGRESS_LOGGER.removeHandler(handler)
+        PROGRESS_LOGGER.setLevel(level)
+    assert len(made) == result.pages and not up_to_date
