@@ -5,8 +5,9 @@
     python benchmarks/run.py --curve --large      # also the notes curve and the very large inputs
 
 Every command runs in a fresh process; the runs of the tools compared are interleaved, so a busy
-moment of the machine hits them alike, and the table gives medians. Peak memory is the proportional
-set size (PSS) summed over the command's processes, sampled every 20 ms. The projects are generated
+moment of the machine hits them alike, and the table gives medians. Peak memory is the resident set
+size summed over the command's processes, sampled every 50 ms (the pages reportgen's two processes
+share are counted twice, so its figure is on the high side). The projects are generated
 into benchmarks/projects/ (by generate.py), the results written to benchmarks/results/ as JSON.
 """
 
@@ -52,14 +53,15 @@ def _tree(pid: int) -> list[int]:
 
 
 def _memory_kb(pid: int) -> int:
-    for name, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
-        try:
-            with open(name) as handle:
-                for line in handle:
-                    if line.startswith(field):
-                        return int(line.split()[1])
-        except OSError:
-            continue
+    """Resident memory: /proc/PID/status is cheap to read, where smaps_rollup (PSS) walks the page
+    tables under the process's memory lock and slowed the commands measured."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return 0
 
 
@@ -72,7 +74,7 @@ def run(command: list[str], cwd: Path | None = None) -> tuple[float, float, str]
     def sample() -> None:
         while process.poll() is None:
             peak[0] = max(peak[0], sum(_memory_kb(pid) for pid in _tree(process.pid)))
-            time.sleep(0.02)
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
