@@ -1,9 +1,9 @@
 """The PDF laid out in a second process, so that a build costs little more than the layout itself.
 
 The process starts before the project is read and imports WeasyPrint meanwhile; it then receives
-the HTML (and the model) and lays out the PDF while the first process renders the DOCX (the machine has
-two cores at least, WeasyPrint uses one). `reportgen build` uses it once; `reportgen watch` keeps
-it, warm, for every rebuild. The outputs are those of the same renderers run one after the other.
+the HTML (and the model) and lays out the PDF while the first process renders the DOCX: WeasyPrint
+uses one core, and a machine has two at least. `reportgen build` uses it once; `reportgen watch`
+keeps it, warm, for every rebuild. The outputs are those of the same renderers run one by one.
 """
 
 from __future__ import annotations

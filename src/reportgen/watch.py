@@ -47,24 +47,20 @@ def watch(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
           echo: Echo = print, force: bool = False, interval: float = 0.3,
           stop: threading.Event | None = None) -> None:
     """Build now and after every change until `stop` is set (or Ctrl-C)."""
-    from .cache import CACHE_FOLDER, ParseCache
     from .project import Project
 
     stop = stop or threading.Event()
     project = Project.at(project_dir)
     folder = Path(output_dir).absolute() if output_dir else project.root / "build"
-    cache = ParseCache(folder / CACHE_FOLDER)
-    worker = PdfWorker() if "pdf" in formats else None
+    session = _Session(project, formats, folder, force, echo)
     try:
         seen: dict | None = snapshot(project.root, folder)
-        shown: list[str] = []
-        worker, shown = _rebuild(project, formats, folder, force, worker, cache, echo, shown)
+        session.build()
         echo(f"watching {project.root} for changes (Ctrl-C stops)")
         while (seen := _wait_for_change(project.root, folder, seen, interval, stop)) is not None:
-            worker, shown = _rebuild(project, formats, folder, force, worker, cache, echo, shown)
+            session.build()
     finally:
-        if worker:
-            worker.close()
+        session.close()
 
 
 def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop: threading.Event) -> dict | None:
@@ -80,41 +76,57 @@ def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop
     return None
 
 
-def _rebuild(project, formats, folder, force, worker, cache, echo: Echo, shown: list[str]):
-    """One build; its mistakes are shown, not raised. Returns the PDF process (a new one if the
-    last one died) and the warnings shown."""
-    from .check import CheckFailed
+class _Session:
+    """What stays warm between builds: the parsed files and the PDF process."""
 
-    start = time.perf_counter()
+    def __init__(self, project, formats: tuple[str, ...], folder: Path, force: bool, echo: Echo):
+        from .cache import CACHE_FOLDER, ParseCache
 
-    def progress(stage: str, seconds: float, detail: str) -> None:
-        if stage == "write":
-            echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
+        self.project, self.formats, self.folder, self.force, self.echo = project, formats, folder, force, echo
+        self.cache = ParseCache(folder / CACHE_FOLDER)
+        self.worker = PdfWorker() if "pdf" in formats else None
+        self.shown: list[str] = []  # the warnings shown last
 
-    try:
-        with build_lock(folder):
-            _, warnings = _build(project, formats, folder, _Stages(progress), force, worker, cache, pdf_last=True)
-    except CheckFailed as exc:
-        for finding in exc.result.findings:
-            if finding.severity == "error":
-                echo(str(finding))
-        echo(f"reportgen: {_errors(exc.result.errors)} found by the checks; outputs not updated")
-        return worker, shown
-    except ReportError as exc:
-        for problem in exc.problems:
-            echo(str(problem))
-        echo(f"reportgen: {_errors(len(exc.problems))}; outputs not updated")
-        return worker, shown
-    except Exception:  # a bug: say so, and keep watching
-        echo(traceback.format_exc().rstrip())
-        if worker:  # it may have died with the build
-            worker.close()
-            worker = PdfWorker()
-        return worker, shown
-    if warnings != shown:  # the same warnings are not repeated after every save
-        for warning in warnings:
-            echo(f"warning: {warning}")
-    return worker, warnings
+    def build(self) -> None:
+        """One build; its mistakes are shown, not raised."""
+        from .check import CheckFailed
+
+        start, written = time.perf_counter(), []
+
+        def progress(stage: str, seconds: float, detail: str) -> None:
+            if stage == "write":
+                written.append(detail)
+                self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
+
+        try:
+            with build_lock(self.folder):
+                _, warnings = _build(self.project, self.formats, self.folder, _Stages(progress), self.force,
+                                     self.worker, self.cache, pdf_last=True)
+        except CheckFailed as exc:
+            for finding in exc.result.findings:
+                if finding.severity == "error":
+                    self.echo(str(finding))
+            self.echo(f"reportgen: {_errors(exc.result.errors)} found by the checks; outputs not updated")
+        except ReportError as exc:
+            for problem in exc.problems:
+                self.echo(str(problem))
+            # Only the PDF can fail once the HTML and DOCX are written.
+            kept = "the PDF not updated" if written else "outputs not updated"
+            self.echo(f"reportgen: {_errors(len(exc.problems))}; {kept}")
+        except Exception:  # a bug: say so, and keep watching
+            self.echo(traceback.format_exc().rstrip())
+            if self.worker:  # it may have died with the build
+                self.worker.close()
+                self.worker = PdfWorker()
+        else:
+            if warnings != self.shown:  # the same warnings are not repeated after every save
+                for warning in warnings:
+                    self.echo(f"warning: {warning}")
+                self.shown = warnings
+
+    def close(self) -> None:
+        if self.worker:
+            self.worker.close()
 
 
 def _errors(count: int) -> str:
