@@ -13,7 +13,7 @@ if [ "${1:-}" = "--test" ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
     [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
-    # WeasyPrint subsets fonts with HarfBuzz when it has this library, much faster than with fontTools.
+    # WeasyPrint subsets fonts with HarfBuzz when it has this library, and will require it in future versions.
     /sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
     if [ -n "$missing" ]; then
         sudo=""
