@@ -72,7 +72,7 @@ def render(job: PdfJob) -> PdfDone:
 def paused_gc():
     """Python's cycle collector paused: WeasyPrint makes millions of objects, which set it off
     again and again to scan them all, though their memory comes back by reference counting
-    (measured: 7% of the layout time of a 150-page report, and no more memory)."""
+    (measured: 5-7 % of the layout time of a 150-page report, and no more memory)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
