@@ -35,8 +35,11 @@ class _Stages:
 
 def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
           progress: Progress = _quiet, on_wait: Callable[[], None] = lambda: None,
-          force: bool = False) -> tuple[list[Path], list[str]]:
+          force: bool = False, draft: bool | None = None) -> tuple[list[Path], list[str]]:
     """Check and build the project; returns the files written and the warnings met on the way.
+
+    `draft` (default: report.yaml's `draft`) marks the PDF and DOCX as a draft and puts its
+    version in the file names.
 
     Check errors stop the build (CheckFailed) unless `force`, and are then returned among the
     warnings. The output folder is locked for the whole build, so two builds never interleave;
@@ -44,11 +47,11 @@ def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, out
     project = Project.at(project_dir)
     folder = Path(output_dir).absolute() if output_dir else project.root / "build"
     with build_lock(folder, on_wait):
-        return _build(project, formats, folder, _Stages(progress), force)
+        return _build(project, formats, folder, _Stages(progress), force, draft)
 
 
 def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _Stages,
-           force: bool) -> tuple[list[Path], list[str]]:
+           force: bool, draft: bool | None) -> tuple[list[Path], list[str]]:
     from .check import CheckFailed, load, run_rules
     from .model import Paragraph, walk
     from .renderers.html import HtmlRenderer
@@ -68,16 +71,30 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     outputs: dict[str, bytes] = {}
     warnings = [str(p) for p in problems.warnings]
     warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
+    stamp = _draft_stamp(project, document, now, folder, draft)
+    draft_css = ""
+    if stamp:
+        from .renderers.draft_marks import draft_css as make_draft_css
 
-    def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
-        return HtmlRenderer(document, project.templates, created, break_before_notes).render()
+        draft_css = make_draft_css(stamp.text(), stamp.watermark)
+
+    def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
+        return HtmlRenderer(document, project.templates, created, break_before_notes, draft_css + extra_css).render()
 
     html = render_html()
     stages.done("html")
     if "pdf" in formats:
         from .renderers.pdf import render_pdf
 
-        result = render_pdf(render_html, project.root)
+        number_lines = None
+        if stamp:
+            from .renderers.draft_marks import watermark_layer
+            from .renderers.line_numbers import line_number_css
+
+            def number_lines(layout) -> str:
+                return line_number_css(layout, watermark_layer(stamp.watermark))
+
+        result = render_pdf(render_html, project.root, number_lines=number_lines)
         warnings += result.warnings
         outputs["pdf"] = result.pdf
         html = result.html  # the preview shows the page breaks the PDF needed
@@ -87,11 +104,20 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     if "docx" in formats:
         from .renderers.docx import render_docx
 
-        outputs["docx"] = render_docx(document, project.templates, project.root, now)
+        outputs["docx"] = render_docx(document, project.templates, project.root, now, stamp)
         stages.done("docx", f"{len(document.notes)} {document.config.notes}")
 
-    name = output_name(document.config)
+    name = output_name(document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
     files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}
     write_outputs(files)
     stages.done("write", ", ".join(path.name for path in files))
     return list(files), warnings
+
+
+def _draft_stamp(project: Project, document, now, folder: Path, draft: bool | None):
+    """The draft's stamp, or None for a final build."""
+    if not (document.config.draft if draft is None else draft):
+        return None
+    from .review.stamp import draft_stamp
+
+    return draft_stamp(project.root, document.config.language, now, folder)

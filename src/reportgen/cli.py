@@ -44,7 +44,10 @@ def main() -> None:
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the outputs [default: PROJECT/build].")
 @click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
-def build(project_dir: str, formats: str, output_dir: str | None, force: bool) -> None:
+@click.option("--draft/--final", default=None,
+              help="Mark the PDF and DOCX as a draft (watermark, version stamp, line numbers, version in the "
+                   "file names), or not [default: report.yaml's `draft`].")
+def build(project_dir: str, formats: str, output_dir: str | None, force: bool, draft: bool | None) -> None:
     """Check the report, then build its outputs into build/."""
     from .build import build as run_build
     from .check import CheckFailed
@@ -52,7 +55,7 @@ def build(project_dir: str, formats: str, output_dir: str | None, force: bool) -
 
     try:
         chosen = _formats(formats)
-        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force,
+        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force, draft=draft,
                                       on_wait=lambda: click.echo("waiting for another build of this project "
                                                                  "to finish...", err=True))
     except click.BadParameter as exc:

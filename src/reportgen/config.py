@@ -111,6 +111,9 @@ class ReportConfig:
                                                   "or `endnotes` at the end.", "footnotes")
     numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`.",
                                default_factory=Numbering)
+    draft: bool = doc("Build drafts: a DRAFT watermark, a version stamp (build date, git commit) and line "
+                      "numbers on every page, and the version in the file names; `reportgen build --final` "
+                      "overrides it.", False)
     output_name: str = doc("File name of the outputs, without extension; by default "
                            "`<ACRONYM>_<submission>_UPR<session>_<State>_<YYYY-MM>` as OHCHR suggests.", "")
     checks: Checks = doc("Settings of `reportgen check`: `count_notes`, `nhri_limit`, `note_words`, `rules`.",

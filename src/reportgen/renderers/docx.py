@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Emu, Twips
+from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
 from ..clock import build_time
@@ -22,7 +22,7 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
-from . import _ooxml
+from . import _ooxml, _ooxml_draft
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -37,11 +37,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None) -> bytes:
+                created: datetime | None = None, draft=None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
-    `project_root` is where image paths start (as in the HTML); `created` defaults to the build time."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time()).render()
+    `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
+    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft."""
+    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft).render()
 
 
 def open_reference(templates_dir: Path | None):
@@ -86,9 +87,9 @@ class DocxRenderer:
     """Renders one resolved document into a copy of the reference document. `render()` gives the bytes."""
 
     def __init__(self, document: m.Document, templates_dir: Path | None, project_root: Path | None,
-                 created: datetime):
+                 created: datetime, draft=None):
         self.document, self.config = document, document.config
-        self.project_root, self.created = project_root, created
+        self.project_root, self.created, self.draft = project_root, created, draft
         self.word, where = open_reference(templates_dir)
         self.styles = StyleSheet(self.word, where)
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
@@ -160,6 +161,8 @@ class DocxRenderer:
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
+        if self.draft:
+            self.draft_marks()
         self.properties()
         buffer = io.BytesIO()
         self.word.save(buffer)
@@ -198,6 +201,23 @@ class DocxRenderer:
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
                 paragraph.add_run(_clean(review))
+
+    def draft_marks(self) -> None:
+        """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
+        headers = []
+        for section in self.word.sections:
+            headers.append(section.header)
+            if section.different_first_page_header_footer:
+                headers.append(section.first_page_header)
+            if self.word.settings.odd_and_even_pages_header_footer:
+                headers.append(section.even_page_header)
+        for number, header in enumerate(headers, start=1):
+            last = header.paragraphs[-1] if header.paragraphs else None
+            paragraph = last if last is not None and not last.text else header.add_paragraph()
+            paragraph.style = self.styles["Header"]
+            _ooxml_draft.add_watermark(paragraph, self.draft.watermark, number)
+            paragraph.add_run(self.draft.text()).font.size = Pt(8)
+        _ooxml_draft.number_lines(self.word)
 
     def properties(self) -> None:
         config, cover = self.config, self.document.cover

@@ -39,8 +39,9 @@ class HtmlRenderer:
     """Renders one resolved document. `render()` gives the complete HTML page."""
 
     def __init__(self, document: m.Document, templates_dir=None, created: str = "",
-                 break_before_notes: frozenset[int] = frozenset()):
+                 break_before_notes: frozenset[int] = frozenset(), extra_css: str = ""):
         self.document = document
+        self.extra_css = extra_css  # added after the style sheet: draft marks, redline marks
         self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
@@ -57,7 +58,7 @@ class HtmlRenderer:
     def _render(self) -> str:
         config = self.config
         template = self.environment.get_template("report.html.j2")
-        css = read_resource("style.css", self.templates_dir)
+        css = read_resource("style.css", self.templates_dir) + self.extra_css
         return template.render(
             config=config,
             cover=self.document.cover,

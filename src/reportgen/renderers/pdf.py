@@ -88,8 +88,14 @@ def note_pages(document) -> dict[int, tuple[int, int]]:
     return {n: (page, bodies.get(n, 0)) for n, page in calls.items()}
 
 
-def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
-               pdf_variant: str | None = None) -> PdfResult:
+def _baselines(document) -> list[list[float]]:
+    from .line_numbers import page_lines
+
+    return [page_lines(page) for page in document.pages]
+
+
+def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant: str | None = None,
+               number_lines: Callable[[object], str] | None = None) -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
 
     `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
@@ -97,6 +103,9 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     `_weasyprint_patch`); should a note still land on another page than its call, the calling
     block is pushed to the next page with its note and the report laid out again.
     A resource WeasyPrint could not load is an error, not a silent gap.
+
+    `number_lines(layout)`, for drafts, gives CSS drawn over the final layout (line numbers); the
+    report is laid out once more with it, `render_html(pushed, extra_css)`.
     """
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
@@ -106,16 +115,25 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     keep_footnotes_with_calls()
     fetcher = _fetcher_class()((project_root, RESOURCES))
     pushed: frozenset[int] = frozenset()
+    misnumbered = False
+
+    def layout(html: str):
+        return weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
+                               url_fetcher=fetcher).render(presentational_hints=False)
+
     with _captured_weasyprint_log() as log:
         try:
             for _attempt in range(4):
                 html = render_html(pushed)
-                document = weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
-                                           url_fetcher=fetcher).render(presentational_hints=False)
+                document = layout(html)
                 misplaced = {n for n, (call, body) in note_pages(document).items() if call != body}
                 if not misplaced - pushed:
                     break
                 pushed |= misplaced
+            if number_lines is not None:
+                numbered = layout(render_html(pushed, number_lines(document)))
+                misnumbered = _baselines(numbered) != _baselines(document)  # a background moves nothing
+                document = numbered
             pdf = document.write_pdf(pdf_variant=pdf_variant)
         except FatalURLFetchingError as exc:
             # Sections' images are checked when loading, so what is left comes from a template.
@@ -127,4 +145,6 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
     warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
                  for n, (call, body) in sorted(note_pages(document).items()) if call != body]
+    if misnumbered:
+        warnings.append("PDF: the line numbers may not match the lines (the layout changed when they were drawn)")
     return PdfResult(pdf, len(document.pages), html, warnings)
