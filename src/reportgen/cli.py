@@ -99,6 +99,41 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
     sys.exit(1 if result.failed(strict) else 0)
 
 
+@main.command()
+@click.argument("reviewed", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "csv"]), default="text", show_default=True,
+              help="`path:line: author: comment` lines, or CSV.")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False),
+              help="The report project, to give the exact line of each mark [default: the current folder, "
+                   "if it is one].")
+def comments(reviewed: str, output_format: str, project_dir: str | None) -> None:
+    """List the comments and tracked changes of a reviewed DOCX with the file and line they belong to."""
+    from pathlib import Path
+
+    from .errors import ReportError
+    from .project import Project
+    from .review.comments import format_csv, format_text, summary, trace
+
+    try:
+        root = Project.at(project_dir).root if project_dir else _project_here()
+        remarks = trace(Path(reviewed), root)
+    except ReportError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    click.echo(format_csv(remarks) if output_format == "csv" else format_text(remarks), nl=False)
+    click.echo(f"comments: {summary(remarks)} in {reviewed}", err=True)
+
+
+def _project_here():
+    """The current folder if it is a report project, else None."""
+    from pathlib import Path
+
+    from .config import CONFIG_PATH
+
+    return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
+
+
 def _display(path) -> str:
     from pathlib import Path
 

@@ -22,7 +22,8 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
-from . import _ooxml, _ooxml_draft
+from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from . import _ooxml, _ooxml_draft, _ooxml_properties
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -99,6 +100,7 @@ class DocxRenderer:
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
         self.bookmarks = _ooxml.Bookmarks()
+        self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -163,6 +165,7 @@ class DocxRenderer:
         self.running_header()
         if self.draft:
             self.draft_marks()
+        self.anchor_paragraphs()
         self.properties()
         buffer = io.BytesIO()
         self.word.save(buffer)
@@ -171,25 +174,27 @@ class DocxRenderer:
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
         words = labels(self.config.language)
-        for style, text in (("Cover Kind", cover.kind), ("Cover Review", cover.review), ("Title", cover.title),
-                            ("Subtitle", cover.subtitle), ("Cover Date", cover.date)):
+        for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
+                                 ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
+                                 ("Cover Date", cover.date, "date")):
             if text:
-                self.word.add_paragraph(_clean(text), style=self.styles[style])
+                self.anchor(self.word.add_paragraph(_clean(text), style=self.styles[style]), self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
-            self.labelled(words["coalition"], cover.coalition)
+            self.labelled(words["coalition"], cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".")
+            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".", "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".")
+            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".", "keywords")
         if cover.contact:
-            self.labelled(words["contact"], ", ".join(cover.contact))
+            self.labelled(words["contact"], ", ".join(cover.contact), "contact")
 
-    def labelled(self, label: str, text: str) -> None:
+    def labelled(self, label: str, text: str, key: str) -> None:
         paragraph = self.word.add_paragraph(style=self.styles["Cover Details"])
         paragraph.add_run(f"{label}:", style=self.styles["Cover Label"])
         paragraph.add_run(" " + _clean(text))
+        self.anchor(paragraph, self.config.source(key))
 
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
@@ -239,18 +244,35 @@ class DocxRenderer:
         for block in blocks:
             if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
                 # Notes hold text and lists; anything else is written as its text, as in the HTML.
-                self.paragraph(place, place.style).add_run(_clean(m.plain_text(block)))
+                self.paragraph(place, place.style, block.source).add_run(_clean(m.plain_text(block)))
                 continue
             method = getattr(self, "block_" + type(block).__name__, None)
             if method is None:
                 raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
             method(block, place)
 
-    def paragraph(self, place: _Place, style: str):
-        return place.container.add_paragraph(style=self.styles[style])
+    def paragraph(self, place: _Place, style: str, source: Source | None = None):
+        paragraph = place.container.add_paragraph(style=self.styles[style])
+        if source is not None:
+            self.anchor(paragraph, source)
+        return paragraph
+
+    def anchor(self, paragraph, source: Source) -> None:
+        """Remember where `paragraph` came from: it gets its anchor once written (`anchor_paragraphs`)."""
+        self.anchored.append((paragraph, source))
+
+    def anchor_paragraphs(self) -> None:
+        """Bookmark every paragraph with the file and line it came from, and keep the table of
+        files in the document, so that `reportgen comments` can trace a reviewer's marks."""
+        names = AnchorNames()
+        for paragraph, source in self.anchored:
+            self.bookmarks.wrap(paragraph, names.name(source))
+        table = {FILE_PROPERTY + key: path for key, path in names.files.items()}
+        _ooxml_properties.set_custom_properties(self.word, {MARKER: VERSION, **table}, "reportgen ")
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
-        paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style)
+        paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style,
+                                   node.source)
         self.inlines(paragraph, node.inlines)
         if node.number is not None:
             self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
@@ -258,7 +280,7 @@ class DocxRenderer:
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
         plain = not node.number and level <= len(self.heading_formats)
-        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}", node.source)
         self.inlines(paragraph, node.inlines)
         if node.id:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
@@ -288,10 +310,11 @@ class DocxRenderer:
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
         """The item's first paragraph carries the marker; its other blocks continue at its indent."""
-        paragraph = self.paragraph(place, style)
+        first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
+        paragraph = self.paragraph(place, style, first.source if first else None)
         if num is not None:
             _ooxml.set_numbering(paragraph, num)
-        if blocks and isinstance(blocks[0], m.Paragraph):
+        if first:
             self.inlines(paragraph, blocks[0].inlines)
             blocks = blocks[1:]
         continuation = self.note_list if place.note else leveled("List Continue", depth)
@@ -301,7 +324,7 @@ class DocxRenderer:
         self.blocks(node.blocks, replace(place, style="Block Text"))
 
     def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
-        self.paragraph(place, "Source Code").add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+        self.paragraph(place, "Source Code", node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
@@ -323,10 +346,12 @@ class DocxRenderer:
             column.width = width
             for cell in column.cells:
                 cell.width = width
-        for row, cells in zip(table.rows, rows, strict=True):
+        for index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
             heading = bool(node.header) and cells is node.header
+            line = node.source.at(index + 1 if node.header and index else index)  # a delimiter row follows the header
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
+                self.anchor(paragraph, line)
                 paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
