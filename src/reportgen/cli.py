@@ -100,6 +100,43 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder (and its git repository).")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False),
+              help="Folder for the redline [default: PROJECT/build].")
+@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              help="Redlines to write, comma-separated: pdf, html, docx.")
+def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, formats: str) -> None:
+    """Compare two versions of the report and write a redline of the newer one.
+
+    OLD and NEW are git revisions of the project (a commit, a tag, HEAD~2 ...) or project folders;
+    NEW is the work tree when left out. Prints every paragraph, heading, note and recommendation
+    added, removed or changed; writes the redline PDF and HTML (a summary first) and a DOCX with
+    Word tracked changes."""
+    from .errors import ReportError
+    from .review.compare import compare
+
+    try:
+        chosen = _formats(formats)
+        result = compare(project_dir, old, new, chosen, output_dir, progress=_progress,
+                         on_wait=lambda: click.echo("waiting for another build of this project to finish...",
+                                                    err=True))
+    except click.BadParameter as exc:
+        exc.param_hint = "'--format'"
+        raise
+    except ReportError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(result.report, nl=False)
+    click.echo("wrote " + ", ".join(_display(p) for p in result.written), err=True)
+
+
+@main.command()
 @click.argument("reviewed", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "csv"]), default="text", show_default=True,
               help="`path:line: author: comment` lines, or CSV.")

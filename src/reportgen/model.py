@@ -207,6 +207,22 @@ class Recommendations(Node):
     source: Source
 
 
+# Redline marks ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Inserted(Node):
+    """What a newer draft added: inlines, or whole blocks (`reportgen diff` puts these in a redline)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted(Node):
+    """What an older draft had and a newer one dropped: inlines, or whole blocks."""
+
+    children: tuple[Node, ...]
+
+
 # Document -----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -326,5 +342,6 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation)
+    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation | Inserted
+                        | Deleted)
     return ("" if inline else " ").join(parts)

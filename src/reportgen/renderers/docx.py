@@ -23,7 +23,7 @@ from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
 from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
-from . import _ooxml, _ooxml_draft, _ooxml_properties
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -38,12 +38,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None, draft=None) -> bytes:
+                created: datetime | None = None, draft=None, revision_author: str = "reportgen") -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
-    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft).render()
+    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
+    tracked changes by `revision_author`, dated `created`."""
+    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
+                        revision_author).render()
 
 
 def open_reference(templates_dir: Path | None):
@@ -88,7 +90,7 @@ class DocxRenderer:
     """Renders one resolved document into a copy of the reference document. `render()` gives the bytes."""
 
     def __init__(self, document: m.Document, templates_dir: Path | None, project_root: Path | None,
-                 created: datetime, draft=None):
+                 created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
         self.word, where = open_reference(templates_dir)
@@ -101,6 +103,8 @@ class DocxRenderer:
         self.numbering = _ooxml.Numbering(self.word)
         self.bookmarks = _ooxml.Bookmarks()
         self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
+        self.revisions = _ooxml_revisions.Revisions(revision_author, created, self._annotation_id)
+        self.deleted = 0  # inside a redline's deletion: older text, so no anchors and no bookmarks
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -253,9 +257,14 @@ class DocxRenderer:
 
     def paragraph(self, place: _Place, style: str, source: Source | None = None):
         paragraph = place.container.add_paragraph(style=self.styles[style])
-        if source is not None:
+        if source is not None and not self.deleted:
             self.anchor(paragraph, source)
         return paragraph
+
+    def _annotation_id(self) -> int:
+        ident = self.bookmarks.next_id  # bookmarks, insertions and deletions share one id space
+        self.bookmarks.next_id += 1
+        return ident
 
     def anchor(self, paragraph, source: Source) -> None:
         """Remember where `paragraph` came from: it gets its anchor once written (`anchor_paragraphs`)."""
@@ -274,7 +283,7 @@ class DocxRenderer:
         paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style,
                                    node.source)
         self.inlines(paragraph, node.inlines)
-        if node.number is not None:
+        if node.number is not None and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
 
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
@@ -282,7 +291,7 @@ class DocxRenderer:
         plain = not node.number and level <= len(self.heading_formats)
         paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}", node.source)
         self.inlines(paragraph, node.inlines)
-        if node.id:
+        if node.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
 
     def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
@@ -310,6 +319,10 @@ class DocxRenderer:
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
         """The item's first paragraph carries the marker; its other blocks continue at its indent."""
+        if blocks and isinstance(blocks[0], m.Inserted | m.Deleted):  # a whole item added or removed
+            self.tracked(blocks[0], place, lambda: self.list_item(blocks[0].children, place, depth, style, num))
+            self.blocks(blocks[1:], place)
+            return
         first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
         paragraph = self.paragraph(place, style, first.source if first else None)
         if num is not None:
@@ -331,6 +344,21 @@ class DocxRenderer:
 
     def block_Div(self, node: m.Div, place: _Place) -> None:
         self.blocks(node.blocks, place)
+
+    def block_Inserted(self, node: m.Inserted | m.Deleted, place: _Place) -> None:
+        self.tracked(node, place, lambda: self.blocks(node.children, place))
+
+    block_Deleted = block_Inserted
+
+    def tracked(self, node: m.Inserted | m.Deleted, place: _Place, write) -> None:
+        """`write()` the blocks a redline shows as added or removed, then mark them as Word's tracked changes."""
+        container = place.container.element.body if place.container is self.word else place.container.element
+        before = set(container)
+        deleted = isinstance(node, m.Deleted)
+        self.deleted += deleted
+        write()
+        self.deleted -= deleted
+        self.revisions.blocks([child for child in container if child not in before], "del" if deleted else "ins")
 
     def block_Table(self, node: m.Table, place: _Place) -> None:
         rows = ((node.header,) if node.header else ()) + node.rows
@@ -381,6 +409,10 @@ class DocxRenderer:
             self.inlines(paragraph, node.children, replace(look, bold=True))
         elif isinstance(node, m.Strikeout):
             self.inlines(paragraph, node.children, replace(look, strike=True))
+        elif isinstance(node, m.Inserted | m.Deleted):
+            mark = _ooxml.content_mark(paragraph)
+            self.inlines(paragraph, node.children, look)
+            self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
         elif isinstance(node, m.Code):
             self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
         elif isinstance(node, m.LineBreak):
