@@ -1,6 +1,7 @@
 """Raw WordprocessingML that python-docx has no API for: notes, list numbering, fields, hyperlinks,
 bookmarks, some style properties and settings. Everything else in reportgen uses python-docx's
-public API; this module is the only one that touches XML elements.
+public API; this module and its siblings `_ooxml_*.py` (draft marks, tracked changes, custom
+properties) are the only ones that touch XML elements.
 """
 
 from __future__ import annotations

@@ -41,7 +41,10 @@ def trace(docx: Path, project_root: Path | None = None) -> list[Remark]:
     if sources:  # a client that dropped the table: the project's own files give the keys
         for path in sources.paths():
             files.setdefault(anchors.file_key(path), path)
-    remarks, order = [], {}
+    order: dict[str, int] = {}
+    for path in files.values():  # the table lists the files in the order the report shows them
+        order.setdefault(path, len(order))
+    remarks = []
     for index, mark in enumerate(reviewed.marks):
         if mark.anchor is None:
             path, line = docx.name, 0

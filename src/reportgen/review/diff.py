@@ -114,7 +114,8 @@ def similarity(old: m.Node, new: m.Node) -> float:
     a, b = _words(old), _words(new)
     if not a and not b:
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0  # an upper bound, cheap to compute
 
 
 def _words(node: m.Node) -> list[str]:
