@@ -72,11 +72,11 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     warnings = [str(p) for p in problems.warnings]
     warnings += [f"{f} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
     stamp = _draft_stamp(project, document, now, folder, draft)
-    draft_css = ""
+    draft_css, number_lines = "", None
     if stamp:
-        from .renderers.draft_marks import draft_css as make_draft_css
+        from .renderers.draft_marks import pdf_draft_marks
 
-        draft_css = make_draft_css(stamp.text(), stamp.watermark)
+        draft_css, number_lines = pdf_draft_marks(stamp.text(), stamp.watermark)
 
     def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
         return HtmlRenderer(document, project.templates, created, break_before_notes, draft_css + extra_css).render()
@@ -85,14 +85,6 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     stages.done("html")
     if "pdf" in formats:
         from .renderers.pdf import render_pdf
-
-        number_lines = None
-        if stamp:
-            from .renderers.draft_marks import watermark_layer
-            from .renderers.line_numbers import line_number_css
-
-            def number_lines(layout) -> str:
-                return line_number_css(layout, watermark_layer(stamp.watermark))
 
         result = render_pdf(render_html, project.root, number_lines=number_lines)
         warnings += result.warnings

@@ -257,18 +257,15 @@ class DocxRenderer:
 
     def paragraph(self, place: _Place, style: str, source: Source | None = None):
         paragraph = place.container.add_paragraph(style=self.styles[style])
-        if source is not None and not self.deleted:
+        if source is not None:
             self.anchor(paragraph, source)
         return paragraph
 
-    def _annotation_id(self) -> int:
-        ident = self.bookmarks.next_id  # bookmarks, insertions and deletions share one id space
-        self.bookmarks.next_id += 1
-        return ident
-
     def anchor(self, paragraph, source: Source) -> None:
-        """Remember where `paragraph` came from: it gets its anchor once written (`anchor_paragraphs`)."""
-        self.anchored.append((paragraph, source))
+        """Remember where `paragraph` came from: it gets its anchor once written (`anchor_paragraphs`).
+        A redline's deleted text comes from the older version: it has no place in the sources."""
+        if not self.deleted:
+            self.anchored.append((paragraph, source))
 
     def anchor_paragraphs(self) -> None:
         """Bookmark every paragraph with the file and line it came from, and keep the table of
@@ -349,6 +346,11 @@ class DocxRenderer:
         self.tracked(node, place, lambda: self.blocks(node.children, place))
 
     block_Deleted = block_Inserted
+
+    def _annotation_id(self) -> int:
+        ident = self.bookmarks.next_id  # bookmarks, insertions and deletions share one id space
+        self.bookmarks.next_id += 1
+        return ident
 
     def tracked(self, node: m.Inserted | m.Deleted, place: _Place, write) -> None:
         """`write()` the blocks a redline shows as added or removed, then mark them as Word's tracked changes."""

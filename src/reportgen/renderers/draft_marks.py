@@ -1,8 +1,10 @@
 """A draft's marks in the PDF, as CSS added after the report's own style: a watermark drawn as an
-SVG page background and the version stamp in the bottom-left page margin."""
+SVG page background, the version stamp in the bottom-left page margin, and (after layout) the
+line numbers of `line_numbers`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from urllib.parse import quote
 
@@ -44,3 +46,10 @@ def draft_css(stamp: str, watermark: str) -> str:
   }}
 }}
 """
+
+
+def pdf_draft_marks(stamp: str, watermark: str) -> tuple[str, Callable[[object], str]]:
+    """The CSS of a draft, and the function giving its line numbers' CSS from the laid-out report."""
+    from .line_numbers import line_number_css
+
+    return draft_css(stamp, watermark), lambda layout: line_number_css(layout, watermark_layer(watermark))

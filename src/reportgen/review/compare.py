@@ -32,9 +32,6 @@ def compare(project_dir: str | Path, old: str, new: str | None = None, formats: 
             on_wait: Callable[[], None] = lambda: None) -> Comparison:
     """Compare `old` with `new` (git revisions of the project or project folders; `new` None is the
     work tree) and write the redline in `formats`."""
-    from ..renderers.html import HtmlRenderer
-    from ..resources import read_resource
-
     project = Project.at(project_dir)
     folder = Path(output_dir).absolute() if output_dir else project.root / "build"
     stages = _Stages(progress)
@@ -48,38 +45,48 @@ def compare(project_dir: str | Path, old: str, new: str | None = None, formats: 
         words = Words(count_document(old_model, old_model.config.checks.count_notes).counted,
                       count_document(new_model, config.checks.count_notes).counted, limit_for(config))
         stages.done("diff", f"{len(found)} changes")
-
-        now = build_time()
-        templates = newer.root / "templates"
-        css = read_resource("redline.css", templates)
         preface = summary_blocks(found, older, newer, words, [s.source.path for s in marked.sections])
-
-        def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
-            return HtmlRenderer(marked, templates, now.isoformat(), break_before_notes, css + extra_css,
-                                preface).render()
-
-        outputs: dict[str, bytes] = {}
-        warnings = old_warnings + new_warnings
-        html = render_html()
-        stages.done("html")
-        if "pdf" in formats:
-            from ..renderers.pdf import render_pdf
-
-            result = render_pdf(render_html, newer.root)
-            outputs["pdf"], html = result.pdf, result.html
-            warnings += result.warnings
-            stages.done("pdf", f"{result.pages} pages")
-        if "html" in formats:
-            outputs["html"] = html.encode("utf-8")
-        if "docx" in formats:
-            from ..renderers.docx import render_docx
-
-            author = f"reportgen: {older.label} to {newer.label}"
-            outputs["docx"] = render_docx(marked, templates, newer.root, now, revision_author=author)
-            stages.done("docx", "tracked changes by " + author)
+        author = f"reportgen: {older.label} to {newer.label}"
+        outputs, warnings = _render(marked, preface, newer.root, author, formats, stages)
         name = f"{output_name(config)}_redline-{older.label}-{newer.label}"
         files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}
         with build_lock(folder, on_wait):
             write_outputs(files)
         stages.done("write", ", ".join(path.name for path in files))
-    return Comparison(report(found, older, newer, words), list(files), warnings)
+    return Comparison(report(found, older, newer, words), list(files), old_warnings + new_warnings + warnings)
+
+
+def _render(marked, preface, root: Path, author: str, formats: tuple[str, ...],
+            stages: _Stages) -> tuple[dict[str, bytes], list[str]]:
+    """The redline in each format: HTML and PDF with the summary first and `redline.css`, the DOCX
+    with tracked changes by `author`. `root` is the newer version's folder (templates, images)."""
+    from ..renderers.html import HtmlRenderer
+    from ..resources import read_resource
+
+    now = build_time()
+    templates = root / "templates"
+    css = read_resource("redline.css", templates)
+
+    def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
+        return HtmlRenderer(marked, templates, now.isoformat(), break_before_notes, css + extra_css,
+                            preface).render()
+
+    outputs: dict[str, bytes] = {}
+    warnings: list[str] = []
+    html = render_html()
+    stages.done("html")
+    if "pdf" in formats:
+        from ..renderers.pdf import render_pdf
+
+        result = render_pdf(render_html, root)
+        outputs["pdf"], html = result.pdf, result.html
+        warnings += result.warnings
+        stages.done("pdf", f"{result.pages} pages")
+    if "html" in formats:
+        outputs["html"] = html.encode("utf-8")
+    if "docx" in formats:
+        from ..renderers.docx import render_docx
+
+        outputs["docx"] = render_docx(marked, templates, root, now, revision_author=author)
+        stages.done("docx", "tracked changes by " + author)
+    return outputs, warnings

@@ -19,6 +19,8 @@ W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _CHANGES = {"ins": "insertion", "moveTo": "insertion", "del": "deletion", "moveFrom": "deletion"}
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+_PARTS = ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml", "word/footnotes.xml",
+          "word/endnotes.xml", "docProps/custom.xml")
 
 
 def w(tag: str) -> str:
@@ -49,20 +51,17 @@ def read_docx(path: Path) -> Reviewed:
     name = str(path)
     try:
         with zipfile.ZipFile(path) as package:
-            files = {n: package.read(n) for n in package.namelist()
-                     if n.startswith(("word/", "docProps/custom.xml"))}
-    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+            files = {n: package.read(n) for n in _PARTS if n in package.namelist()}
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise ReportError(f"{name}: not a DOCX file ({exc})") from None
     if "word/document.xml" not in files:
         raise ReportError(f"{name}: not a DOCX file (it has no word/document.xml)")
     parts = {}
-    for part in ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml", "word/footnotes.xml",
-                 "word/endnotes.xml", "docProps/custom.xml"):
-        if part in files:
-            try:
-                parts[part] = etree.fromstring(files[part], etree.XMLParser(resolve_entities=False, no_network=True))
-            except etree.XMLSyntaxError as exc:
-                raise ReportError(f"{name}: {part} is damaged: {exc}") from None
+    for part, data in files.items():
+        try:
+            parts[part] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as exc:
+            raise ReportError(f"{name}: {part} is damaged: {exc}") from None
     table = _anchor_table(parts.get("docProps/custom.xml"))
     walker = _Walker(_comments(parts))
     walker.story(parts["word/document.xml"])
@@ -98,7 +97,7 @@ def _comments(parts) -> dict[str, Mark]:
         text = "\n".join("".join(t.text or "" for t in p.iter(w("t"))) for p in paragraphs).strip()
         mark = Mark("comment", comment.get(w("author"), ""), comment.get(w("date"), ""), text, None, "")
         comments[comment.get(w("id"))] = mark
-        if paragraphs:
+        if paragraphs and paragraphs[-1].get(f"{{{W14}}}paraId"):
             by_paragraph[paragraphs[-1].get(f"{{{W14}}}paraId")] = mark
     extended = parts.get("word/commentsExtended.xml")
     for entry in extended.iter(f"{{{W15}}}commentEx") if extended is not None else ():
@@ -122,17 +121,16 @@ class _Walker:
     def story(self, root, anchor: tuple[str, int] | None = None) -> None:
         self.anchor, self.before = anchor, []
         quoting: dict[str, Mark] = {}  # comments whose range is open
-        changes: list = []  # the tracked change element being read, and its mark
+        change, change_element = None, None  # the tracked change being read
         previous: Mark | None = None  # the change just read, while no text has come after it
         for event, element in etree.iterwalk(root, events=("start", "end")):
             if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{W}}}"):
                 continue
             local = element.tag[len(W) + 2:]
             if event == "end":
-                if changes and element is changes[0]:
-                    previous = changes[1]
+                if element is change_element:
+                    previous, change, change_element = change, None, None
                     previous.text = "".join(previous._parts)
-                    changes = []
                 elif local == "commentRangeEnd" and element.get(w("id")) in quoting:
                     mark = quoting.pop(element.get(w("id")))
                     mark.quoted = " ".join("".join(mark._parts).split())
@@ -144,11 +142,11 @@ class _Walker:
             elif local in _CHANGES and element.getparent().tag not in (w("rPr"), w("trPr")):  # not a mark's
                 kind, author, date = _CHANGES[local], element.get(w("author"), ""), element.get(w("date"), "")
                 if previous is not None and (previous.kind, previous.author, previous.date) == (kind, author, date):
-                    mark = previous  # one change that the client wrote in pieces
+                    change = previous  # one change that the client wrote in pieces
                 else:
-                    mark = Mark(kind, author, date, "", self.anchor, "".join(self.before))
-                    self.marks.append(mark)
-                changes = [element, mark]
+                    change = Mark(kind, author, date, "", self.anchor, "".join(self.before))
+                    self.marks.append(change)
+                change_element = element
             elif local == "commentRangeStart":
                 mark = self._place(element.get(w("id")))
                 if mark is not None:
@@ -159,12 +157,11 @@ class _Walker:
                 self.note_calls[(local.removesuffix("Reference"), element.get(w("id")))] = self.anchor
             elif local in ("t", "delText", "tab", "br"):
                 text = (element.text or "") if local in ("t", "delText") else " "
-                inserted = bool(changes) and changes[1].kind == "insertion"
-                if changes:
-                    changes[1]._parts.append(text)
+                if change is not None:
+                    change._parts.append(text)
                 elif text.strip():
                     previous = None
-                if not inserted:
+                if change is None or change.kind != "insertion":
                     self.before.append(text)  # the original text: what was there before the review
                 if local != "delText":
                     for mark in quoting.values():

@@ -8,9 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import model as m
+from ..check.context import excerpt
 from ..check.findings import Limit
 from ..errors import Source
 from .diff import ADDED, CHANGED, REMOVED, Change
+from .redline import inlines
 from .versions import Version
 
 _NOWHERE = Source("", 0)
@@ -51,17 +53,13 @@ def text_of(node: m.Node) -> str:
     return " ".join(" ".join(m.plain_text(b, notes=False) for b in blocks).split())
 
 
-def excerpt(text: str, length: int = 70) -> str:
-    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
-
-
 def change_line(change: Change, old: Version, new: Version) -> str:
     """`sections/02.md:48: paragraph 9 changed (was 8): "Although progress…"`"""
     where = old.where(change.old.source) if change.status == REMOVED else new.where(change.new.source)
     was = ""
     if change.status == CHANGED and number(change.old) != number(change.new):
         was = f" (was {number(change.old) or 'unnumbered'})"
-    return f'{where}: {name(change)} {change.status}{was}: "{excerpt(text_of(change.new or change.old))}"'
+    return f'{where}: {name(change)} {change.status}{was}: "{excerpt(text_of(change.new or change.old), 70)}"'
 
 
 def totals(changes: list[Change]) -> str:
@@ -89,7 +87,7 @@ def summary_blocks(changes: list[Change], old: Version, new: Version, words: Wor
                    sections: list[str]) -> tuple[m.Node, ...]:
     """The blocks of the redline's summary; `sections` are the section files in order."""
     blocks: list[m.Node] = [
-        _heading(f"Changes from {old.label} to {new.label}", 1, "changes"),
+        _heading(f"Changes from {old.label} to {new.label}", 1, "rg-changes"),
         _paragraph(m.Text(f"Older: {old.description}. Newer: {new.description}.")),
         _paragraph(m.Text("Added text is "), m.Inserted((m.Text("underlined in blue"),)), m.Text(", removed text "),
                    m.Deleted((m.Text("struck through in red"),)), m.Text(", and a bar in the margin marks each "
@@ -107,7 +105,7 @@ def summary_blocks(changes: list[Change], old: Version, new: Version, words: Wor
                           tuple(rows), _NOWHERE))
     recommendations = [c for c in changes if c.what == "recommendation"]
     if recommendations:
-        blocks.append(_heading("Recommendations", 2, "changes-recommendations"))
+        blocks.append(_heading("Recommendations", 2, "rg-changes-recommendations"))
         blocks.append(m.BulletList(tuple(m.ListItem((_recommendation(c),), _NOWHERE) for c in recommendations),
                                    _NOWHERE))
     return tuple(blocks)
@@ -122,8 +120,6 @@ def _row(label: str, changes: list[Change], strong: bool = False) -> tuple[m.Tab
 
 
 def _recommendation(change: Change) -> m.Paragraph:
-    from .redline import inlines
-
     label = {ADDED: "Added", REMOVED: "Removed", CHANGED: "Reworded"}[change.status]
     node = change.new or change.old
     text: tuple[m.Node, ...] = (m.Text(text_of(node)),)
