@@ -470,3 +470,23 @@ def test_mistakes_are_one_line_messages(project, tmp_path, case, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == expected
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_a_removed_paragraph_takes_its_note_along_as_endnote_too(project):
+    config = "title: T\nnotes: endnotes\n"
+    kept = "# Findings\n\nAnother finding^[A plain note.].\n"
+    removed = kept.replace("Another", "A finding[@ohchr2020].\n\nAnother")
+    old, new = models(project, {"report/report.yaml": config, "sections/01.md": removed},
+                      {"report/report.yaml": config, "sections/01.md": kept})
+    assert summary(old, new) == [("removed", "paragraph", "A finding."), ("removed", "note", "")]
+    from reportgen.review.redline import redline
+
+    marked = redline(new, align_documents(old, new))
+    assert [n.number for n in marked.notes] == [1, 2]  # the removed note keeps its number, as in Word
+    html = redline_html(old, new)
+    assert re.search(r'<li id="note-1" value="1" data-src="sections/01.md:3"><a class="note-back" href="#ref-1">1\.</a>'
+                     r' <p class="note-p"><del>Office of the High Commissioner', html)
+    docx = Docx(render_docx(marked))
+    assert docx.references("endnote") == [1, 2]
+    first = docx.xml("word/endnotes.xml").find("w:endnote[@w:id='1']", NS)
+    assert first.find(".//w:del/w:r/w:delText", NS) is not None and first.find(".//w:t", NS) is None
