@@ -7,9 +7,11 @@ accepting or rejecting them all gives the newer or the older text."""
 from __future__ import annotations
 
 import copy
+import io
 import re
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -87,7 +89,9 @@ def drafts(tmp_path_factory):
     first, second = make_repository(root)
     new = load_model(Project.at(root))
     old_root = tmp_path_factory.mktemp("first")
-    subprocess.run(f"git -C {root} archive {first} | tar -x -C {old_root}", shell=True, check=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", first], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as files:
+        files.extractall(old_root, filter="data")
     old = load_model(Project.at(old_root))
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)

@@ -24,8 +24,9 @@ EPOCH = "1322000000"  # 2011-11-22 22:13:20 UTC
 STAMP_TIME = "2011-11-22 22:13 UTC"
 LEFT_MARGIN_PT = 2.5 / 2.54 * 72
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
-                                reason="poppler (pdftotext, pdftoppm) reads the PDFs back")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                                   reason="poppler (pdftotext, pdftoppm) reads the PDFs back")
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git gives the draft's commit")
 
 
 def git(folder: Path, *args: str) -> str:
@@ -39,6 +40,8 @@ def commit_all(folder: Path, message: str = "draft") -> None:
 
 def expected_version(folder: Path) -> tuple[str, bool] | None:
     """(short commit, modified) as git itself says, or None outside a git work tree."""
+    if shutil.which("git") is None:
+        return None
     inside = subprocess.run(["git", "-C", str(folder), "rev-parse", "--is-inside-work-tree"], capture_output=True,
                             text=True)
     if inside.returncode or inside.stdout.strip() != "true":
@@ -77,6 +80,7 @@ def margin_numbers(page) -> list[tuple[int, float]]:
                   key=lambda n: n[1])
 
 
+@needs_git
 def test_the_stamp_names_the_commit_and_a_modified_work_tree(project, tmp_path):
     root = project({"sections/01.md": "# Findings\n\nA finding.\n"})
     time = datetime(2026, 3, 5, 9, 30, tzinfo=UTC)
@@ -106,6 +110,7 @@ def test_a_draft_is_named_after_its_version_and_a_final_is_not(builds):
     assert builds["final"]["pdf"].name == "ECPAT-Indonesia_joint_UPR13_Indonesia_2011-11.pdf"
 
 
+@needs_poppler
 def test_every_draft_page_carries_the_stamp(builds):
     version = expected_version(ROOT)
     stamp = f"Draft · {STAMP_TIME}" + (f" · commit {version[0]}" + (" (modified)" if version[1] else "")
@@ -117,6 +122,7 @@ def test_every_draft_page_carries_the_stamp(builds):
             assert bottom.endswith(f"{number} / {len(pages)}")
 
 
+@needs_poppler
 def test_draft_lines_are_numbered_from_1_on_each_page_beside_their_text(builds):
     pages = words(builds["draft"]["pdf"])
     assert len(pages) >= 6
@@ -146,6 +152,7 @@ def page_image(pdf: Path, page: int, folder: Path):
     return Image.open(f"{prefix}.png")
 
 
+@needs_poppler
 def test_page_images_show_watermark_and_line_numbers_on_drafts_only(builds, tmp_path):
     """The last page is mostly empty: on the draft, the watermark's light grey fills its middle."""
     last = len(words(builds["final"]["pdf"]))
@@ -192,6 +199,7 @@ def test_the_draft_docx_numbers_lines_per_page_and_carries_watermark_and_stamp(b
         assert header.findall(".//{urn:schemas-microsoft-com:vml}shape") == []
 
 
+@needs_poppler
 def test_libreoffice_shows_the_draft_docx_stamp_and_line_numbers(builds, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
