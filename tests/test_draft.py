@@ -153,7 +153,7 @@ def page_image(pdf: Path, page: int, folder: Path):
 
 
 @needs_poppler
-def test_page_images_show_watermark_and_line_numbers_on_drafts_only(builds, tmp_path):
+def test_page_images_show_watermark_stamp_and_line_numbers_on_drafts_only(builds, tmp_path):
     """The last page is mostly empty: on the draft, the watermark's light grey fills its middle."""
     last = len(words(builds["final"]["pdf"]))
     for kind in ("draft", "final"):
@@ -168,6 +168,9 @@ def test_page_images_show_watermark_and_line_numbers_on_drafts_only(builds, tmp_
             margin = image.crop((int(width * 0.05), height // 10, int(width * 0.115), height * 8 // 10))
             ink = sum(margin.histogram()[:200])
             assert (ink > 5) == (kind == "draft"), f"{kind} page {page}: {ink} dark pixels in the left margin"
+            stamp = image.crop((int(width * 0.1), int(height * 0.93), int(width * 0.4), height))  # left of "n / N"
+            ink = sum(stamp.histogram()[:200])
+            assert (ink > 20) == (kind == "draft"), f"{kind} page {page}: {ink} dark pixels where the stamp is"
 
 
 def test_the_draft_pdf_is_reproducible(builds, tmp_path, monkeypatch):
