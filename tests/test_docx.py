@@ -180,7 +180,11 @@ def test_headings_and_numbered_paragraphs_get_numbers_from_their_styles(example,
     assert numbered == 15
     unnumbered = [text for label, text, p in example.labels()
                   if (example.paragraph_style(p) or "").endswith("Unnumbered")]
-    assert unnumbered[0] == "Executive Summary" and len(unnumbered) == 3
+    # the body's three, then the themes of the summary annex (whose title is an Annex Heading)
+    assert unnumbered == ["Executive Summary", unnumbered[1], unnumbered[2], "Legal framework", "Trafficking",
+                          "Victim support", "Law enforcement"]
+    annex = [text for _, text, p in example.labels() if example.paragraph_style(p) == example.style_id("Annex Heading")]
+    assert annex == ["Summary of recommendations"]
 
 
 def test_paragraph_numbers_run_through_the_whole_document(example):

@@ -98,6 +98,7 @@ class DocxRenderer:
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
         self.bookmarks = _ooxml.Bookmarks()
+        self.recommendations: tuple[int, int] | None = None  # the last recommendation list and its last number
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -153,7 +154,12 @@ class DocxRenderer:
         body = _Place(self.word, "Body Text")
         self.cover(self.document.cover)
         for section in self.document.sections:
-            self.blocks(section.blocks, body)
+            blocks = section.blocks
+            first = blocks[0] if blocks else None
+            if section.annex and isinstance(first, m.Heading) and first.level == 1 and not first.number:
+                self.heading(first, body, "Annex Heading")  # an annex opens on a new page
+                blocks = blocks[1:]
+            self.blocks(blocks, body)
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             self.word.add_paragraph(words["notes"], style=self.styles["Heading 1 Unnumbered"])
@@ -238,7 +244,10 @@ class DocxRenderer:
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
         plain = not node.number and level <= len(self.heading_formats)
-        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+        self.heading(node, place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+
+    def heading(self, node: m.Heading, place: _Place, style: str) -> None:
+        paragraph = self.paragraph(place, style)
         self.inlines(paragraph, node.inlines)
         if node.id:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
@@ -262,7 +271,12 @@ class DocxRenderer:
     def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
         depth = place.depth + 1
         style = "Recommendation" if depth == 1 else leveled("List Number", depth)
-        num = self._new_list(self.recommendation_level, 1, style, bold=True)
+        first = node.items[0].number if node.items else 1
+        # Numbering that goes on from the previous block stays one Word list, so it stays live.
+        if first == 1 or self.recommendations is None or self.recommendations[1] != first - 1:
+            self.recommendations = (self._new_list(self.recommendation_level, first, style, bold=True), first - 1)
+        num = self.recommendations[0]
+        self.recommendations = (num, self.recommendations[1] + len(node.items))
         for item in node.items:
             self.list_item(item.blocks, place, depth, style, num)
 

@@ -74,8 +74,8 @@ class HtmlRenderer:
     # Blocks ---------------------------------------------------------------------------------------
 
     def section(self, section: m.Section) -> Markup:
-        return Markup('<section class="report-section" data-src="{}">\n{}\n</section>').format(
-            section.source.path, self.blocks(section.blocks))
+        return Markup('<section class="report-section{}" data-src="{}">\n{}\n</section>').format(
+            " annex" if section.annex else "", section.source.path, self.blocks(section.blocks))
 
     def blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
         return Markup("\n").join(self.block(b) for b in blocks)
