@@ -126,7 +126,8 @@ def test_format_and_output_options(project, tmp_path):
     assert [p.suffix for p in out.glob("[!.]*")] == [".html"]
     bad = run("build", "--project", str(root), "--format", "pdf,odt")
     assert bad.exit_code == 2
-    assert "Invalid value for '--format': choose from pdf, html, docx (comma-separated), not 'pdf,odt'" in bad.stderr
+    assert ("Invalid value for '--format': choose from pdf, html, docx, csv, json, xlsx (comma-separated), "
+            "not 'pdf,odt'") in bad.stderr
 
 
 def test_version_and_help_are_instant_and_light():

@@ -81,8 +81,8 @@ class _Reader:
     def at(self, line: int) -> Source:
         return Source(self.path, line)
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.error(self.at(line), message)
+    def error(self, line: int, message: str, rule: str = "") -> None:
+        self.problems.error(self.at(line), message, rule=rule)
 
     def collect_definitions(self, tree: SyntaxTreeNode) -> None:
         """Find every `[^label]: ...` first, since notes are usually defined after their use."""
@@ -200,7 +200,7 @@ class _Reader:
             except ValueError as exc:
                 mistakes = [f"bad recommendation attributes: {exc}"]
             for mistake in mistakes:
-                self.error(where, mistake)
+                self.error(where, mistake, rule="RC-3")
         return m.Recommendation(self.blocks(item.children), self.at(line), **fields)
 
     # Inlines --------------------------------------------------------------------------------------

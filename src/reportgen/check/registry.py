@@ -78,6 +78,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("RC-2", "info", "A recommendation avoids weak forms: consider, continue, take measures.",
          "UPR Info ranks \"specific action\" highest; considering and continuing are its weakest categories "
          "(unconfirmed).", "upr-rules.md §6"),
+    Rule("RC-3", "error", "Recommendation metadata is well formed, and every `previous=` is in "
+                          "report/previous-recommendations.csv when the project has it.",
+         "The follow-up to the previous cycle must \"clearly identify the recommendations being discussed\"; a "
+         "number that is not in OHCHR's matrix identifies nothing.", "S5, S13", loader=True),
     Rule("PU-1", "warning", "The text holds no personal data: e-mail addresses, phone numbers.",
          "\"The full texts of all submissions received are available on the OHCHR website\"; confidential "
          "information cannot be submitted.", "upr-rules.md §3"),
