@@ -26,6 +26,7 @@ from . import _ooxml
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
+from .tables import column_widths
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
 REFERENCE = "reference.docx"
@@ -312,11 +313,11 @@ class DocxRenderer:
         table.style = self.styles["Report Table"]
         section = self.word.sections[-1]
         available = section.page_width - section.left_margin - section.right_margin
-        width = Emu((available - Twips(_ooxml.table_indent(table.style))) // columns)  # equal columns, as in HTML
-        for column in table.columns:
-            column.width = width
+        available -= Twips(_ooxml.table_indent(table.style))
+        for column, share in zip(table.columns, column_widths(node), strict=True):
+            column.width = Emu(int(available * share))
             for cell in column.cells:
-                cell.width = width
+                cell.width = column.width
         for row, cells in zip(table.rows, rows, strict=True):
             heading = bool(node.header) and cells is node.header
             for cell, model_cell in zip(row.cells, cells, strict=True):

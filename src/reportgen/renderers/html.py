@@ -19,6 +19,7 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
+from .tables import column_widths
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -184,9 +185,12 @@ class HtmlRenderer:
                 Markup('<{t}{a}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
+        columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
+                                  for share in column_widths(node))
         head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
         body = Markup("").join(row(r, "td") for r in node.rows)
-        return Markup('<table data-src="{}">{}<tbody>{}</tbody></table>').format(str(node.source), head, body)
+        return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
+            str(node.source), columns, head, body)
 
     # Inlines --------------------------------------------------------------------------------------
 
