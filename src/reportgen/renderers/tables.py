@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .. import model as m
 
-LINE = 80  # characters of table text (10.5 pt) that fit across the text width
+LINE = 85  # characters of table text (10.5 pt) that fit across the text width
+PADDING = 3  # a cell's padding and borders, in characters
 
 
 def column_widths(table: m.Table) -> tuple[float, ...]:
@@ -18,8 +19,9 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     if not columns:
         return ()
     texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
-    least = [max(3, *(max((len(word) for word in text.split()), default=0) for text in column)) for column in texts]
-    most = [max(least[i], *(len(text) for text in column)) for i, column in enumerate(texts)]
+    least = [PADDING + max(3, *(max((len(word) for word in text.split()), default=0) for text in column))
+             for column in texts]
+    most = [max(least[i], PADDING + max(len(text) for text in column)) for i, column in enumerate(texts)]
     if sum(most) <= LINE:
         widths = most
     else:
