@@ -461,7 +461,7 @@ def test_tables_quotes_code_links_and_images(project):
     assert indent.get(w("w")) == "680"  # the 12 mm gutter
     widths = [int(c.get(w("w"))) for c in table.iterfind("w:tblGrid/w:gridCol", NS)]
     # widths share the text width as the HTML's <col>s do: "Cases" is the wider column
-    assert widths[0] < widths[1] and abs(widths[0] / sum(widths) - 4 / 9) < 0.01
+    assert widths[0] < widths[1] and abs(widths[0] / sum(widths) - 7 / 15) < 0.01  # (4 + 3) / (4 + 3 + 5 + 3)
     assert sum(widths) + 680 <= 11906 - 2 * 1417
     cells = [document.text(p) for p in table.iter(w("p"))]
     assert cells == ["Year", "Cases", "2010", "12", "2011", "15"]
