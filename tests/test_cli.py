@@ -134,7 +134,7 @@ def test_version_and_help_are_instant_and_light():
     assert run("--version").output == f"reportgen, version {__version__}\n"
     # --help must not import the heavy libraries.
     code = ("import sys; from reportgen.cli import main\n"
-            "for command in ('build', 'check'):\n"
+            "for command in ('build', 'check', 'recommendations'):\n"
             "    try:\n        main([command, '--help'])\n    except SystemExit:\n        pass\n"
             "heavy = [m for m in ('weasyprint', 'docx', 'bibtexparser', 'markdown_it', 'jinja2') if m in sys.modules]\n"
             "print('HEAVY', heavy)")

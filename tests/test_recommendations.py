@@ -279,3 +279,13 @@ def test_the_xlsx_is_a_real_spreadsheet(project, tmp_path):
     read_back = list(csv.reader(io.StringIO((tmp_path / "matrix.csv").read_text(encoding="utf-8"))))
     assert read_back[1:3] == EXPECTED_ROWS
     assert len(read_back) == 4
+
+
+def test_every_attribute_is_documented_in_the_readme():
+    from reportgen.recommendation_metadata import KEYS
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for key, text in KEYS.items():
+        assert f"| `{key}` | {text} |" in readme
