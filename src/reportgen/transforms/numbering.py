@@ -48,7 +48,8 @@ class _Numberer(m.Transformer):
             return replace(heading, numbered=False)
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (6 - level)
-        counters = tuple(self.counters[:level])
+        # A level skipped over (### right after #) shows its first number, as Word shows it.
+        counters = tuple(count or 1 for count in self.counters[:level])
         return replace(heading, number=self.heading_formats[level - 1].format(counters), counters=counters)
 
     def visit_Recommendations(self, block: m.Recommendations) -> m.Recommendations:
