@@ -185,6 +185,8 @@ FAILING = [
               "report/previous-recommendations.csv": "number,text,position\n139.12,Adopt a plan,Supported\n"},
      "sections/01-summary.md:14: error RC-3 previous-cycle recommendation 139.13 is not in "
      "report/previous-recommendations.csv"),
+    ("ED-4", section("# Findings", "### Findings"),
+     "sections/01-summary.md:9: warning ED-4 a level-3 heading right after a level-1 one"),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),

@@ -100,6 +100,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          "An empty section is a forgotten draft or a heading with nothing under it."),
     Rule("ED-3", "info", "Every section's front matter `status` is `final` (shown with its owner).",
          "Only the final version should be submitted: revisions \"might be difficult to be accepted\".", "S2"),
+    Rule("ED-4", "warning", "A heading is at most one level below the one before it.",
+         "A skipped level (`###` right after `#`) numbers the heading as if the missing level were there "
+         "(1.1.1 after I.), in Word as in the PDF, and the outline no longer says what contains what."),
     Rule("LD-1", "error", "The project's files read and parse.",
          "A file that cannot be read cannot be checked or built.", loader=True),
     Rule("LD-2", "warning", "Warnings met while loading, such as raw HTML in a section (shown as text).",
