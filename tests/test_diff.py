@@ -43,7 +43,8 @@ NOTE = ("sections/02-normative-framework.md", "ASEAN^[ASEAN: Association of Sout
 ADDED_AFTER = ("sections/03-implementation.md", "comprehensive protection for children[@ecpat2011].\n")
 ADDED = ("\nIn 2011 the Government announced a review of the training curricula of the police academy, but no\n"
          "timetable has been published.\n")
-RECOMMENDATION_AFTER = ("sections/03-implementation.md", "  them with adequate resources.\n")
+RECOMMENDATION_AFTER = ("sections/03-implementation.md",
+                        '  them with adequate resources. {theme="victim support" sdg="16.2"}\n')
 RECOMMENDATION = ("- Ratify without delay the Optional Protocol on the sale of children, child prostitution and child\n"
                   "  pornography.\n")
 
@@ -191,7 +192,7 @@ def test_the_redline_pdf_shows_a_summary_then_the_changes_in_colour(drafts, tmp_
     table = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout
     for row in (r"sections/01-executive-summary\.md +0 +1 +1 +–", r"sections/02-normative-framework\.md +0 +0 +0 +"
-                r"1 note changed", r"sections/03-implementation\.md +1 +0 +0 +1 recommendation added",
+                r"1 note changed", r"sections/03-implementation\.md +1 +0 +0 +1 recommendation",
                 r"All sections +1 +1 +1 +1 note changed; 1"):
         assert re.search(row, table), row
     assert "Added, recommendation 3: Ratify without delay the Optional Protocol" in summary
@@ -226,17 +227,20 @@ def test_the_redline_html_marks_words_blocks_and_notes(drafts):
 def accepted(element, accept: bool) -> None:
     """Accept (or reject) every tracked change under `element`, as Word's Accept All (Reject All)."""
     keep, drop = ("ins", "del") if accept else ("del", "ins")
+    for row in list(element.iter(w("tr"))):
+        if row.find(f"w:trPr/w:{drop}", NS) is not None:
+            row.getparent().remove(row)
     for paragraph in list(element.iter(w("p"))):
         mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
         if mark is not None and not [t for t in paragraph.iter(w("t"))
                                      if t.getparent().getparent().tag != w(drop)]:
             paragraph.getparent().remove(paragraph)  # the whole paragraph goes
     for change in list(element.iter(w(drop))):
-        if change.getparent().tag != w("rPr"):
+        if change.getparent().tag not in (w("rPr"), w("trPr")):
             change.getparent().remove(change)
     for change in list(element.iter(w(keep))):
         parent = change.getparent()
-        if parent.tag == w("rPr"):
+        if parent.tag in (w("rPr"), w("trPr")):
             parent.remove(change)
             continue
         for child in list(change):
@@ -272,9 +276,9 @@ def test_the_tracked_changes_have_an_author_and_the_date(drafts):
     docx = Docx(drafts["files"]["docx"].read_bytes())
     marks = [e for part in (docx.document, docx.xml("word/footnotes.xml")) for tag in ("ins", "del")
              for e in part.iter(w(tag))]
-    # two words changed, a paragraph removed, one added, a recommendation added (runs and paragraph mark
-    # each) and two insertions in a note
-    assert len(marks) == 10
+    # at least: two words changed, a paragraph removed, one added, a recommendation added (runs and
+    # paragraph mark each) and two insertions in a note; the recommendations annex changes too
+    assert len(marks) >= 10
     author = f"reportgen: {drafts['first']} to worktree"
     assert {(e.get(w("author")), e.get(w("date"))) for e in marks} == {(author, "2012-02-23T12:26:40Z")}
     ids = [int(e.get(w("id"))) for e in marks] + [int(b.get(w("id"))) for b in docx.document.iter(w("bookmarkStart"))]
@@ -309,14 +313,14 @@ def libreoffice_changes(fodt: Path) -> list[tuple[str, str, str, str]]:
     return sorted((kind, who, when, squash("".join(parts))) for kind, who, when, parts in regions.values())
 
 
-def model_changes(model) -> list[tuple[str, str]]:
-    """(kind, text) of each run the redline model marks, as Word and LibreOffice show them."""
-    out = []
+def model_changes(model) -> dict[str, list[str]]:
+    """The words each kind of mark holds in the redline model, sorted: LibreOffice may cut a change
+    into several (one per table cell), but the words inserted and deleted are the same."""
+    out: dict[str, list[str]] = {"insertion": [], "deletion": []}
 
     def visit(node):  # notes included: they are children of their paragraph
         if isinstance(node, m.Inserted | m.Deleted):
-            kind = "insertion" if isinstance(node, m.Inserted) else "deletion"
-            out.append((kind, squash(m.plain_text(node.children))))
+            out["insertion" if isinstance(node, m.Inserted) else "deletion"] += m.plain_text(node.children).split()
             return
         for name in m.child_fields(node):
             for child in getattr(node, name):
@@ -325,7 +329,7 @@ def model_changes(model) -> list[tuple[str, str]]:
 
     for section in model.sections:
         visit(section)
-    return sorted(out)
+    return {kind: sorted(words) for kind, words in out.items()}
 
 
 def test_libreoffice_lists_the_same_insertions_and_deletions(drafts, tmp_path):
@@ -342,9 +346,15 @@ def test_libreoffice_lists_the_same_insertions_and_deletions(drafts, tmp_path):
     author = f"reportgen: {drafts['first']} to worktree"
     assert {(who, when[:16]) for _, who, when, _ in listed} == {(author, "2012-02-23T12:26")}
     marked = redline(drafts["new"], align_documents(drafts["old"], drafts["new"]))
-    assert [(kind, text) for kind, _, _, text in listed] == model_changes(marked)
-    assert ("deletion", "still") in [(k, t) for k, _, _, t in listed]
-    assert sum(kind == "insertion" for kind, *_ in listed) == 5 and sum(kind == "deletion" for kind, *_ in listed) == 2
+    assert {kind: sorted(w for k, _, _, text in listed if k == kind for w in text.split())
+            for kind in ("insertion", "deletion")} == model_changes(marked)
+    changes = [(kind, text) for kind, _, _, text in listed]
+    removed = paragraph_with(drafts["old"], "With regard to the implementation of the relevant legal")
+    added = paragraph_with(drafts["new"], "In 2011 the Government announced")
+    for change in [("deletion", "still"), ("insertion", "serious"), ("insertion", "the"),
+                   ("insertion", ", founded in 1967"), ("deletion", squash(m.plain_text(removed.inlines))),
+                   ("insertion", squash(m.plain_text(added.inlines))), ("insertion", squash(RECOMMENDATION[2:]))]:
+        assert change in changes, change
 
 
 # Small projects ------------------------------------------------------------------------------------
@@ -494,3 +504,24 @@ def test_a_removed_paragraph_takes_its_note_along_as_endnote_too(project):
     assert docx.references("endnote") == [1, 2]
     first = docx.xml("word/endnotes.xml").find("w:endnote[@w:id='1']", NS)
     assert first.find(".//w:del/w:r/w:delText", NS) is not None and first.find(".//w:t", NS) is None
+
+
+def test_table_rows_added_removed_and_changed(project):
+    table = "# Positions\n\n| State | Position |\n|---|---|\n{}"
+    consulted = "in March 2012 after a long consultation"
+    old, new = models(project, {"sections/01.md": table.format(
+        f"| Brazil | Supported in 2008 |\n| Chile | Noted {consulted} |\n")},
+        {"sections/01.md": table.format(f"| Chile | Supported {consulted} |\n| Peru | Noted |\n")})
+    assert summary(old, new) == [("changed", "table", "State Position Chile Supported")]
+    html = redline_html(old, new)
+    assert "<tr><td><del>Brazil</del></td><td><del>Supported in 2008</del></td></tr>" in html
+    assert f"<tr><td>Chile</td><td><del>Noted</del><ins>Supported</ins> {consulted}</td></tr>" in html
+    assert "<tr><td><ins>Peru</ins></td><td><ins>Noted</ins></td></tr>" in html
+    from reportgen.review.redline import redline
+
+    redline_docx = render_docx(redline(new, align_documents(old, new)))
+    rows = Docx(redline_docx).document.findall(".//w:tr", NS)
+    assert [r.find("w:trPr/w:ins", NS) is not None for r in rows] == [False, False, False, True]
+    assert [r.find("w:trPr/w:del", NS) is not None for r in rows] == [False, True, False, False]
+    assert texts(redline_docx, accept=True) == texts(render_docx(new))
+    assert texts(redline_docx, accept=False) == texts(render_docx(old))

@@ -212,10 +212,16 @@ def test_libreoffice_shows_the_draft_docx_stamp_and_line_numbers(builds, tmp_pat
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=True)
     pages = words(tmp_path / "draft.pdf")
+    counts = []
     for index, page in enumerate(pages, start=1):
         assert f"Draft · {STAMP_TIME}" in " ".join(t for *_, t in page), f"page {index}"
         numbers = [n for n, _ in margin_numbers(page)]
-        assert numbers[:5] == [1, 2, 3, 4, 5], f"page {index}: {numbers}"
+        # restarting on each page: 1, 2, 3 ... for the text, then (LibreOffice only) again for the notes
+        runs = [list(range(1, len(numbers) + 1))] if 1 not in numbers[1:] else [
+            list(range(1, numbers.index(1, 1) + 1)), list(range(1, len(numbers) - numbers.index(1, 1) + 1))]
+        assert numbers == sum(runs, []), f"page {index}: {numbers}"
+        counts.append(len(runs[0]))
+    assert sum(count >= 30 for count in counts) >= 5, counts  # Word and LibreOffice leave tables unnumbered
 
 
 def test_draft_in_report_yaml_and_final_on_the_command_line(project, monkeypatch):

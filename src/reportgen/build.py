@@ -9,10 +9,13 @@ from pathlib import Path
 
 from .clock import build_time
 from .errors import Problems
-from .outputs import build_lock, output_name, write_outputs
+from .export import FORMATS as EXPORT_FORMATS
+from .export import export
+from .outputs import build_lock, output_file, output_name, write_outputs
 from .project import Project
 
-FORMATS = ("pdf", "html", "docx")
+FORMATS = ("pdf", "html", "docx", "csv", "json", "xlsx")  # the last three: the recommendations matrix
+DEFAULT_FORMATS = ("pdf", "html", "docx")
 
 Progress = Callable[[str, float, str], None]
 
@@ -33,7 +36,8 @@ class _Stages:
         self.start = now
 
 
-def build(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
+def build(project_dir: str | Path = ".", formats: tuple[str, ...] = DEFAULT_FORMATS,
+          output_dir: str | Path | None = None,
           progress: Progress = _quiet, on_wait: Callable[[], None] = lambda: None,
           force: bool = False, draft: bool | None = None) -> tuple[list[Path], list[str]]:
     """Check and build the project; returns the files written and the warnings met on the way.
@@ -81,8 +85,9 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
     def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
         return HtmlRenderer(document, project.templates, created, break_before_notes, draft_css + extra_css).render()
 
-    html = render_html()
-    stages.done("html")
+    html = render_html() if {"pdf", "html"} & set(formats) else ""
+    if html:
+        stages.done("html")
     if "pdf" in formats:
         from .renderers.pdf import render_pdf
 
@@ -98,9 +103,14 @@ def _build(project: Project, formats: tuple[str, ...], folder: Path, stages: _St
 
         outputs["docx"] = render_docx(document, project.templates, project.root, now, stamp)
         stages.done("docx", f"{len(document.notes)} {document.config.notes}")
+    matrix = [f for f in formats if f in EXPORT_FORMATS]
+    if matrix:
+        for fmt in matrix:
+            outputs[fmt] = export(document, fmt, now)
+        stages.done("matrix", ", ".join(matrix))
 
     name = output_name(document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
-    files = {folder / f"{name}.{extension}": outputs[extension] for extension in formats}
+    files = {folder / output_file(name, extension): outputs[extension] for extension in formats}
     write_outputs(files)
     stages.done("write", ", ".join(path.name for path in files))
     return list(files), warnings

@@ -40,7 +40,8 @@ def main() -> None:
 @click.option("--project", "project_dir", default=".", show_default=True,
               type=click.Path(file_okay=False), help="The report project folder.")
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Outputs to build, comma-separated: pdf, html, docx.")
+              help="Outputs to build, comma-separated: pdf, html, docx (the report); csv, json, xlsx "
+                   "(its recommendations).")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the outputs [default: PROJECT/build].")
 @click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
@@ -169,6 +170,42 @@ def _project_here():
     from .config import CONFIG_PATH
 
     return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
+
+
+@main.command()
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder.")
+@click.option("--format", "output_format", type=click.Choice(["csv", "xlsx", "json"]), default="csv",
+              show_default=True, help="A spreadsheet (csv, xlsx) or JSON.")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="The file to write, or - for standard output [default: build/<name>_recommendations.<format>].")
+def recommendations(project_dir: str, output_format: str, output_path: str | None) -> None:
+    """Export the report's recommendations, one row each, for advocacy spreadsheets."""
+    from pathlib import Path
+
+    from .clock import build_time
+    from .errors import ReportError
+    from .export import export
+    from .outputs import output_file, output_name, write_outputs
+    from .project import Project, load_model
+
+    try:
+        project = Project.at(project_dir)
+        document = load_model(project)
+        data = export(document, output_format, build_time())
+        if output_path == "-":
+            if output_format == "xlsx":
+                raise ReportError("an XLSX spreadsheet cannot go to standard output: give --output FILE")
+            click.echo(data.decode("utf-8-sig"), nl=False)
+            return
+        path = Path(output_path).absolute() if output_path else (
+            project.root / "build" / output_file(output_name(document.config), output_format))
+        write_outputs({path: data})
+    except ReportError as exc:
+        _show_problems(exc)
+        sys.exit(1)
+    count = data.count(b"\n") - 1 if output_format == "csv" else None
+    click.echo(f"wrote {_display(path)}" + (f" ({count} recommendations)" if count is not None else ""))
 
 
 def _display(path) -> str:

@@ -190,11 +190,16 @@ class Div(Node):
 
 @dataclass(frozen=True, slots=True)
 class Recommendation(Node):
-    """One recommendation; `number` and `label` are set by the numbering transform."""
+    """One recommendation and its metadata; `number` and `label` are set by the numbering transform."""
 
     blocks: tuple[Node, ...]
     source: Source
-    attributes: Attributes = Attributes()
+    id: str = ""
+    theme: str = ""
+    sdg: tuple[str, ...] = ()  # SDG targets, e.g. ("16.2", "8.7")
+    previous: tuple[str, ...] = ()  # previous-cycle recommendations it repeats or follows up ("28.212")
+    states: tuple[str, ...] = ()  # the States that made those recommendations
+    priority: str = ""
     number: int = 0
     label: str = ""
 
@@ -264,6 +269,7 @@ class Document(Node):
     cover: Cover
     sections: tuple[Section, ...]
     bibliography: Any = None
+    previous: tuple = ()  # the previous cycle's recommendations (previous.PreviousRecommendation)
     notes: tuple[Note, ...] = field(default=(), compare=False)
 
 

@@ -27,6 +27,7 @@ from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
+from .tables import column_widths
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
 REFERENCE = "reference.docx"
@@ -105,6 +106,7 @@ class DocxRenderer:
         self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
         self.revisions = _ooxml_revisions.Revisions(revision_author, created, self._annotation_id)
         self.deleted = 0  # inside a redline's deletion: older text, so no anchors and no bookmarks
+        self.recommendations: tuple[int, int] | None = None  # the last recommendation list and its last number
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -160,7 +162,12 @@ class DocxRenderer:
         body = _Place(self.word, "Body Text")
         self.cover(self.document.cover)
         for section in self.document.sections:
-            self.blocks(section.blocks, body)
+            blocks = section.blocks
+            first = blocks[0] if blocks else None
+            if section.annex and isinstance(first, m.Heading) and first.level == 1 and not first.number:
+                self.heading(first, body, "Annex Heading")  # an annex opens on a new page
+                blocks = blocks[1:]
+            self.blocks(blocks, body)
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             self.word.add_paragraph(words["notes"], style=self.styles["Heading 1 Unnumbered"])
@@ -286,7 +293,10 @@ class DocxRenderer:
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
         plain = not node.number and level <= len(self.heading_formats)
-        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}", node.source)
+        self.heading(node, place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+
+    def heading(self, node: m.Heading, place: _Place, style: str) -> None:
+        paragraph = self.paragraph(place, style, node.source)
         self.inlines(paragraph, node.inlines)
         if node.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
@@ -310,7 +320,12 @@ class DocxRenderer:
     def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
         depth = place.depth + 1
         style = "Recommendation" if depth == 1 else leveled("List Number", depth)
-        num = self._new_list(self.recommendation_level, 1, style, bold=True)
+        first = node.items[0].number if node.items else 1
+        # Numbering that goes on from the previous block stays one Word list, so it stays live.
+        if first == 1 or self.recommendations is None or self.recommendations[1] != first - 1:
+            self.recommendations = (self._new_list(self.recommendation_level, first, style, bold=True), first - 1)
+        num = self.recommendations[0]
+        self.recommendations = (num, self.recommendations[1] + len(node.items))
         for item in node.items:
             self.list_item(item.blocks, place, depth, style, num)
 
@@ -371,21 +386,28 @@ class DocxRenderer:
         table.style = self.styles["Report Table"]
         section = self.word.sections[-1]
         available = section.page_width - section.left_margin - section.right_margin
-        width = Emu((available - Twips(_ooxml.table_indent(table.style))) // columns)  # equal columns, as in HTML
-        for column in table.columns:
-            column.width = width
+        available -= Twips(_ooxml.table_indent(table.style))
+        for column, share in zip(table.columns, column_widths(node), strict=True):
+            column.width = Emu(int(available * share))
             for cell in column.cells:
-                cell.width = width
-        for index, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
+                cell.width = column.width
+        line = node.source.line
+        for row, cells in zip(table.rows, rows, strict=True):
             heading = bool(node.header) and cells is node.header
-            line = node.source.at(index + 1 if node.header and index else index)  # a delimiter row follows the header
+            revision = _row_revision(cells)
+            self.deleted += revision == "del"
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
-                self.anchor(paragraph, line)
+                self.anchor(paragraph, Source(node.source.path, line))
                 paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
                 self.inlines(paragraph, model_cell.inlines)
+            self.deleted -= revision == "del"
+            if revision:
+                self.revisions.blocks([row._tr], revision)
+            if revision != "del":  # a removed row has no line in the newer file
+                line += 2 if heading else 1  # a delimiter row follows the header
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
 
@@ -480,6 +502,14 @@ class DocxRenderer:
         if path is None or not path.is_relative_to(root) or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
         return str(path)
+
+
+def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
+    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
+    marks = {type(c.inlines[0]) for c in cells if c.inlines}
+    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
+        return "ins" if marks == {m.Inserted} else "del"
+    return None
 
 
 def bookmark_name(ident: str) -> str:

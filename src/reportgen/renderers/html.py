@@ -20,6 +20,7 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
+from .tables import column_widths
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -85,8 +86,8 @@ class HtmlRenderer:
     # Blocks ---------------------------------------------------------------------------------------
 
     def section(self, section: m.Section) -> Markup:
-        return Markup('<section class="report-section" data-src="{}">\n{}\n</section>').format(
-            section.source.path, self.blocks(section.blocks))
+        return Markup('<section class="report-section{}" data-src="{}">\n{}\n</section>').format(
+            " annex" if section.annex else "", section.source.path, self.blocks(section.blocks))
 
     def blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
         return Markup("\n").join(self.block(b) for b in blocks)
@@ -216,9 +217,12 @@ class HtmlRenderer:
                 Markup('<{t}{a}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
+        columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
+                                  for share in column_widths(node))
         head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
         body = Markup("").join(row(r, "td") for r in node.rows)
-        return Markup('<table data-src="{}">{}<tbody>{}</tbody></table>').format(str(node.source), head, body)
+        return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
+            str(node.source), columns, head, body)
 
     # Inlines --------------------------------------------------------------------------------------
 

@@ -46,16 +46,16 @@ def align_documents(old: m.Document, new: m.Document) -> tuple[Pair, ...]:
     return align(old.sections, new.sections, by=lambda section: section.source.path)
 
 
-def align(olds: tuple, news: tuple, by=content_key) -> tuple[Pair, ...]:
-    """Align two sequences of nodes: equal ones (by `by`) first, in order; then, in each gap between
-    them, nodes of the same kind whose words are similar enough."""
+def align(olds: tuple, news: tuple, by=content_key, similar=None) -> tuple[Pair, ...]:
+    """Align two sequences of nodes (or table rows): equal ones (by `by`) first, in order; then, in
+    each gap between them, those whose words are similar enough (`similar`, by default `similarity`)."""
     matcher = difflib.SequenceMatcher(None, [by(n) for n in olds], [by(n) for n in news], autojunk=False)
     pairs: list[Pair] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs += [matched(o, n) for o, n in zip(olds[i1:i2], news[j1:j2], strict=True)]
         else:
-            pairs += _pair_gap(olds[i1:i2], news[j1:j2])
+            pairs += _pair_gap(olds[i1:i2], news[j1:j2], similar or similarity)
     return tuple(pairs)
 
 
@@ -74,7 +74,7 @@ def _children(node: m.Node) -> tuple | None:
     return None
 
 
-def _pair_gap(olds: tuple, news: tuple) -> list[Pair]:
+def _pair_gap(olds: tuple, news: tuple, similarity) -> list[Pair]:
     """Pairs in a gap: the order-keeping matching with the most similarity (a weighted longest
     common subsequence); removed nodes come before added ones where both are left."""
     n, k = len(olds), len(news)
@@ -111,7 +111,10 @@ def similarity(old: m.Node, new: m.Node) -> float:
     """The share of words two nodes of the same kind have in common (0 for different kinds)."""
     if type(old) is not type(new):
         return 0.0
-    a, b = _words(old), _words(new)
+    return word_similarity(_words(old), _words(new))
+
+
+def word_similarity(a: list[str], b: list[str]) -> float:
     if not a and not b:
         return 1.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -125,10 +128,14 @@ def _words(node: m.Node) -> list[str]:
 # Changes ------------------------------------------------------------------------------------------
 
 def changes(pairs: tuple[Pair, ...]) -> list[Change]:
-    """The changes of aligned sections, in the order of the newer document."""
+    """The changes of aligned sections, in the order of the newer document. Sections reportgen
+    makes itself (the recommendations annexes, from report.yaml's settings) are views of the
+    others: what changed in them follows from what changed there, and is not listed again."""
     out: list[Change] = []
     for pair in pairs:
         section = (pair.new or pair.old).source.path
+        if not section.startswith("sections/"):  # section files lie in sections/, always
+            continue
         if pair.status in (ADDED, REMOVED):
             for block in (pair.new or pair.old).blocks:
                 _whole(block, pair.status, section, out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import model as m
-from .diff import ADDED, REMOVED, SAME, Pair, align
+from .diff import ADDED, CHANGED, REMOVED, SAME, Pair, align, word_similarity
 from .inline_diff import Atom, atoms, content_key, rebuild
 from .inline_diff import align as align_atoms
 
@@ -49,9 +49,8 @@ def _block(pair: Pair) -> tuple[m.Node, ...]:
         return (replace(new, items=_blocks(pair.children)),)
     if isinstance(new, m.ListItem | m.Recommendation | m.BlockQuote | m.Div):
         return (replace(new, blocks=_blocks(pair.children)),)
-    if isinstance(new, m.Table) and _shape(old) == _shape(new):
-        return (replace(new, header=_cells(old.header, new.header),
-                        rows=tuple(_cells(a, b) for a, b in zip(old.rows, new.rows, strict=True))),)
+    if isinstance(new, m.Table) and len(old.header) == len(new.header):
+        return (replace(new, header=_cells(old.header, new.header), rows=_rows(old.rows, new.rows)),)
     return _wrap(old, m.Deleted), _wrap(new, m.Inserted)
 
 
@@ -67,8 +66,30 @@ def _wrap_blocks(blocks: tuple[m.Node, ...], mark: type) -> m.Node:
     return mark(_Marker(mark).visit_all(blocks))
 
 
-def _shape(table: m.Table) -> tuple:
-    return len(table.header), tuple(len(row) for row in table.rows)
+def _rows(old: tuple, new: tuple) -> tuple:
+    """A table's rows aligned like blocks: a row added or removed has all its cells marked; a row
+    changed in place (with as many cells) has its words marked."""
+    out: list = []
+    for pair in align(old, new, similar=_row_similarity):
+        if pair.status == SAME:
+            out.append(pair.new)
+        elif pair.status == CHANGED and len(pair.old) == len(pair.new):
+            out.append(_cells(pair.old, pair.new))
+        else:
+            out += [_marked_row(row, mark) for row, mark in ((pair.old, m.Deleted), (pair.new, m.Inserted)) if row]
+    return tuple(out)
+
+
+def _row_similarity(old: tuple[m.TableCell, ...], new: tuple[m.TableCell, ...]) -> float:
+    def words(row: tuple[m.TableCell, ...]) -> list[str]:
+        return " ".join(m.plain_text(cell) for cell in row).split()
+
+    return word_similarity(words(old), words(new))
+
+
+def _marked_row(row: tuple[m.TableCell, ...], mark: type) -> tuple[m.TableCell, ...]:
+    marker = _Marker(mark)
+    return tuple(replace(cell, inlines=(mark(marker.visit_all(cell.inlines)),) if cell.inlines else ()) for cell in row)
 
 
 def _cells(old: tuple[m.TableCell, ...], new: tuple[m.TableCell, ...]) -> tuple[m.TableCell, ...]:
