@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -25,7 +25,7 @@ from reportgen.renderers.reproducible_zip import normalise_zip
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "src/reportgen/resources/templates/reference.docx"
 # Word's own defaults that other styles build on; everything else comes from the catalogue.
 KEEP = {"normal", "default paragraph font", "normal table", "no list", "table grid"}
-FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def page_numbers(paragraph) -> None:
