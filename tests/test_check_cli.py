@@ -38,11 +38,11 @@ def test_the_example_report():
         "laws addressing commercial sexual…\"",
         "sections/02-normative-framework.md:144: warning RC-1 recommendation 3 does not start with an action verb "
         "addressed to the State: \"The Law on the Eradication of the Criminal Act of…\"",
-        "sections/02-normative-framework.md:147: warning RC-1 recommendation 4 does not start with an action verb "
+        "sections/02-normative-framework.md:148: warning RC-1 recommendation 4 does not start with an action verb "
         "addressed to the State: \"The Indonesian legal framework should impose reporting…\"",
-        "sections/02-normative-framework.md:150: warning RC-1 recommendation 5 does not start with an action verb "
+        "sections/02-normative-framework.md:151: warning RC-1 recommendation 5 does not start with an action verb "
         "addressed to the State: \"The Government Regulation of the Republic of Indonesia No.…\"",
-        "sections/02-normative-framework.md:154: warning RC-1 recommendation 6 does not start with an action verb "
+        "sections/02-normative-framework.md:155: warning RC-1 recommendation 6 does not start with an action verb "
         "addressed to the State and holds 2 actions: \"The Criminal Code should be reviewed in order to "
         "eliminate…\"",
         "sections/03-implementation.md:58: warning ST-8 cites 'iom2006shelters' from 2006, before the review period "
@@ -50,17 +50,17 @@ def test_the_example_report():
         "sections/03-implementation.md:85: warning RC-1 recommendation 1 does not start with an action verb "
         "addressed to the State and holds 2 actions: \"The implementation of the National Plan of Action should "
         "be…\"",
-        "sections/03-implementation.md:88: warning RC-1 recommendation 2 does not start with an action verb "
+        "sections/03-implementation.md:89: warning RC-1 recommendation 2 does not start with an action verb "
         "addressed to the State and holds 2 actions: \"The Government of Indonesia should ensure that shelters "
         "for…\"",
-        "sections/03-implementation.md:91: warning RC-1 recommendation 3 does not start with an action verb "
+        "sections/03-implementation.md:92: warning RC-1 recommendation 3 does not start with an action verb "
         "addressed to the State and holds 2 actions: \"Anonymous 24-hour hotlines for child victims of "
         "trafficking…\"",
-        "sections/03-implementation.md:94: warning RC-1 recommendation 4 does not start with an action verb "
+        "sections/03-implementation.md:95: warning RC-1 recommendation 4 does not start with an action verb "
         "addressed to the State and holds 2 actions: \"Law enforcement representatives should be provided with…\"",
         "words: 2,757 of 5,630 words (2,873 left), the limit for a joint submission (rule WL-2)",
         "  counted: body 2,405 + headings 112 + cover page 240",
-        "  notes: 168 words, not counted (checks.count_notes: false); annexes: 0 words, never counted",
+        "  notes: 168 words, not counted (checks.count_notes: false); annexes: 497 words, never counted",
         "  biggest: sections/02-normative-framework.md 1,369, sections/03-implementation.md 836, "
         "sections/01-executive-summary.md 312",
         "check: 0 errors, 12 warnings, 0 info (2 silenced)",
@@ -91,7 +91,7 @@ def test_an_oversized_example_fails_and_build_refuses_it(tmp_path):
     assert result.stdout.splitlines()[-5:] == [
         "words: 6,101 of 5,630 words (471 over), the limit for a joint submission (rule WL-2)",
         "  counted: body 5,425 + headings 436 + cover page 240",
-        "  notes: 280 words, not counted (checks.count_notes: false); annexes: 0 words, never counted",
+        "  notes: 280 words, not counted (checks.count_notes: false); annexes: 1,161 words, never counted",
         "  biggest: sections/04-case-studies.md 3,344, sections/02-normative-framework.md 1,369, "
         "sections/03-implementation.md 836",
         "check: 1 error, 32 warnings, 0 info (2 silenced)",

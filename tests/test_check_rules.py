@@ -179,6 +179,14 @@ FAILING = [
     ("RC-2", {**config(language="fr"), **section("- Adopt a national action plan on child protection",
                                                   "- Envisager un plan national d'action")},
      "sections/01-summary.md:14: info RC-2 recommendation 1 is weak ('Envisager'): ask for a specific action"),
+    ("RC-3", section("child protection by 2025.", "child protection by 2025. {sgd=16.2}"),
+     "sections/01-summary.md:14: error RC-3 unknown recommendation attribute 'sgd' (did you mean 'sdg'?)"),
+    ("RC-3", {**section("child protection by 2025.", "child protection by 2025. {previous=139.13}"),
+              "report/previous-recommendations.csv": "number,text,position\n139.12,Adopt a plan,Supported\n"},
+     "sections/01-summary.md:14: error RC-3 previous-cycle recommendation 139.13 is not in "
+     "report/previous-recommendations.csv"),
+    ("ED-4", section("# Findings", "### Findings"),
+     "sections/01-summary.md:9: warning ED-4 a level-3 heading right after a level-1 one"),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),

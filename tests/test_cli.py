@@ -127,14 +127,15 @@ def test_format_and_output_options(project, tmp_path):
     assert [p.suffix for p in out.glob("[!.]*")] == [".html"]
     bad = run("build", "--project", str(root), "--format", "pdf,odt")
     assert bad.exit_code == 2
-    assert "Invalid value for '--format': choose from pdf, html, docx (comma-separated), not 'pdf,odt'" in bad.stderr
+    assert ("Invalid value for '--format': choose from pdf, html, docx, csv, json, xlsx (comma-separated), "
+            "not 'pdf,odt'") in bad.stderr
 
 
 def test_version_and_help_are_instant_and_light():
     assert run("--version").output == f"reportgen, version {__version__}\n"
     # --help must not import the heavy libraries.
     code = ("import sys; from reportgen.cli import main\n"
-            "for command in ('build', 'check', 'watch'):\n"
+            "for command in ('build', 'check', 'watch', 'recommendations'):\n"
             "    try:\n        main([command, '--help'])\n    except SystemExit:\n        pass\n"
             "heavy = [m for m in ('weasyprint', 'docx', 'bibtexparser', 'markdown_it', 'jinja2') if m in sys.modules]\n"
             "print('HEAVY', heavy)")

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
+import docx
 import pypdf
-from hypothesis import HealthCheck, event, example, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from reportgen import model as m
@@ -17,9 +21,11 @@ from reportgen.bibliography import parse_bibliography
 from reportgen.build import build
 from reportgen.errors import Problems, ReportError
 from reportgen.project import Project, load_model
-from reportgen.renderers.html import HtmlRenderer
+from reportgen.renderers.docx import render_docx
+from reportgen.renderers.html import HtmlRenderer, list_marker
 
 from .conftest import MINIMAL_BIB, write_project
+from .docx_inspect import Docx
 
 
 def examples(default: int) -> int:
@@ -64,6 +70,39 @@ def load_section_text(text: str):
         return root, error
 
 
+def model_labels(document: m.Document) -> list[str]:
+    """Every number the model gives (headings, paragraphs, list items, recommendations), in order."""
+    out: list[str] = []
+
+    def visit(blocks):
+        for block in blocks:
+            if isinstance(block, m.Heading) and block.number:
+                out.append(block.number)
+            elif isinstance(block, m.Paragraph) and block.number:
+                out.append(f"{block.number}.")
+            elif isinstance(block, m.OrderedList | m.Recommendations | m.BulletList):
+                for i, item in enumerate(block.items):
+                    if isinstance(block, m.OrderedList):
+                        out.append(list_marker(block.kind, block.delimiter, block.start + i))
+                    elif isinstance(block, m.Recommendations):
+                        out.append(item.label)
+                    visit(item.blocks)
+            elif isinstance(block, m.BlockQuote | m.Div):
+                visit(block.blocks)
+
+    for section in document.sections:
+        visit(section.blocks)
+    return out
+
+
+def docx_labels(document: Docx) -> list[str]:
+    """The same numbers as Word computes them from the DOCX's numbering definitions."""
+    names = [f"Heading {level}" for level in range(1, 7)] + ["Numbered Paragraph", "Recommendation", "List Number"]
+    names += [f"List Number {depth}" for depth in range(2, 6)]
+    styles = {document.style_id(name) for name in names}
+    return [label for label, _, p in document.labels() if label and document.paragraph_style(p) in styles]
+
+
 def assert_located(error: ReportError) -> None:
     for problem in error.problems:
         assert problem.source is not None and problem.source.path, problem
@@ -83,6 +122,11 @@ def test_sections_load_or_fail_with_located_errors_and_always_render(text):
     notes = [n for s in result.sections for n in m.walk(s) if isinstance(n, m.Note)]
     assert [n.number for n in notes] == list(range(1, len(notes) + 1))
     assert html.count('class="fn') == len(notes)
+    data = render_docx(result, root / "templates", root)
+    docx.Document(io.BytesIO(data))  # python-docx reopens it
+    document = Docx(data)
+    assert docx_labels(document) == model_labels(result)  # Word's numbers are the model's
+    assert document.references("footnote") == [n.number for n in notes]
 
 
 @settings(max_examples=examples(200), deadline=None)
@@ -113,3 +157,18 @@ def test_the_default_bibliography_parses_cleanly():
     problems = Problems()
     assert set(parse_bibliography(MINIMAL_BIB, "references.bib", problems).entries) == {"ohchr2020", "smith2020"}
     assert problems.items == []
+
+
+@settings(max_examples=examples(3), deadline=None, suppress_health_check=list(HealthCheck))
+@given(SECTION)
+def test_libreoffice_opens_every_docx_that_builds(text):
+    """A small sample through the real client: each conversion takes a second or two."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed")
+    root, result = load_section_text(text)
+    assume(not isinstance(result, ReportError))
+    written, _ = build(root, ("docx",))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{root}/lo-profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(root), str(written[0])], check=True, capture_output=True, timeout=120)
+    reader = pypdf.PdfReader(root / written[0].with_suffix(".pdf").name)
+    assert len(reader.pages) >= 1

@@ -11,6 +11,7 @@ if [ "${1:-}" = "--test" ]; then
     .venv/bin/python -m pip install --quiet -e '.[test]'
     missing=""
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+    [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing="$missing libreoffice-calc-nogui"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
     [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
     # WeasyPrint subsets fonts with HarfBuzz when it has this library, and will require it in future versions.

@@ -40,11 +40,15 @@ def main() -> None:
 @click.option("--project", "project_dir", default=".", show_default=True,
               type=click.Path(file_okay=False), help="The report project folder.")
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Outputs to build, comma-separated: pdf, html, docx.")
+              help="Outputs to build, comma-separated: pdf, html, docx (the report); csv, json, xlsx "
+                   "(its recommendations).")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the outputs [default: PROJECT/build].")
 @click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
-def build(project_dir: str, formats: str, output_dir: str | None, force: bool) -> None:
+@click.option("--draft/--final", default=None,
+              help="Mark the PDF and DOCX as a draft (watermark, version stamp, line numbers, version in the "
+                   "file names), or not [default: report.yaml's `draft`].")
+def build(project_dir: str, formats: str, output_dir: str | None, force: bool, draft: bool | None) -> None:
     """Check the report, then build its outputs into build/."""
     from .build import build as run_build
     from .check import CheckFailed
@@ -52,7 +56,7 @@ def build(project_dir: str, formats: str, output_dir: str | None, force: bool) -
 
     try:
         chosen = _formats(formats)
-        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force,
+        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force, draft=draft,
                                       on_wait=lambda: click.echo("waiting for another build of this project "
                                                                  "to finish...", err=True))
     except click.BadParameter as exc:
@@ -119,6 +123,114 @@ def watch(project_dir: str, formats: str, output_dir: str | None, force: bool) -
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder (and its git repository).")
+@click.option("--output", "output_dir", type=click.Path(file_okay=False),
+              help="Folder for the redline [default: PROJECT/build].")
+@click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              help="Redlines to write, comma-separated: pdf, html, docx.")
+def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, formats: str) -> None:
+    """Compare two versions of the report and write a redline of the newer one.
+
+    OLD and NEW are git revisions of the project (a commit, a tag, HEAD~2 ...) or project folders;
+    NEW is the work tree when left out. Prints every paragraph, heading, note and recommendation
+    added, removed or changed; writes the redline PDF and HTML (a summary first) and a DOCX with
+    Word tracked changes."""
+    from .errors import ReportError
+    from .review.compare import compare
+
+    try:
+        chosen = _formats(formats)
+        result = compare(project_dir, old, new, chosen, output_dir, progress=_progress,
+                         on_wait=lambda: click.echo("waiting for another build of this project to finish...",
+                                                    err=True))
+    except click.BadParameter as exc:
+        exc.param_hint = "'--format'"
+        raise
+    except ReportError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(result.report, nl=False)
+    click.echo("wrote " + ", ".join(_display(p) for p in result.written), err=True)
+
+
+@main.command()
+@click.argument("reviewed", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "csv"]), default="text", show_default=True,
+              help="`path:line: author: comment` lines, or CSV.")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False),
+              help="The report project, to give the exact line of each mark [default: the current folder, "
+                   "if it is one].")
+def comments(reviewed: str, output_format: str, project_dir: str | None) -> None:
+    """List the comments and tracked changes of a reviewed DOCX with the file and line they belong to."""
+    from pathlib import Path
+
+    from .errors import ReportError
+    from .project import Project
+    from .review.comments import format_csv, format_text, summary, trace
+
+    try:
+        root = Project.at(project_dir).root if project_dir else _project_here()
+        remarks = trace(Path(reviewed), root)
+    except ReportError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    click.echo(format_csv(remarks) if output_format == "csv" else format_text(remarks), nl=False)
+    click.echo(f"comments: {summary(remarks)} in {reviewed}", err=True)
+
+
+def _project_here():
+    """The current folder if it is a report project, else None."""
+    from pathlib import Path
+
+    from .config import CONFIG_PATH
+
+    return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
+
+
+@main.command()
+@click.option("--project", "project_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="The report project folder.")
+@click.option("--format", "output_format", type=click.Choice(["csv", "xlsx", "json"]), default="csv",
+              show_default=True, help="A spreadsheet (csv, xlsx) or JSON.")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="The file to write, or - for standard output [default: build/<name>_recommendations.<format>].")
+def recommendations(project_dir: str, output_format: str, output_path: str | None) -> None:
+    """Export the report's recommendations, one row each, for advocacy spreadsheets."""
+    from pathlib import Path
+
+    from .clock import build_time
+    from .errors import ReportError
+    from .export import export
+    from .outputs import output_file, output_name, write_outputs
+    from .project import Project, load_model
+
+    try:
+        project = Project.at(project_dir)
+        document = load_model(project)
+        data = export(document, output_format, build_time())
+        if output_path == "-":
+            if output_format == "xlsx":
+                raise ReportError("an XLSX spreadsheet cannot go to standard output: give --output FILE")
+            click.echo(data.decode("utf-8-sig"), nl=False)
+            return
+        path = Path(output_path).absolute() if output_path else (
+            project.root / "build" / output_file(output_name(document.config), output_format))
+        write_outputs({path: data})
+    except ReportError as exc:
+        _show_problems(exc)
+        sys.exit(1)
+    count = data.count(b"\n") - 1 if output_format == "csv" else None
+    click.echo(f"wrote {_display(path)}" + (f" ({count} recommendations)" if count is not None else ""))
 
 
 def _display(path) -> str:

@@ -64,8 +64,20 @@ class Numbering:
         "`I.` upper-case roman, `1.1` arabic with the parent's number, `a)` letters, `i.` roman. "
         "Levels beyond the list are not numbered.", ("I.", "1.1", "1.1.1"))
     paragraphs: bool = doc("Number the body paragraphs continuously through the document (1., 2., 3. ...).", True)
-    recommendations: str = doc("Format of recommendation numbers inside a recommendations block "
-                               "(`1.`, `(a)`, `R1` ...); numbering restarts with each block.", "1.")
+    recommendations: str = doc("Format of recommendation numbers (`1.`, `(a)`, `R1` ...).", "1.")
+    recommendations_restart: Literal["block", "section", "never"] = doc(
+        "Where recommendation numbers start again at 1: `block` (each recommendations block), `section` "
+        "(each section file) or `never` (numbered through the whole report).", "block")
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    summary: Literal["none", "theme", "section"] = doc(
+        "Add a \"Summary of recommendations\" annex grouped by `theme` or by `section`, or `none`.", "none")
+    follow_up: bool = doc("With previous-cycle data (`report/previous-recommendations.csv`), add an annex "
+                          "table of those recommendations with the coalition's assessment.", True)
+    cite_previous: bool = doc("After a recommendation with `previous=`, say \"as recommended previously\" "
+                              "with the number, recommending State, position and source of each.", True)
 
 
 Level = Literal["off", "error", "warning", "info"]
@@ -109,8 +121,14 @@ class ReportConfig:
     bibliography: str = doc("The BibTeX file, relative to the project root.", "references.bib")
     notes: Literal["footnotes", "endnotes"] = doc("Where notes go: `footnotes` at the foot of the page "
                                                   "or `endnotes` at the end.", "footnotes")
-    numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`.",
+    recommendations: Recommendations = doc("Views of the recommendations: `summary`, `follow_up`, "
+                                           "`cite_previous`.", default_factory=Recommendations)
+    numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`, "
+                               "`recommendations_restart`.",
                                default_factory=Numbering)
+    draft: bool = doc("Build drafts: a DRAFT watermark, a version stamp (build date, git commit) and line "
+                      "numbers on every page, and the version in the file names; `reportgen build --final` "
+                      "overrides it.", False)
     output_name: str = doc("File name of the outputs, without extension; by default "
                            "`<ACRONYM>_<submission>_UPR<session>_<State>_<YYYY-MM>` as OHCHR suggests.", "")
     checks: Checks = doc("Settings of `reportgen check`: `count_notes`, `nhri_limit`, `note_words`, `rules`.",
@@ -137,6 +155,35 @@ def documented_keys(cls=ReportConfig, prefix: str = "") -> list[tuple[str, str]]
         if inner:
             out.extend(documented_keys(inner, prefix + f.name + "."))
     return out
+
+
+def markdown_table() -> str:
+    """The README's table of report.yaml keys: key, default, meaning."""
+    rows = ["| Key | Default | Meaning |", "|---|---|---|"]
+    for key, text, default in _keys_with_defaults(ReportConfig, ""):
+        rows.append(f"| `{key}` | {default} | {text} |")
+    return "\n".join(rows) + "\n"
+
+
+def _keys_with_defaults(cls, prefix: str):
+    hints = typing.get_type_hints(cls)
+    for f in fields(cls):
+        if "doc" not in f.metadata:
+            continue
+        inner = _inner_dataclass(hints[f.name])
+        if f.metadata["required"]:
+            shown = "required"
+        elif f.default is MISSING or inner or f.default in (None, "", ()) or f.default == {}:
+            shown = "—"
+        elif isinstance(f.default, bool):
+            shown = f"`{str(f.default).lower()}`"
+        elif isinstance(f.default, tuple):
+            shown = "`[" + ", ".join(f'"{v}"' for v in f.default) + "]`"
+        else:
+            shown = f"`{f.default}`"
+        yield prefix + f.name, f.metadata["doc"], shown
+        if inner:
+            yield from _keys_with_defaults(inner, prefix + f.name + ".")
 
 
 def _inner_dataclass(tp):

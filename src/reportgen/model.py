@@ -190,11 +190,16 @@ class Div(Node):
 
 @dataclass(frozen=True, slots=True)
 class Recommendation(Node):
-    """One recommendation; `number` and `label` are set by the numbering transform."""
+    """One recommendation and its metadata; `number` and `label` are set by the numbering transform."""
 
     blocks: tuple[Node, ...]
     source: Source
-    attributes: Attributes = Attributes()
+    id: str = ""
+    theme: str = ""
+    sdg: tuple[str, ...] = ()  # SDG targets, e.g. ("16.2", "8.7")
+    previous: tuple[str, ...] = ()  # previous-cycle recommendations it repeats or follows up ("28.212")
+    states: tuple[str, ...] = ()  # the States that made those recommendations
+    priority: str = ""
     number: int = 0
     label: str = ""
 
@@ -205,6 +210,22 @@ class Recommendations(Node):
 
     items: tuple[Recommendation, ...]
     source: Source
+
+
+# Redline marks ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Inserted(Node):
+    """What a newer draft added: inlines, or whole blocks (`reportgen diff` puts these in a redline)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted(Node):
+    """What an older draft had and a newer one dropped: inlines, or whole blocks."""
+
+    children: tuple[Node, ...]
 
 
 # Document -----------------------------------------------------------------------------------------
@@ -248,6 +269,7 @@ class Document(Node):
     cover: Cover
     sections: tuple[Section, ...]
     bibliography: Any = None
+    previous: tuple = ()  # the previous cycle's recommendations (previous.PreviousRecommendation)
     notes: tuple[Note, ...] = field(default=(), compare=False)
 
 
@@ -326,5 +348,6 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation)
+    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation | Inserted
+                        | Deleted)
     return ("" if inline else " ").join(parts)

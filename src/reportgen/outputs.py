@@ -26,6 +26,13 @@ def output_name(config: ReportConfig) -> str:
     return _safe("_".join(p for p in parts if p)) or "report"
 
 
+def output_file(name: str, extension: str) -> str:
+    """The file of one output: the report itself, or its recommendations matrix."""
+    from .export import FORMATS as MATRIX
+
+    return f"{name}_recommendations.{extension}" if extension in MATRIX else f"{name}.{extension}"
+
+
 def _safe(name: str) -> str:
     name = re.sub(r"\s+", "-", name.strip())
     return re.sub(r"[^\w.\-]", "", name).strip(".-") or "report"

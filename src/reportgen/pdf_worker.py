@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,18 +31,21 @@ START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 @dataclass(frozen=True)
 class PdfJob:
     """What the PDF is made from: the HTML of the model, and the model itself (pickled, read only
-    if a note must be pushed to the next page and the HTML made again)."""
+    if the HTML must be made again: to push a note to the next page, to number a draft's lines)."""
 
     html: str
-    model: bytes  # (document, templates folder, created)
+    model: bytes  # (document, templates folder, created, extra CSS)
     root: Path
+    number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
 
     @classmethod
-    def of(cls, document, templates: Path, root: Path, created: str) -> PdfJob:
+    def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
+           number_lines: Callable[[object], str] | None = None) -> PdfJob:
         from .renderers.html import HtmlRenderer
 
-        html = HtmlRenderer(document, templates, created).render()
-        return cls(html, pickle.dumps((document, templates, created), pickle.HIGHEST_PROTOCOL), root)
+        html = HtmlRenderer(document, templates, created, extra_css=css).render()
+        model = pickle.dumps((document, templates, created, css), pickle.HIGHEST_PROTOCOL)
+        return cls(html, model, root, number_lines)
 
 
 @dataclass(frozen=True)
@@ -54,17 +58,17 @@ def render(job: PdfJob) -> PdfDone:
     """The PDF of `job`, in this process."""
     from .renderers.pdf import render_pdf
 
-    def render_html(break_before_notes: frozenset[int] = frozenset()) -> str:
-        if not break_before_notes:
+    def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
+        if not break_before_notes and not extra_css:
             return job.html
         from .renderers.html import HtmlRenderer
 
-        document, templates, created = pickle.loads(job.model)
-        return HtmlRenderer(document, templates, created, break_before_notes).render()
+        document, templates, created, css = pickle.loads(job.model)
+        return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css).render()
 
     start = time.perf_counter()
     with paused_gc():
-        result = render_pdf(render_html, job.root)
+        result = render_pdf(render_html, job.root, number_lines=job.number_lines)
     return PdfDone(result, time.perf_counter() - start)
 
 

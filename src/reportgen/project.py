@@ -14,10 +14,12 @@ from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
 from .errors import Problems, ReportError, Source
+from .previous import CSV_PATH, YAML_PATH, read_previous
 from .sections import read_section, slugify
 from .textclean import clean_text
 from .transforms.citations import resolve_citations
 from .transforms.numbering import number_document
+from .transforms.recommendations import add_recommendation_views
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,33 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     sections = _unique_ids(tuple(sections), problems)
     heading_ids = {n.id for s in sections for n in m.walk(s) if isinstance(n, m.Heading)}
     sections = _ResourceChecker(project, heading_ids, problems).visit_all(sections)
-    return m.Document(config, cover, sections, bibliography)
+    previous = load_previous(project, problems)
+    _check_previous_references(sections, previous, problems)
+    return m.Document(config, cover, sections, bibliography, previous)
+
+
+def load_previous(project: Project, problems: Problems) -> tuple:
+    """The previous cycle's recommendations, when the project has them (CSV, else YAML)."""
+    for name in (CSV_PATH, YAML_PATH):
+        if (project.root / name).is_file():
+            text = read_text(project.root / name, name, problems)
+            return read_previous(text, name, problems) if text is not None else ()
+    return ()
+
+
+def _check_previous_references(sections, previous: tuple, problems: Problems) -> None:
+    """With previous-cycle data, every `previous=` of a recommendation must be in it."""
+    if not previous:
+        return
+    known = {p.number for p in previous}
+    path = previous[0].origin.path
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Recommendation):
+                for number in node.previous:
+                    if number not in known:
+                        problems.error(node.source, f"previous-cycle recommendation {number} is not in {path}",
+                                       rule="RC-3")
 
 
 def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: Problems) -> Bibliography:
@@ -152,7 +180,7 @@ def resolve_model(document: m.Document, problems: Problems) -> m.Document:
     (`reportgen check` reads the citations before they become notes)."""
     document = resolve_citations(document, problems)
     problems.raise_if_errors()
-    return number_document(document)
+    return add_recommendation_views(number_document(document))
 
 
 def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:

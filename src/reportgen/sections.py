@@ -13,6 +13,7 @@ from .config import compose, doc, read_schema
 from .errors import Problems, ReportError, Source
 from .markdown import parse
 from .markdown.attributes import Attributes, parse_attributes
+from .recommendation_metadata import read_metadata
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ class _Reader:
     def at(self, line: int) -> Source:
         return Source(self.path, line)
 
-    def error(self, line: int, message: str) -> None:
-        self.problems.error(self.at(line), message)
+    def error(self, line: int, message: str, rule: str = "") -> None:
+        self.problems.error(self.at(line), message, rule=rule)
 
     def collect_definitions(self, tree: SyntaxTreeNode) -> None:
         """Find every `[^label]: ...` first, since notes are usually defined after their use."""
@@ -177,17 +178,30 @@ class _Reader:
         except ValueError as exc:
             self.error(line, f"bad div attributes: {exc}")
             attributes = Attributes()
-        blocks = self.blocks(node.children)
         if "recommendations" in attributes.classes:
-            return self.recommendations(blocks, line)
-        return m.Div(blocks, self.at(line), attributes)
+            return self.recommendations(node.children, line)
+        return m.Div(self.blocks(node.children), self.at(line), attributes)
 
-    def recommendations(self, blocks: tuple[m.Node, ...], line: int) -> m.Recommendations:
-        lists = [b for b in blocks if isinstance(b, m.BulletList | m.OrderedList)]
-        if len(lists) != 1 or len(blocks) != 1:
+    def recommendations(self, children: list[SyntaxTreeNode], line: int) -> m.Recommendations:
+        lists = [c for c in children if c.type in ("bullet_list", "ordered_list")]
+        if len(lists) != 1 or len(children) != 1:
             self.error(line, "a recommendations block must hold exactly one list, one item per recommendation")
-        items = tuple(m.Recommendation(item.blocks, item.source) for lst in lists for item in lst.items)
-        return m.Recommendations(items, self.at(line))
+        return m.Recommendations(tuple(self.recommendation(item) for lst in lists for item in lst.children),
+                                 self.at(line))
+
+    def recommendation(self, item: SyntaxTreeNode) -> m.Recommendation:
+        line = item.map[0] + 1
+        fields: dict = {}
+        meta = item.meta or {}
+        if "attributes" in meta:
+            where = line + meta["attributes_line"]
+            try:
+                fields, mistakes = read_metadata(parse_attributes(meta["attributes"]))
+            except ValueError as exc:
+                mistakes = [f"bad recommendation attributes: {exc}"]
+            for mistake in mistakes:
+                self.error(where, mistake, rule="RC-3")
+        return m.Recommendation(self.blocks(item.children), self.at(line), **fields)
 
     # Inlines --------------------------------------------------------------------------------------
 

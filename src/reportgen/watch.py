@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import FORMATS, _build, _Stages
+from .build import DEFAULT_FORMATS, _build, _Stages
 from .errors import ReportError
 from .outputs import LOCK_NAME, build_lock
 from .pdf_worker import PdfWorker
@@ -43,8 +43,8 @@ def snapshot(root: Path, output: Path) -> dict[str, tuple[int, int]]:
     return files
 
 
-def watch(project_dir: str | Path = ".", formats: tuple[str, ...] = FORMATS, output_dir: str | Path | None = None,
-          echo: Echo = print, force: bool = False, interval: float = 0.3,
+def watch(project_dir: str | Path = ".", formats: tuple[str, ...] = DEFAULT_FORMATS,
+          output_dir: str | Path | None = None, echo: Echo = print, force: bool = False, interval: float = 0.3,
           stop: threading.Event | None = None) -> None:
     """Build now and after every change until `stop` is set (or Ctrl-C)."""
     from .project import Project
@@ -101,7 +101,7 @@ class _Session:
         try:
             with build_lock(self.folder):
                 _, warnings = _build(self.project, self.formats, self.folder, _Stages(progress), self.force,
-                                     self.worker, self.cache, pdf_last=True)
+                                     None, self.worker, self.cache, pdf_last=True)
         except CheckFailed as exc:
             for finding in exc.result.findings:
                 if finding.severity == "error":

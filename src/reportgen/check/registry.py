@@ -78,6 +78,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("RC-2", "info", "A recommendation avoids weak forms: consider, continue, take measures.",
          "UPR Info ranks \"specific action\" highest; considering and continuing are its weakest categories "
          "(unconfirmed).", "upr-rules.md §6"),
+    Rule("RC-3", "error", "Recommendation metadata is well formed, and every `previous=` is in "
+                          "report/previous-recommendations.csv when the project has it.",
+         "The follow-up to the previous cycle must \"clearly identify the recommendations being discussed\"; a "
+         "number that is not in OHCHR's matrix identifies nothing.", "S5, S13", loader=True),
     Rule("PU-1", "warning", "The text holds no personal data: e-mail addresses, phone numbers.",
          "\"The full texts of all submissions received are available on the OHCHR website\"; confidential "
          "information cannot be submitted.", "upr-rules.md §3"),
@@ -96,6 +100,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          "An empty section is a forgotten draft or a heading with nothing under it."),
     Rule("ED-3", "info", "Every section's front matter `status` is `final` (shown with its owner).",
          "Only the final version should be submitted: revisions \"might be difficult to be accepted\".", "S2"),
+    Rule("ED-4", "warning", "A heading is at most one level below the one before it.",
+         "A skipped level (`###` right after `#`) numbers the heading as if the missing level were there "
+         "(1.1.1 after I.), in Word as in the PDF, and the outline no longer says what contains what."),
     Rule("LD-1", "error", "The project's files read and parse.",
          "A file that cannot be read cannot be checked or built.", loader=True),
     Rule("LD-2", "warning", "Warnings met while loading, such as raw HTML in a section (shown as text).",

@@ -17,6 +17,7 @@ from .attributes import split_trailing
 from .citations import citations_plugin
 from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
+from .item_attributes import item_attributes
 
 # Typographic quotes per language: double open/close, single open/close.
 QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
@@ -96,6 +97,7 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md.use(footnote_plugin, always_match_refs=True, move_to_end=False)
     md.use(citations_plugin)
     md.core.ruler.before("inline", "heading_attributes", _heading_attributes)
+    md.core.ruler.before("inline", "item_attributes", item_attributes)
     md.core.ruler.push("typography", _typography)
     for name in ("citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline"):
         rules = md.inline.ruler.__rules__

@@ -1,6 +1,7 @@
 """Raw WordprocessingML that python-docx has no API for: notes, list numbering, fields, hyperlinks,
 bookmarks, some style properties and settings. Everything else in reportgen uses python-docx's
-public API; this module is the only one that touches XML elements.
+public API; this module and its siblings `_ooxml_*.py` (draft marks, tracked changes, custom
+properties) are the only ones that touch XML elements.
 """
 
 from __future__ import annotations
@@ -466,10 +467,15 @@ class Bookmarks:
         self.next_id = 0
 
     def wrap(self, paragraph: Paragraph, name: str) -> None:
-        """Bookmark the whole paragraph as `name`."""
+        """Bookmark the whole paragraph as `name`; in a note, after the note's own number and tab
+        (LibreOffice drops a bookmark that starts before them)."""
         p = paragraph._p
         start = _element("bookmarkStart", id=self.next_id, name=name)
         position = 1 if p.pPr is not None else 0
+        if len(p) > position and any(p[position].find(qn(m)) is not None for m in ("w:footnoteRef", "w:endnoteRef")):
+            position += 1
+            if len(p) > position and p[position].find(qn("w:tab")) is not None:
+                position += 1
         p.insert(position, start)
         p.append(_element("bookmarkEnd", id=self.next_id))
         self.next_id += 1

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Emu, Twips
+from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
 from ..clock import build_time
@@ -23,10 +23,12 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
-from . import _ooxml
+from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
+from .tables import column_widths
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
 REFERENCE = "reference.docx"
@@ -38,11 +40,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None) -> bytes:
+                created: datetime | None = None, draft=None, revision_author: str = "reportgen") -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
-    `project_root` is where image paths start (as in the HTML); `created` defaults to the build time."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time()).render()
+    `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
+    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
+    tracked changes by `revision_author`, dated `created`."""
+    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
+                        revision_author).render()
 
 
 def open_reference(templates_dir: Path | None):
@@ -87,9 +92,9 @@ class DocxRenderer:
     """Renders one resolved document into a copy of the reference document. `render()` gives the bytes."""
 
     def __init__(self, document: m.Document, templates_dir: Path | None, project_root: Path | None,
-                 created: datetime):
+                 created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
-        self.project_root, self.created = project_root, created
+        self.project_root, self.created, self.draft = project_root, created, draft
         self.word, where = open_reference(templates_dir)
         self.styles = StyleSheet(self.word, where)
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
@@ -99,6 +104,10 @@ class DocxRenderer:
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
         self.bookmarks = _ooxml.Bookmarks()
+        self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
+        self.revisions = _ooxml_revisions.Revisions(revision_author, created, self._annotation_id)
+        self.deleted = 0  # inside a redline's deletion: older text, so no anchors and no bookmarks
+        self.recommendations: tuple[int, int] | None = None  # the last recommendation list and its last number
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -161,7 +170,12 @@ class DocxRenderer:
         body = _Place(self.word, "Body Text")
         self.cover(self.document.cover)
         for section in self.document.sections:
-            self.blocks(section.blocks, body)
+            blocks = section.blocks
+            first = blocks[0] if blocks else None
+            if section.annex and isinstance(first, m.Heading) and first.level == 1 and not first.number:
+                self.heading(first, body, "Annex Heading")  # an annex opens on a new page
+                blocks = blocks[1:]
+            self.blocks(blocks, body)
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
@@ -169,6 +183,9 @@ class DocxRenderer:
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
+        if self.draft:
+            self.draft_marks()
+        self.anchor_paragraphs()
         self.properties()
         buffer = io.BytesIO()
         self.word.save(buffer)
@@ -177,25 +194,29 @@ class DocxRenderer:
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
         words = labels(self.config.language)
-        for style, text in (("Cover Kind", cover.kind), ("Cover Review", cover.review), ("Title", cover.title),
-                            ("Subtitle", cover.subtitle), ("Cover Date", cover.date)):
+        for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
+                                 ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
+                                 ("Cover Date", cover.date, "date")):
             if text:
-                _ooxml.add_run(_ooxml.add_paragraph(self.word, self.styles.id(style)), _clean(text))
+                paragraph = _ooxml.add_paragraph(self.word, self.styles.id(style))
+                _ooxml.add_run(paragraph, _clean(text))
+                self.anchor(paragraph, self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
-            self.labelled(words["coalition"], cover.coalition)
+            self.labelled(words["coalition"], cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".")
+            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".", "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".")
+            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".", "keywords")
         if cover.contact:
-            self.labelled(words["contact"], ", ".join(cover.contact))
+            self.labelled(words["contact"], ", ".join(cover.contact), "contact")
 
-    def labelled(self, label: str, text: str) -> None:
+    def labelled(self, label: str, text: str, key: str) -> None:
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
         _ooxml.add_run(paragraph, f"{label}:", self.styles.id("Cover Label"))
         _ooxml.add_run(paragraph, " " + _clean(text))
+        self.anchor(paragraph, self.config.source(key))
 
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
@@ -207,6 +228,23 @@ class DocxRenderer:
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
                 paragraph.add_run(_clean(review))
+
+    def draft_marks(self) -> None:
+        """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
+        headers = []
+        for section in self.word.sections:
+            headers.append(section.header)
+            if section.different_first_page_header_footer:
+                headers.append(section.first_page_header)
+            if self.word.settings.odd_and_even_pages_header_footer:
+                headers.append(section.even_page_header)
+        for number, header in enumerate(headers, start=1):
+            last = header.paragraphs[-1] if header.paragraphs else None
+            paragraph = last if last is not None and not last.text else header.add_paragraph()
+            paragraph.style = self.styles["Header"]
+            _ooxml_draft.add_watermark(paragraph, self.draft.watermark, number)
+            paragraph.add_run(self.draft.text()).font.size = Pt(8)
+        _ooxml_draft.number_lines(self.word)
 
     def properties(self) -> None:
         config, cover = self.config, self.document.cover
@@ -228,28 +266,50 @@ class DocxRenderer:
         for block in blocks:
             if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
                 # Notes hold text and lists; anything else is written as its text, as in the HTML.
-                _ooxml.add_run(self.paragraph(place, place.style), _clean(m.plain_text(block)))
+                _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
             method = getattr(self, "block_" + type(block).__name__, None)
             if method is None:
                 raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
             method(block, place)
 
-    def paragraph(self, place: _Place, style: str):
-        return _ooxml.add_paragraph(place.container, self.styles.id(style))
+    def paragraph(self, place: _Place, style: str, source: Source | None = None):
+        paragraph = _ooxml.add_paragraph(place.container, self.styles.id(style))
+        if source is not None:
+            self.anchor(paragraph, source)
+        return paragraph
+
+    def anchor(self, paragraph, source: Source) -> None:
+        """Remember where `paragraph` came from: it gets its anchor once written (`anchor_paragraphs`).
+        A redline's deleted text comes from the older version: it has no place in the sources."""
+        if not self.deleted:
+            self.anchored.append((paragraph, source))
+
+    def anchor_paragraphs(self) -> None:
+        """Bookmark every paragraph with the file and line it came from, and keep the table of
+        files in the document, so that `reportgen comments` can trace a reviewer's marks."""
+        names = AnchorNames()
+        for paragraph, source in self.anchored:
+            self.bookmarks.wrap(paragraph, names.name(source))
+        table = {FILE_PROPERTY + key: path for key, path in names.files.items()}
+        _ooxml_properties.set_custom_properties(self.word, {MARKER: VERSION, **table}, "reportgen ")
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
-        paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style)
+        paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style,
+                                   node.source)
         self.inlines(paragraph, node.inlines)
-        if node.number is not None:
+        if node.number is not None and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
 
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
         plain = not node.number and level <= len(self.heading_formats)
-        paragraph = self.paragraph(place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+        self.heading(node, place, f"Heading {level} Unnumbered" if plain else f"Heading {level}")
+
+    def heading(self, node: m.Heading, place: _Place, style: str) -> None:
+        paragraph = self.paragraph(place, style, node.source)
         self.inlines(paragraph, node.inlines)
-        if node.id:
+        if node.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
 
     def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
@@ -271,16 +331,26 @@ class DocxRenderer:
     def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
         depth = place.depth + 1
         style = "Recommendation" if depth == 1 else leveled("List Number", depth)
-        num = self._new_list(self.recommendation_level, 1, style, bold=True)
+        first = node.items[0].number if node.items else 1
+        # Numbering that goes on from the previous block stays one Word list, so it stays live.
+        if first == 1 or self.recommendations is None or self.recommendations[1] != first - 1:
+            self.recommendations = (self._new_list(self.recommendation_level, first, style, bold=True), first - 1)
+        num = self.recommendations[0]
+        self.recommendations = (num, self.recommendations[1] + len(node.items))
         for item in node.items:
             self.list_item(item.blocks, place, depth, style, num)
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
         """The item's first paragraph carries the marker; its other blocks continue at its indent."""
-        paragraph = self.paragraph(place, style)
+        if blocks and isinstance(blocks[0], m.Inserted | m.Deleted):  # a whole item added or removed
+            self.tracked(blocks[0], place, lambda: self.list_item(blocks[0].children, place, depth, style, num))
+            self.blocks(blocks[1:], place)
+            return
+        first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
+        paragraph = self.paragraph(place, style, first.source if first else None)
         if num is not None:
             _ooxml.set_numbering(paragraph, num)
-        if blocks and isinstance(blocks[0], m.Paragraph):
+        if first:
             self.inlines(paragraph, blocks[0].inlines)
             blocks = blocks[1:]
         continuation = self.note_list if place.note else leveled("List Continue", depth)
@@ -290,13 +360,33 @@ class DocxRenderer:
         self.blocks(node.blocks, replace(place, style="Block Text"))
 
     def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
-        self.paragraph(place, "Source Code").add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+        self.paragraph(place, "Source Code", node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
 
     def block_Div(self, node: m.Div, place: _Place) -> None:
         self.blocks(node.blocks, place)
+
+    def block_Inserted(self, node: m.Inserted | m.Deleted, place: _Place) -> None:
+        self.tracked(node, place, lambda: self.blocks(node.children, place))
+
+    block_Deleted = block_Inserted
+
+    def _annotation_id(self) -> int:
+        ident = self.bookmarks.next_id  # bookmarks, insertions and deletions share one id space
+        self.bookmarks.next_id += 1
+        return ident
+
+    def tracked(self, node: m.Inserted | m.Deleted, place: _Place, write) -> None:
+        """`write()` the blocks a redline shows as added or removed, then mark them as Word's tracked changes."""
+        container = place.container.element.body if place.container is self.word else place.container.element
+        before = set(container)
+        deleted = isinstance(node, m.Deleted)
+        self.deleted += deleted
+        write()
+        self.deleted -= deleted
+        self.revisions.blocks([child for child in container if child not in before], "del" if deleted else "ins")
 
     def block_Table(self, node: m.Table, place: _Place) -> None:
         rows = ((node.header,) if node.header else ()) + node.rows
@@ -305,19 +395,28 @@ class DocxRenderer:
             return
         table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
-        width = Emu((self.text_width - Twips(_ooxml.table_indent(table.style))) // columns)  # equal, as in HTML
-        for column in table.columns:
-            column.width = width
+        available = self.text_width - Twips(_ooxml.table_indent(table.style))
+        for column, share in zip(table.columns, column_widths(node), strict=True):
+            column.width = Emu(int(available * share))
             for cell in column.cells:
-                cell.width = width
+                cell.width = column.width
+        line = node.source.line
         for row, cells in zip(table.rows, rows, strict=True):
             heading = bool(node.header) and cells is node.header
+            revision = _row_revision(cells)
+            self.deleted += revision == "del"
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
+                self.anchor(paragraph, Source(node.source.path, line))
                 paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
                 self.inlines(paragraph, model_cell.inlines)
+            self.deleted -= revision == "del"
+            if revision:
+                self.revisions.blocks([row._tr], revision)
+            if revision != "del":  # a removed row has no line in the newer file
+                line += 2 if heading else 1  # a delimiter row follows the header
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
 
@@ -343,6 +442,10 @@ class DocxRenderer:
             self.inlines(paragraph, node.children, replace(look, bold=True))
         elif isinstance(node, m.Strikeout):
             self.inlines(paragraph, node.children, replace(look, strike=True))
+        elif isinstance(node, m.Inserted | m.Deleted):
+            mark = _ooxml.content_mark(paragraph)
+            self.inlines(paragraph, node.children, look)
+            self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
         elif isinstance(node, m.Code):
             self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
         elif isinstance(node, m.LineBreak):
@@ -407,6 +510,14 @@ class DocxRenderer:
         if path is None or not path.is_relative_to(root) or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
         return str(path)
+
+
+def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
+    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
+    marks = {type(c.inlines[0]) for c in cells if c.inlines}
+    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
+        return "ins" if marks == {m.Inserted} else "del"
+    return None
 
 
 def bookmark_name(ident: str) -> str:

@@ -47,6 +47,7 @@ class StyleSpec:
     line: float | None = None
     keep_next: bool | None = None
     keep_lines: bool | None = None
+    page_break_before: bool | None = None
     outline: int | None = None
     borders: tuple[str, ...] = ()
 
@@ -74,6 +75,8 @@ def _headings() -> list[StyleSpec]:
     # Unnumbered headings keep their level's look but not its number (the renderer sets numId 0).
     specs += [StyleSpec(f"Heading {level} Unnumbered", base=f"Heading {level}", left=0, hanging=0)
               for level in range(1, 7)]
+    # An annex (front matter `annex: true`, or one reportgen makes) starts on a page of its own.
+    specs.append(StyleSpec("Annex Heading", base="Heading 1 Unnumbered", page_break_before=True))
     return specs
 
 
@@ -167,6 +170,8 @@ def apply_spec(style, spec: StyleSpec, find) -> None:
         paragraph.keep_with_next = spec.keep_next
     if spec.keep_lines is not None:
         paragraph.keep_together = spec.keep_lines
+    if spec.page_break_before is not None:
+        paragraph.page_break_before = spec.page_break_before
     if spec.name == "Normal":
         paragraph.widow_control = True
     if spec.outline is not None:

@@ -6,6 +6,7 @@ recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
 
 from __future__ import annotations
 
+import re
 import traceback
 from html import escape
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
+from .tables import column_widths
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -39,8 +41,12 @@ class HtmlRenderer:
     """Renders one resolved document. `render()` gives the complete HTML page."""
 
     def __init__(self, document: m.Document, templates_dir=None, created: str = "",
-                 break_before_notes: frozenset[int] = frozenset()):
+                 break_before_notes: frozenset[int] = frozenset(), extra_css: str = "",
+                 preface: tuple[m.Node, ...] = ()):
         self.document = document
+        self.extra_css = extra_css  # added after the style sheet: draft marks, redline marks
+        self.preface = preface  # blocks shown before the first page (a redline's summary)
+        self.deleted = 0  # inside a redline's deletion: no ids, they belong to the newer text
         self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
@@ -50,14 +56,20 @@ class HtmlRenderer:
 
     def render(self) -> str:
         try:
-            return self._render()
+            html = self._render()
         except jinja2.TemplateError as exc:
             raise template_error(exc) from None
+        if not self.preface:
+            return html
+        # After the opening <body> tag, whatever the project's template: the preface comes first.
+        preface = str(Markup('<section class="preface">\n{}\n</section>\n').format(self.blocks(self.preface)))
+        start = _BODY.search(html)
+        return html[:start.end()] + preface + html[start.end():] if start else preface + html
 
     def _render(self) -> str:
         config = self.config
         template = self.environment.get_template("report.html.j2")
-        css = read_resource("style.css", self.templates_dir)
+        css = read_resource("style.css", self.templates_dir) + self.extra_css
         return template.render(
             config=config,
             cover=self.document.cover,
@@ -74,8 +86,8 @@ class HtmlRenderer:
     # Blocks ---------------------------------------------------------------------------------------
 
     def section(self, section: m.Section) -> Markup:
-        return Markup('<section class="report-section" data-src="{}">\n{}\n</section>').format(
-            section.source.path, self.blocks(section.blocks))
+        return Markup('<section class="report-section{}" data-src="{}">\n{}\n</section>').format(
+            " annex" if section.annex else "", section.source.path, self.blocks(section.blocks))
 
     def blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
         return Markup("\n").join(self.block(b) for b in blocks)
@@ -102,13 +114,17 @@ class HtmlRenderer:
             lead = Markup('<span class="marker">{}</span>').format(marker)
         if self.page_break(node.inlines) and not first_in_item:  # the item carries the break
             classes.append("page-break")
-        ident = Markup(' id="para-{}"').format(node.number) if node.number is not None else ""
+        if _revised(node.inlines):
+            classes.append("revised")
+        ident = Markup(' id="para-{}"').format(node.number) if node.number is not None and not self.deleted else ""
         cls = Markup(' class="{}"').format(" ".join(classes)) if classes else ""
         return Markup("<p{}{} data-src=\"{}\">{}{}</p>").format(ident, cls, str(node.source), lead,
                                                                self.inlines(node.inlines))
 
     def item(self, blocks: tuple[m.Node, ...], marker: str) -> Markup:
         """A list item's blocks; its marker hangs in front of its first paragraph."""
+        if blocks and isinstance(blocks[0], m.Inserted | m.Deleted):  # a whole item added or removed
+            return self.revision(blocks[0], lambda: self.item(blocks[0].children, marker)) + self.blocks(blocks[1:])
         if blocks and isinstance(blocks[0], m.Paragraph):
             return self.block_Paragraph(blocks[0], marker, first_in_item=True) + self.blocks(blocks[1:])
         return Markup('<p class="marked"><span class="marker">{}</span></p>{}').format(marker, self.blocks(blocks))
@@ -119,9 +135,12 @@ class HtmlRenderer:
         classes = "numbered" if node.number else "unnumbered"
         if self.page_break(node.inlines):
             classes += " page-break"
-        return Markup('<h{l} id="{id}" class="{cls}" data-src="{src}">{num}<span class="title">{body}</span>'
+        if _revised(node.inlines):
+            classes += " revised"
+        ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        return Markup('<h{l}{id} class="{cls}" data-src="{src}">{num}<span class="title">{body}</span>'
                       '</h{l}>').format(
-            l=level, id=node.id, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
+            l=level, id=ident, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
 
     def list_items(self, items, markers) -> tuple[Markup, bool]:
         """The `<li>`s of a list, and whether the list itself must start a new page.
@@ -136,7 +155,7 @@ class HtmlRenderer:
             list_breaks |= breaks and i == 0
             body = self.item(item.blocks, marker) if marker else self.item_blocks(item.blocks)
             ident = ""
-            if isinstance(item, m.Recommendation):
+            if isinstance(item, m.Recommendation) and not self.deleted:
                 ident = Markup(' id="rec-{}" data-src="{}"').format(
                     f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
             cls = Markup(' class="page-break"') if breaks and i else ""
@@ -178,15 +197,32 @@ class HtmlRenderer:
         return Markup('<div class="{}"{}>{}</div>').format(" ".join(attributes.classes), ident,
                                                            self.blocks(node.blocks))
 
+    def block_Inserted(self, node: m.Inserted) -> Markup:
+        return self.revision(node, lambda: self.blocks(node.children))
+
+    block_Deleted = block_Inserted
+
+    def revision(self, node: m.Inserted | m.Deleted, content) -> Markup:
+        """Blocks a redline shows as added or removed, in a `div.inserted` or `div.deleted`."""
+        deleted = isinstance(node, m.Deleted)
+        self.deleted += deleted
+        try:
+            return Markup('<div class="{}">{}</div>').format("deleted" if deleted else "inserted", content())
+        finally:
+            self.deleted -= deleted
+
     def block_Table(self, node: m.Table) -> Markup:
         def row(cells, tag):
             return Markup("<tr>{}</tr>").format(Markup("").join(
                 Markup('<{t}{a}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
+        columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
+                                  for share in column_widths(node))
         head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
         body = Markup("").join(row(r, "td") for r in node.rows)
-        return Markup('<table data-src="{}">{}<tbody>{}</tbody></table>').format(str(node.source), head, body)
+        return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
+            str(node.source), columns, head, body)
 
     # Inlines --------------------------------------------------------------------------------------
 
@@ -210,6 +246,10 @@ class HtmlRenderer:
             return Markup("<strong>{}</strong>").format(self.inlines(node.children))
         if isinstance(node, m.Strikeout):
             return Markup("<s>{}</s>").format(self.inlines(node.children))
+        if isinstance(node, m.Inserted):
+            return Markup("<ins>{}</ins>").format(self.inlines(node.children))
+        if isinstance(node, m.Deleted):
+            return Markup("<del>{}</del>").format(self.inlines(node.children))
         if isinstance(node, m.Code):
             return Markup("<code>{}</code>").format(node.text)
         if isinstance(node, m.LineBreak):
@@ -274,6 +314,14 @@ def template_error(exc: jinja2.TemplateError) -> ReportError:
 def _short_template_name(path: str) -> str:
     parts = Path(path).parts
     return "/".join(parts[-2:]) if "templates" in parts[-2:-1] else Path(path).name
+
+
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def _revised(inlines: tuple[m.Node, ...]) -> bool:
+    """Whether a paragraph holds a redline's marks (it then gets a change bar)."""
+    return any(isinstance(n, m.Inserted | m.Deleted) for node in inlines for n in m.walk(node))
 
 
 def _class(name: str, condition: bool) -> Markup:

@@ -97,8 +97,14 @@ def prepare() -> None:
     keep_footnotes_with_calls()
 
 
-def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
-               pdf_variant: str | None = None) -> PdfResult:
+def _baselines(document) -> list[list[float]]:
+    from .line_numbers import page_lines
+
+    return [page_lines(page) for page in document.pages]
+
+
+def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant: str | None = None,
+               number_lines: Callable[[object], str] | None = None) -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
 
     `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
@@ -106,6 +112,9 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     `_weasyprint_patch`); should a note still land on another page than its call, the calling
     block is pushed to the next page with its note and the report laid out again.
     A resource WeasyPrint could not load is an error, not a silent gap.
+
+    `number_lines(layout)`, for drafts, gives CSS drawn over the final layout (line numbers); the
+    report is laid out once more with it, `render_html(pushed, extra_css)`.
     """
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
@@ -115,17 +124,26 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     keep_footnotes_with_calls()
     fetcher = _fetcher_class()((project_root, RESOURCES))
     pushed: frozenset[int] = frozenset()
+    misnumbered = False
+
+    def layout(html: str):
+        return weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
+                               url_fetcher=fetcher).render(presentational_hints=False)
+
     with _captured_weasyprint_log() as log:
         try:
             for _attempt in range(4):
                 html = render_html(pushed)
-                document = weasyprint.HTML(string=html, base_url=project_root.as_uri() + "/",
-                                           url_fetcher=fetcher).render(presentational_hints=False)
+                document = layout(html)
                 pages = note_pages(document)
                 misplaced = {n for n, (call, body) in pages.items() if call != body}
                 if not misplaced - pushed:
                     break
                 pushed |= misplaced
+            if number_lines is not None:
+                numbered = layout(render_html(pushed, number_lines(document)))
+                misnumbered = _baselines(numbered) != _baselines(document)  # a background moves nothing
+                document, pages = numbered, note_pages(numbered)
             pdf = document.write_pdf(pdf_variant=pdf_variant)
         except FatalURLFetchingError as exc:
             # Sections' images are checked when loading, so what is left comes from a template.
@@ -137,4 +155,6 @@ def render_pdf(render_html: Callable[[frozenset[int]], str], project_root: Path,
     warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
     warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
                  for n, (call, body) in sorted(pages.items()) if call != body]
+    if misnumbered:
+        warnings.append("PDF: the line numbers may not match the lines (the layout changed when they were drawn)")
     return PdfResult(pdf, len(document.pages), html, warnings)

@@ -15,10 +15,14 @@ class _Numberer(m.Transformer):
         self.heading_formats = heading_formats(numbering.headings)
         self.recommendation_format = NumberFormat.parse(numbering.recommendations)
         self.number_paragraphs = numbering.paragraphs
+        self.recommendations_restart = numbering.recommendations_restart
+        self.recommendations = 0
         self.counters = [0] * 6
         self.paragraphs = 0
 
     def visit_Section(self, section: m.Section) -> m.Section:
+        if self.recommendations_restart == "section":
+            self.recommendations = 0
         return replace(section, blocks=self.body(section.blocks))
 
     def body(self, blocks: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
@@ -44,13 +48,19 @@ class _Numberer(m.Transformer):
             return replace(heading, numbered=False)
         self.counters[level - 1] += 1
         self.counters[level:] = [0] * (6 - level)
-        counters = tuple(self.counters[:level])
+        # A level skipped over (### right after #) shows its first number, as Word shows it.
+        counters = tuple(count or 1 for count in self.counters[:level])
         return replace(heading, number=self.heading_formats[level - 1].format(counters), counters=counters)
 
     def visit_Recommendations(self, block: m.Recommendations) -> m.Recommendations:
-        items = tuple(replace(item, number=i, label=self.recommendation_format.format((i,)))
-                      for i, item in enumerate(block.items, start=1))
-        return replace(block, items=items)
+        if self.recommendations_restart == "block":
+            self.recommendations = 0
+        items = []
+        for item in block.items:
+            self.recommendations += 1
+            items.append(replace(item, number=self.recommendations,
+                                 label=self.recommendation_format.format((self.recommendations,))))
+        return replace(block, items=tuple(items))
 
 
 def number_document(document: m.Document) -> m.Document:

@@ -115,6 +115,8 @@ def _previous(ctx: Context) -> Iterator[Finding]:
             if missing:
                 yield ctx.finding("ST-7", ctx.files.locate(source, number),
                                   f"recommendation {number}: {'; '.join(missing)}")
+    found = found or any(isinstance(node, m.Recommendation) and node.previous
+                         for section in ctx.document.sections for node in m.walk(section))
     config = ctx.config
     after_first = (config.cycle or 0) >= 2 or (config.cycle is None and (config.session or 0) > 12)
     if after_first and not found:

@@ -1,5 +1,5 @@
 """The section files: a summary or introduction (ST-3), no empty file (ED-2), editorial status
-(ED-3), images (FM-4)."""
+(ED-3), heading levels (ED-4), images (FM-4)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     if sections and not any(_SUMMARY.search(h) for h in headings):
         yield ctx.finding("ST-3", sections[0].source, "no executive summary or introduction (a heading such as "
                                                       "'Executive summary' or 'Introduction')")
+    previous = 0
+    for heading in (n for s in sections if not s.annex for n in m.walk(s) if isinstance(n, m.Heading)):
+        if heading.level > previous + 1:
+            yield ctx.finding("ED-4", heading.source, f"a level-{heading.level} heading right after a level-"
+                                                      f"{previous} one" if previous else
+                              f"the first heading is at level {heading.level}, not 1")
+        previous = heading.level
     for section in sections:
         if all(isinstance(b, m.Heading) for b in section.blocks):
             yield ctx.finding("ED-2", section.source, "section has no text" + (" under its headings"

@@ -1,0 +1,210 @@
+"""Two document models matched, not two text dumps: sections by file, then their headings,
+paragraphs, lists, recommendations and tables by content and order, notes by their place in the
+text. A number is not content: a paragraph that was only renumbered, or pushed down by another,
+is the same paragraph. What is left unmatched was added or removed; what matched with different
+content changed."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .. import model as m
+from .inline_diff import align as align_atoms
+from .inline_diff import atoms, content_key
+
+SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
+SIMILAR = 0.5  # two blocks at the same place with at least this share of their words in common: one changed block
+_LARGEST_GAP = 10_000  # unmatched old x new blocks beyond which nothing is paired by similarity (too slow)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A node of the older model and its counterpart in the newer one (either may be None)."""
+
+    status: str
+    old: m.Node | None
+    new: m.Node | None
+    children: tuple[Pair, ...] = ()  # for two matched containers: their items or blocks, aligned
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a reader would name: a paragraph changed, a note removed, a recommendation added."""
+
+    status: str  # added, removed or changed
+    what: str  # paragraph, heading, recommendation, note, table or block
+    old: m.Node | None
+    new: m.Node | None
+    section: str  # the section file it is in (the newer one's, or the older one's for a section removed)
+
+
+# Alignment ----------------------------------------------------------------------------------------
+
+def align_documents(old: m.Document, new: m.Document) -> tuple[Pair, ...]:
+    """One pair per section file, in the newer order, a removed section where it used to be."""
+    return align(old.sections, new.sections, by=lambda section: section.source.path)
+
+
+def align(olds: tuple, news: tuple, by=content_key, similar=None) -> tuple[Pair, ...]:
+    """Align two sequences of nodes (or table rows): equal ones (by `by`) first, in order; then, in
+    each gap between them, those whose words are similar enough (`similar`, by default `similarity`)."""
+    matcher = difflib.SequenceMatcher(None, [by(n) for n in olds], [by(n) for n in news], autojunk=False)
+    pairs: list[Pair] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [matched(o, n) for o, n in zip(olds[i1:i2], news[j1:j2], strict=True)]
+        else:
+            pairs += _pair_gap(olds[i1:i2], news[j1:j2], similar or similarity)
+    return tuple(pairs)
+
+
+def matched(old: m.Node, new: m.Node) -> Pair:
+    if content_key(old) == content_key(new):
+        return Pair(SAME, old, new)
+    return Pair(CHANGED, old, new, align(_children(old), _children(new)) if _children(old) is not None else ())
+
+
+def _children(node: m.Node) -> tuple | None:
+    """The aligned parts of a container; None for a block compared as a whole."""
+    if isinstance(node, m.BulletList | m.OrderedList | m.Recommendations):
+        return node.items
+    if isinstance(node, m.Section | m.ListItem | m.Recommendation | m.BlockQuote | m.Div):
+        return node.blocks
+    return None
+
+
+def _pair_gap(olds: tuple, news: tuple, similarity) -> list[Pair]:
+    """Pairs in a gap: the order-keeping matching with the most similarity (a weighted longest
+    common subsequence); removed nodes come before added ones where both are left."""
+    n, k = len(olds), len(news)
+    if not n or not k or n * k > _LARGEST_GAP:
+        return [Pair(REMOVED, o, None) for o in olds] + [Pair(ADDED, None, x) for x in news]
+    similar = [[similarity(o, x) for x in news] for o in olds]
+    score = [[0.0] * (k + 1) for _ in range(n + 1)]  # the best total similarity of olds[i:] with news[j:]
+    for i in range(n - 1, -1, -1):
+        for j in range(k - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            if similar[i][j] >= SIMILAR:
+                best = max(best, similar[i][j] + score[i + 1][j + 1])
+            score[i][j] = best
+    pairs, i, j = [], 0, 0
+    removed: list[Pair] = []
+    added: list[Pair] = []
+    while i < n and j < k:
+        if similar[i][j] >= SIMILAR and score[i][j] == similar[i][j] + score[i + 1][j + 1]:
+            pairs += removed + added + [matched(olds[i], news[j])]
+            removed, added = [], []
+            i, j = i + 1, j + 1
+        elif score[i + 1][j] >= score[i][j + 1]:
+            removed.append(Pair(REMOVED, olds[i], None))
+            i += 1
+        else:
+            added.append(Pair(ADDED, None, news[j]))
+            j += 1
+    removed += [Pair(REMOVED, o, None) for o in olds[i:]]
+    added += [Pair(ADDED, None, x) for x in news[j:]]
+    return pairs + removed + added
+
+
+def similarity(old: m.Node, new: m.Node) -> float:
+    """The share of words two nodes of the same kind have in common (0 for different kinds)."""
+    if type(old) is not type(new):
+        return 0.0
+    return word_similarity(_words(old), _words(new))
+
+
+def word_similarity(a: list[str], b: list[str]) -> float:
+    if not a and not b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0  # an upper bound, cheap to compute
+
+
+def _words(node: m.Node) -> list[str]:
+    return m.plain_text(node, notes=True).split()
+
+
+# Changes ------------------------------------------------------------------------------------------
+
+def changes(pairs: tuple[Pair, ...]) -> list[Change]:
+    """The changes of aligned sections, in the order of the newer document. Sections reportgen
+    makes itself (the recommendations annexes, from report.yaml's settings) are views of the
+    others: what changed in them follows from what changed there, and is not listed again."""
+    out: list[Change] = []
+    for pair in pairs:
+        section = (pair.new or pair.old).source.path
+        if not section.startswith("sections/"):  # section files lie in sections/, always
+            continue
+        if pair.status in (ADDED, REMOVED):
+            for block in (pair.new or pair.old).blocks:
+                _whole(block, pair.status, section, out)
+        else:
+            for child in pair.children:
+                _changes(child, section, out)
+    return out
+
+
+def kind(node: m.Node) -> str:
+    if isinstance(node, m.Paragraph | m.Heading | m.Recommendation | m.Table | m.Note):
+        return type(node).__name__.lower()
+    return "block"
+
+
+def _whole(node: m.Node, status: str, section: str, out: list[Change]) -> None:
+    """A node added or removed with everything in it."""
+    if isinstance(node, m.Recommendation | m.Paragraph | m.Heading | m.Table | m.CodeBlock):
+        out.append(_change(status, node, section))
+        out += [_change(status, note, section) for note in _notes(node)]
+        return
+    for child in _children(node) or ():
+        _whole(child, status, section, out)
+
+
+def _change(status: str, node: m.Node, section: str) -> Change:
+    return Change(status, kind(node), node if status == REMOVED else None, node if status == ADDED else None, section)
+
+
+def _notes(node: m.Node) -> list[m.Note]:
+    return [n for n in m.walk(node) if isinstance(n, m.Note)]
+
+
+def _changes(pair: Pair, section: str, out: list[Change]) -> None:
+    if pair.status == SAME:
+        return
+    if pair.status in (ADDED, REMOVED):
+        _whole(pair.new or pair.old, pair.status, section, out)
+        return
+    old, new = pair.old, pair.new
+    if isinstance(new, m.Paragraph | m.Heading):
+        text_changed, notes = inline_changes(old.inlines, new.inlines, section)
+        if text_changed:
+            out.append(Change(CHANGED, kind(new), old, new, section))
+        out += notes
+    elif isinstance(new, m.Recommendation):  # whatever changed in it, the recommendation was reworded
+        inner: list[Change] = []
+        for child in pair.children:
+            _changes(child, section, inner)
+        notes = [c for c in inner if c.what == "note"]
+        if len(notes) < len(inner):
+            out.append(Change(CHANGED, "recommendation", old, new, section))
+        out += notes
+    elif pair.children or _children(new) is not None:
+        for child in pair.children:
+            _changes(child, section, out)
+    else:
+        out.append(Change(CHANGED, kind(new), old, new, section))
+
+
+def inline_changes(old: tuple, new: tuple, section: str) -> tuple[bool, list[Change]]:
+    """Whether the text of two runs of inlines differs, and the changes of their notes."""
+    text_changed, notes = False, []
+    for tag, olds, news in align_atoms(atoms(old), atoms(new)):
+        if tag == "equal":
+            notes += [Change(CHANGED, "note", a.node, b.node, section) for a, b in zip(olds, news, strict=True)
+                      if isinstance(a.node, m.Note) and content_key(a.node) != content_key(b.node)]
+            continue
+        text_changed |= any(not isinstance(a.node, m.Note) for a in olds + news)
+        notes += [Change(REMOVED, "note", a.node, None, section) for a in olds if isinstance(a.node, m.Note)]
+        notes += [Change(ADDED, "note", None, a.node, section) for a in news if isinstance(a.node, m.Note)]
+    return text_changed, notes
