@@ -93,6 +93,17 @@ def test_an_unchanged_project_is_not_parsed_again_and_gives_the_same_model(proje
                                  "write Markdown instead"]  # reported on every build
 
 
+def test_the_example_is_read_back_from_the_cache(tmp_path):
+    """Every kind of node the example holds unpickles (a class the unpickler does not know would
+    make every build parse again)."""
+    from .conftest import ROOT
+
+    first = load_model(Project.at(ROOT), cache=ParseCache(tmp_path))
+    cache = ParseCache(tmp_path)
+    assert load_model(Project.at(ROOT), cache=cache) == first
+    assert cache.misses == 0 and cache.hits == len(list((ROOT / "sections").glob("*.md"))) + 1
+
+
 def test_only_what_changed_is_parsed_again(project, tmp_path):
     root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
     cache = ParseCache(tmp_path / "cache")
