@@ -233,13 +233,14 @@ def curve(benches: dict[str, Bench], runs: int, pdf: bool) -> dict:
             benches[name].reportgen("docx cold", "--format", "docx", cold=True)
     print("\n## Notes curve: reportgen's phases (median s) and microseconds per note")
     phases = list(benches[CURVE[0]].summary()["phases"])
-    print(f"{'notes':>7}" + "".join(f"{p:>13}" for p in phases) + f"{'docx cmd':>10}{'µs/note':>9}")
+    widths = {p: max(13, len(p) + 2) for p in phases}
+    print(f"{'notes':>7}" + "".join(f"{p:>{widths[p]}}" for p in phases) + f"{'docx cmd':>10}{'µs/note':>9}")
     for name in CURVE:
         summary = benches[name].summary()
         notes = SIZES[name].notes
         work = sum(v for k, v in summary["phases"].items() if k not in ("import", "load cached", "weasyprint import"))
         rows[name] = {**summary, "notes": notes, "per_note_us": work / notes * 1e6}
-        print(f"{notes:>7}" + "".join(f"{summary['phases'][p]:>13.3f}" for p in phases)
+        print(f"{notes:>7}" + "".join(f"{summary['phases'][p]:>{widths[p]}.3f}" for p in phases)
               + f"{summary['median']['docx cold']:>10.2f}{rows[name]['per_note_us']:>9.0f}")
     return rows
 
