@@ -262,3 +262,34 @@ def test_weasyprint_lays_out_every_page_of_the_example_once(example_model):
         PROGRESS_LOGGER.removeHandler(handler)
         PROGRESS_LOGGER.setLevel(level)
     assert len(made) == result.pages and not up_to_date
+
+
+RENDER_WITH_OR_WITHOUT_THE_LOOKUP_FIX = """
+import hashlib, sys
+from reportgen.renderers import _weasyprint_patch
+if sys.argv[2] == "without":
+    _weasyprint_patch._NOTE_LOOKUP = ("no such code", "")
+from reportgen.pdf_worker import PdfJob, render
+from reportgen.project import Project, load_model
+project = Project.at(sys.argv[1])
+job = PdfJob.of(load_model(project), project.templates, project.root, "2022-01-01T00:00:00+00:00")
+print(hashlib.sha256(render(job).result.pdf).hexdigest())
+"""
+
+
+def test_the_note_lookup_fix_applies_to_the_installed_weasyprint_and_changes_no_byte(project):
+    import inspect
+
+    from weasyprint.layout import block
+
+    from reportgen.renderers import _weasyprint_patch
+
+    source = inspect.getsource(inspect.getmodule(block))
+    assert source.count(_weasyprint_patch._NOTE_LOOKUP[0]) == 1  # else an upgrade left it unpatched
+    root = project({"sections/01.md": SECTION * 3, "sections/02.md": "# More\n\nText[@smith2020].\n"})
+
+    def pdf(how: str) -> str:
+        return subprocess.run([sys.executable, "-c", RENDER_WITH_OR_WITHOUT_THE_LOOKUP_FIX, str(root), how],
+                              capture_output=True, text=True, check=True).stdout
+
+    assert pdf("with") == pdf("without")
