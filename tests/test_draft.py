@@ -19,6 +19,7 @@ from reportgen.review.stamp import draft_stamp
 
 from .conftest import ROOT
 from .docx_inspect import NS, Docx, w
+from .libreoffice import convert
 
 EPOCH = "1322000000"  # 2011-11-22 22:13:20 UTC
 STAMP_TIME = "2011-11-22 22:13 UTC"
@@ -204,14 +205,10 @@ def test_the_draft_docx_numbers_lines_per_page_and_carries_watermark_and_stamp(b
 
 @needs_poppler
 def test_libreoffice_shows_the_draft_docx_stamp_and_line_numbers(builds, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) lays out the DOCX")
     source = tmp_path / "draft.docx"
     shutil.copy(builds["draft"]["docx"], source)
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=True)
-    pages = words(tmp_path / "draft.pdf")
+    pdf, = convert([source], "pdf", tmp_path, "it lays out the DOCX")
+    pages = words(pdf)
     counts = []
     for index, page in enumerate(pages, start=1):
         assert f"Draft · {STAMP_TIME}" in " ".join(t for *_, t in page), f"page {index}"

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import docx
 import pypdf
-import pytest
 from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +23,7 @@ from reportgen.renderers.html import HtmlRenderer, list_marker
 
 from .conftest import MINIMAL_BIB, write_project
 from .docx_inspect import Docx
+from .libreoffice import convert, soffice
 
 
 def examples(default: int) -> int:
@@ -163,12 +161,10 @@ def test_the_default_bibliography_parses_cleanly():
 @given(SECTION)
 def test_libreoffice_opens_every_docx_that_builds(text):
     """A small sample through the real client: each conversion takes a second or two."""
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice is not installed")
+    soffice("it reopens the DOCX")
     root, result = load_section_text(text)
     assume(not isinstance(result, ReportError))
     written, _ = build(root, ("docx",))
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{root}/lo-profile", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(root), str(written[0])], check=True, capture_output=True, timeout=120)
-    reader = pypdf.PdfReader(root / written[0].with_suffix(".pdf").name)
+    pdf, = convert(written, "pdf", root, "it reopens the DOCX")
+    reader = pypdf.PdfReader(pdf)
     assert len(reader.pages) >= 1
