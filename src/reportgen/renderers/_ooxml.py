@@ -190,9 +190,8 @@ def set_letter_spacing(style, twentieths_of_point: int) -> None:
     _insert_ordered(_rPr(style), _element("spacing", val=twentieths_of_point), _RPR_ORDER)
 
 
-def set_document_defaults(document, font: str, size_pt: float, language: str) -> None:
-    """The document-wide run defaults (`w:docDefaults`): one font for all scripts, without the theme
-    fonts that would otherwise win over it, the size and the proofing language."""
+def _default_run_properties(document, fresh: bool = False):
+    """`w:docDefaults/w:rPrDefault/w:rPr`, made if missing; emptied first when `fresh`."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -202,10 +201,20 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     if rpr_default is None:
         rpr_default = _element("rPrDefault")
         defaults.insert(0, rpr_default)
-    for child in list(rpr_default):
-        rpr_default.remove(child)
-    rpr = _element("rPr")
-    rpr_default.append(rpr)
+    if fresh:
+        for child in list(rpr_default):
+            rpr_default.remove(child)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _element("rPr")
+        rpr_default.append(rpr)
+    return rpr
+
+
+def set_document_defaults(document, font: str, size_pt: float, language: str) -> None:
+    """The document-wide run defaults (`w:docDefaults`): one font for all scripts, without the theme
+    fonts that would otherwise win over it, the size and the proofing language."""
+    rpr = _default_run_properties(document, fresh=True)
     rpr.append(_element("rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font))
     half_points = round(size_pt * 2)
     rpr.append(_element("sz", val=half_points))
@@ -215,19 +224,7 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
 
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = _element("docDefaults")
-        document.styles.element.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = _element("rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = _element("rPr")
-        rpr_default.append(rpr)
-    _insert_ordered(rpr, _element("lang", val=language), _RPR_ORDER)
+    _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)
 
 
 # Numbering ----------------------------------------------------------------------------------------
