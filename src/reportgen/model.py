@@ -74,13 +74,15 @@ class Image(Node):
 
 @dataclass(frozen=True, slots=True)
 class Citation(Node):
-    """One cited work inside a cluster: `[prefix @key, locator suffix]`."""
+    """One cited work inside a cluster: `[prefix @key, locator suffix]`. `mode` is "" (normal),
+    "author-in-text" (`@key` in the text: the author is printed there) or "suppress-author" (`[-@key]`)."""
 
     key: str
     prefix: tuple[Node, ...]
     locator: str
     suffix: tuple[Node, ...]
     source: Source
+    mode: str = ""
 
 
 @dataclass(frozen=True, slots=True)
