@@ -47,7 +47,8 @@ def expected_version(folder: Path) -> tuple[str, bool] | None:
                             text=True)
     if inside.returncode or inside.stdout.strip() != "true":
         return None
-    return git(folder, "rev-parse", "--short", "HEAD"), bool(git(folder, "status", "--porcelain", "--", "."))
+    inputs = ["report", "sections", "templates", "references.bib"]  # the example's inputs
+    return git(folder, "rev-parse", "--short", "HEAD"), bool(git(folder, "status", "--porcelain", "--", *inputs))
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +98,13 @@ def test_the_stamp_names_the_commit_and_a_modified_work_tree(project, tmp_path):
     assert clean.text() == f"Projet · 2026-03-05 09:30 UTC · commit {commit}"
     assert clean.file_suffix() == f"draft-2026-03-05-{commit}" and clean.watermark == "PROJET"
 
+    (root / "reviewed.docx").write_bytes(b"PK")  # files that are not the report's inputs do not count
+    (root / "notes").mkdir()
+    (root / "notes" / "minutes.txt").write_text("meeting")
+    inputs = ["report", "sections", "templates", "references.bib"]
+    assert draft_stamp(root, "en", time, root / "build", inputs).text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit}"
     (root / "sections/01.md").write_text("# Findings\n\nA finding, edited.\n")
-    edited = draft_stamp(root, "en", time, root / "build")
+    edited = draft_stamp(root, "en", time, root / "build", inputs)
     assert edited.text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit} (modified)"
     assert edited.file_suffix() == f"draft-2026-03-05-{commit}-modified"
 

@@ -154,9 +154,9 @@ class Session:
         """The draft stamp when building a draft (`draft`, by default report.yaml's), else None."""
         if not (document.config.draft if draft is None else draft):
             return None
-        from .load.stamp import draft_stamp
+        from .load.stamp import draft_stamp, report_inputs
 
-        return draft_stamp(self.project.root, document.config.language, now, self.folder)
+        return draft_stamp(self.project.root, document.config.language, now, self.folder, report_inputs(document))
 
     def render(self, document: m.Document, formats: tuple[str, ...], look: Look = Look(),
                now: datetime | None = None, ready: Callable[[dict[str, bytes]], None] | None = None) -> Rendered:
