@@ -238,3 +238,30 @@ def test_draft_in_report_yaml_and_final_on_the_command_line(project, monkeypatch
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (root / "build").glob("*.docx")) == ["ORG_individual.docx",
                                                                       "ORG_individual_draft-2011-11-22.docx"]
+
+
+def test_a_draft_pdf_carries_the_map_of_its_sources_and_a_final_does_not(builds):
+    import json
+
+    import pypdf
+
+    from reportgen.renderers.pdf_anchors import ATTACHMENT
+
+    draft = pypdf.PdfReader(builds["draft"]["pdf"])
+    assert list(pypdf.PdfReader(builds["final"]["pdf"]).attachments) == []
+    sources = json.loads(draft.attachments[ATTACHMENT][0])
+    version = expected_version(ROOT)
+    assert (sources["commit"], sources["modified"]) == (version if version else ("", False))
+    assert len(sources["pages"]) == len(draft.pages)
+    lines = [line for page in sources["pages"] for line in page]
+    # each word where pdftotext finds it, with the file and line it was written on
+    found = {(line[4], word[2]) for line in lines for word in line[5]}
+    assert ("sections/02-normative-framework.md:25", "Declaration") in found
+    assert ("sections/02-normative-framework.md:25", "ASEAN:") in found  # the note, written inline there
+    assert ("report/report.yaml:8", "Commercial") in found  # the title, from report.yaml
+    first = next(line for line in lines if line[4] == "sections/02-normative-framework.md:25")
+    page = next(i for i, p in enumerate(sources["pages"]) if first in p)
+    height = float(draft.pages[page].mediabox.height)
+    x0, top, x1, bottom, text = next(w for w in words(builds["draft"]["pdf"])[page] if w[4] == first[5][0][2])
+    assert abs(first[5][0][0] - x0) < 1 and abs(first[5][0][1] - x1) < 1
+    assert first[1] - 1 < height - bottom and height - top < first[3] + 1

@@ -165,18 +165,19 @@ class Session:
         now = now or build_time()
         root = look.root or self.project.root
         templates = root / "templates"
-        css, number_lines = look.css, None
+        css, number_lines, source_map = look.css, None, None
         if look.stamp:
-            from .renderers.draft_marks import pdf_draft_marks
+            from .renderers.draft_marks import pdf_draft_marks, pdf_source_map
 
             marks, number_lines = pdf_draft_marks(look.stamp.text(), look.stamp.watermark)
+            source_map = pdf_source_map(look.stamp.commit, bool(look.stamp.modified))
             css += marks
         rendered = Rendered()
         pdf = "pdf" in formats
         if pdf:
             if not self.worker:
                 self.worker = PdfWorker()
-            job = PdfJob.of(document, templates, root, now.isoformat(), css, number_lines, look.preface)
+            job = PdfJob.of(document, templates, root, now.isoformat(), css, number_lines, look.preface, source_map)
             self.worker.start(job)
             html = job.html
         elif "html" in formats:

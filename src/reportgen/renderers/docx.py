@@ -24,7 +24,7 @@ from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
-from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -306,6 +306,8 @@ class DocxRenderer:
         for paragraph, source in self.anchored:
             self.bookmarks.wrap(paragraph, names.name(source))
         table = {FILE_PROPERTY + key: path for key, path in names.files.items()}
+        if self.draft and self.draft.commit:  # the version the sections were at, to trace marks on an older draft
+            table |= {COMMIT_PROPERTY: self.draft.commit, MODIFIED_PROPERTY: "yes" if self.draft.modified else ""}
         _ooxml_properties.set_custom_properties(self.word, {MARKER: VERSION, **table}, "reportgen ")
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
@@ -425,7 +427,7 @@ class DocxRenderer:
             self.deleted += revision == "del"
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
-                self.anchor(paragraph, Source(node.source.path, line))
+                self.anchor(paragraph, model_cell.source or Source(node.source.path, line))
                 paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]

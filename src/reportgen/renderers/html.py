@@ -212,15 +212,17 @@ class HtmlRenderer:
             self.deleted -= deleted
 
     def block_Table(self, node: m.Table) -> Markup:
-        def row(cells, tag):
-            return Markup("<tr>{}</tr>").format(Markup("").join(
-                Markup('<{t}{a}>{c}</{t}>').format(
+        def row(cells, tag, line):  # each row and cell says where it is written, as in the DOCX
+            return Markup('<tr data-src="{}:{}">{}</tr>').format(node.source.path, line, Markup("").join(
+                Markup('<{t}{a}{s}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
+                    s=Markup(' data-src="{}"').format(str(cell.source)) if cell.source else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
         columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
                                   for share in column_widths(node))
-        head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
-        body = Markup("").join(row(r, "td") for r in node.rows)
+        head = Markup("<thead>{}</thead>").format(row(node.header, "th", node.source.line)) if node.header else ""
+        first = node.source.line + (2 if node.header else 0)  # a delimiter row follows the header
+        body = Markup("").join(row(r, "td", first + index) for index, r in enumerate(node.rows))
         return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
             str(node.source), columns, head, body)
 
