@@ -47,6 +47,20 @@ class Strikeout(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class Superscript(Node):
+    """Raised text: an ordinal's letters (51ᵉ), `^x^`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subscript(Node):
+    """Lowered text: `~x~`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Code(Node):
     text: str
 
@@ -350,6 +364,6 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation | Inserted
-                        | Deleted)
+    inline = isinstance(node, Emph | Strong | Strikeout | Superscript | Subscript | Link | Paragraph | Heading
+                        | TableCell | Citation | Inserted | Deleted)
     return ("" if inline else " ").join(parts)

@@ -85,6 +85,7 @@ class _Look:
     italic: bool = False
     bold: bool = False
     strike: bool = False
+    position: str = ""  # "superscript" or "subscript"
     style: str | None = None
 
 
@@ -442,6 +443,9 @@ class DocxRenderer:
             self.inlines(paragraph, node.children, replace(look, bold=True))
         elif isinstance(node, m.Strikeout):
             self.inlines(paragraph, node.children, replace(look, strike=True))
+        elif isinstance(node, m.Superscript | m.Subscript):
+            position = "superscript" if isinstance(node, m.Superscript) else "subscript"
+            self.inlines(paragraph, node.children, replace(look, position=position))
         elif isinstance(node, m.Inserted | m.Deleted):
             mark = _ooxml.content_mark(paragraph)
             self.inlines(paragraph, node.children, look)
@@ -475,6 +479,8 @@ class DocxRenderer:
             run.bold = True
         if look.strike:
             run.font.strike = True
+        if look.position:
+            setattr(run.font, look.position, True)
 
     def note(self, paragraph, note: m.Note) -> None:
         if note.number <= 0:

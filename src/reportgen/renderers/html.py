@@ -246,6 +246,10 @@ class HtmlRenderer:
             return Markup("<strong>{}</strong>").format(self.inlines(node.children))
         if isinstance(node, m.Strikeout):
             return Markup("<s>{}</s>").format(self.inlines(node.children))
+        if isinstance(node, m.Superscript):
+            return Markup("<sup>{}</sup>").format(self.inlines(node.children))
+        if isinstance(node, m.Subscript):
+            return Markup("<sub>{}</sub>").format(self.inlines(node.children))
         if isinstance(node, m.Inserted):
             return Markup("<ins>{}</ins>").format(self.inlines(node.children))
         if isinstance(node, m.Deleted):

@@ -14,7 +14,7 @@ from dataclasses import fields as dataclass_fields
 from .. import model as m
 
 _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
-_WRAPPERS = (m.Emph, m.Strong, m.Strikeout, m.Link, m.Inserted, m.Deleted)
+_WRAPPERS = (m.Emph, m.Strong, m.Strikeout, m.Superscript, m.Subscript, m.Link, m.Inserted, m.Deleted)
 _IGNORED = {"source", "number", "label", "counters", "id", "from_citation"}  # numbering and places, not content
 
 
