@@ -13,7 +13,6 @@ from .. import model as m
 from ..errors import Problems, Source
 from . import biblatex, dates
 from .bibliography import Entry, Name
-from .latex_symbols import SUBSCRIPT, SUPERSCRIPT
 
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "misc",
@@ -252,10 +251,9 @@ def _add(out: list, text: str, stack: list[str]) -> None:
     text = re.sub(r"\s+", " ", text)
     if not text:
         return
-    for tag, table in (("sup", SUPERSCRIPT), ("sub", SUBSCRIPT)):
-        if tag in stack and all(c in table for c in text):
-            text = "".join(table[c] for c in text)
     node: m.Node = m.Text(text)
+    if "sup" in stack or "sub" in stack:
+        node = (m.Superscript if "sup" in stack else m.Subscript)((node,))
     if "b" in stack:
         node = m.Strong((node,))
     if "i" in stack:

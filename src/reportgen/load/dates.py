@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from ..i18n import labels
+from ..i18n import note_words as labels
 
 _POINT = re.compile(r"(?P<year>-?\d{4}|\d{2}XX|\d{3}X)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
                     r"(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?(?P<qualifier>[?~%]?)")

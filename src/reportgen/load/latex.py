@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..errors import Source
@@ -30,14 +30,17 @@ class _Style:
     italic: bool = False
     bold: bool = False
     url: str = ""
+    script: str = ""  # "sup" or "sub"
 
     def apply(self, how: str) -> _Style:
+        if how in ("sup", "sub"):
+            return replace(self, script=how)
         if how == "toggle":
-            return _Style(not self.italic, self.bold, self.url)
+            return replace(self, italic=not self.italic)
         changes = {"italic": (True, self.bold), "bold": (self.italic, True), "upright": (False, self.bold),
                    "medium": (self.italic, False)}
         italic, bold = changes.get(how, (self.italic, self.bold))
-        return _Style(italic, bold, self.url)
+        return replace(self, italic=italic, bold=bold)
 
 
 def to_inlines(text: str, source: Source, warn: Warn | None = None) -> tuple[m.Node, ...]:
@@ -98,13 +101,16 @@ class _Decoder:
                 dollars = "$$" if text.startswith("$$", self.pos) else "$"
                 self.pos += len(dollars)
                 self.group(out, style, True, dollars)
+            elif math and c in "^_":
+                self.pos += 1
+                self.argument(out, style.apply("sup" if c == "^" else "sub"), True)
             else:
                 self.emit(out, self.special(c, math), style)
         if closer == "$" or closer == "$$":
             self.warn("a '$' opens math that is never closed")
 
     def special(self, c: str, math: bool) -> str:
-        """One of ~ - ` ' ! ? whitespace, and ^ _ in math."""
+        """One of ~ - ` ' ! ? and whitespace."""
         if c.isspace():
             while self.pos < len(self.text) and self.text[self.pos].isspace():
                 self.pos += 1
@@ -114,8 +120,6 @@ class _Decoder:
             return "\u00a0"
         if math:
             self.pos += 1
-            if c in "^_":
-                return _script(self.argument_text(True), sym.SUPERSCRIPT if c == "^" else sym.SUBSCRIPT, c)
             return {"-": "−", "'": "′"}.get(c, c)
         for ligature, replacement in _LIGATURES:
             if self.text.startswith(ligature, self.pos):
@@ -168,8 +172,7 @@ class _Decoder:
             self.argument(out, style, math)
             self.emit(out, closing, style)
         elif name in ("textsuperscript", "textsubscript", "mkbibsuperscript"):
-            table = sym.SUBSCRIPT if name == "textsubscript" else sym.SUPERSCRIPT
-            self.emit(out, _script(self.argument_text(math), table, ""), style)
+            self.argument(out, style.apply("sub" if name == "textsubscript" else "sup"), math)
         elif name in ("url", "nolinkurl", "path", "doi", "href"):
             self.link(out, name, style)
         elif name in ("frac", "sqrt", "foreignlanguage", "textcolor", "MakeUppercase", "uppercase",
@@ -203,7 +206,7 @@ class _Decoder:
         else:
             shown = [[url[len("https://doi.org/"):] if name == "doi" else url, style]]
         scheme = url.split(":", 1)[0].lower()
-        linked = _Style(style.italic, style.bold, url) if scheme in m.LINK_SCHEMES and ":" in url else style
+        linked = replace(style, url=url) if scheme in m.LINK_SCHEMES and ":" in url else style
         for text, _ in shown:
             self.emit(out, text, linked)
 
@@ -258,13 +261,6 @@ def _accent(text: str, combining: str) -> str:
     return unicodedata.normalize("NFC", base + combining) + text[1:]
 
 
-def _script(text: str, table: dict, marker: str) -> str:
-    """Superscript or subscript characters, when Unicode has all of them; else the text (after `^`/`_` in math)."""
-    if text and all(c in table for c in text):
-        return "".join(table[c] for c in text)
-    return f"{marker}{_bracket(text)}" if marker else text
-
-
 def _bracket(text: str) -> str:
     return text if len(text) <= 1 or text.isalnum() else f"({text})"
 
@@ -292,6 +288,8 @@ def _nodes(runs: list[list], source: Source) -> tuple[m.Node, ...]:
     out: list[m.Node] = []
     for text, style in _tidy(runs):
         node: m.Node = m.Text(text)
+        if style.script:
+            node = (m.Superscript if style.script == "sup" else m.Subscript)((node,))
         if style.bold:
             node = m.Strong((node,))
         if style.italic:

@@ -98,8 +98,3 @@ STYLES = {"emph": "toggle", "mkbibemph": "toggle", "textit": "italic", "textsl":
 # Commands that wrap their argument in punctuation.
 WRAP = {"mkbibquote": ("“", "”"), "enquote": ("“", "”"), "mkbibparens": ("(", ")"), "mkbibbrackets": ("[", "]"),
         "textquote": ("“", "”")}
-
-SUPERSCRIPT = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφχ",
-                       "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵅᵝᵞᵟᵋᶿᶥᵠᵡ", strict=True))
-SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvxβγρφχ",
-                     "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪ", strict=True))
