@@ -12,6 +12,7 @@ import re
 from ..errors import Problems, Source
 from . import biblatex
 from .bibliography import Entry
+from .latex import squash
 
 # BibLaTeX's month macros expand to numbers; a note writes the month in the report's language.
 MONTHS = {name: str(i) for i, name in enumerate(
@@ -101,7 +102,7 @@ def evaluate(raw: str, macros: dict, verbatim: bool = False) -> str:
             raise ValueError_(_leftover(raw, pos), raw.count("\n", 0, pos))
         pos += 1
     value = "".join(parts)
-    return value.strip() if verbatim else " ".join(value.split())
+    return value.strip() if verbatim else squash(value)
 
 
 def _skip_space(raw: str, pos: int) -> int:

@@ -193,7 +193,7 @@ def _json_lines(text: str) -> list[tuple[int, dict]]:
 
 
 def _yaml_items(text: str, path: str, problems: Problems) -> list:
-    from ..config import compose
+    from .schema import compose
     from ..errors import ReportError
 
     try:

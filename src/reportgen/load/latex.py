@@ -18,11 +18,12 @@ from . import latex_symbols as sym
 Warn = Callable[[str], None]
 
 # Characters that need more than copying, in text and in math.
-_TEXT_PLAIN = re.compile(r"[^\\{}$~\-`'!?\s]+")
-_MATH_PLAIN = re.compile(r"[^\\{}$~\-'^_\s]+")
+_TEXT_PLAIN = re.compile(r"[^\\{}$~\-`'!? \t\r\n\f\v]+")
+_MATH_PLAIN = re.compile(r"[^\\{}$~\-'^_ \t\r\n\f\v]+")
 _LIGATURES = (("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("`", "‘"), ("!`", "¡"), ("?`", "¿"))
 # What LaTeX decoding may change; text without any of these is itself (the fast path).
 LATEX_MARKUP = re.compile(r"[\\{}$~`]|--|''")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class _Style:
 def to_inlines(text: str, source: Source, warn: Warn | None = None) -> tuple[m.Node, ...]:
     """A field value as inlines: Text, Emph, Strong and Link."""
     if not LATEX_MARKUP.search(text):
-        plain = " ".join(text.split())
+        plain = squash(text)
         return (m.Text(plain),) if plain else ()
     return _nodes(_Decoder(text, warn).runs(), source)
 
@@ -54,8 +55,13 @@ def to_inlines(text: str, source: Source, warn: Warn | None = None) -> tuple[m.N
 def to_text(text: str, warn: Warn | None = None) -> str:
     """A field value as plain text."""
     if not LATEX_MARKUP.search(text):
-        return " ".join(text.split())
+        return squash(text)
     return "".join(run[0] for run in _tidy(_Decoder(text, warn).runs()))
+
+
+def squash(text: str) -> str:
+    """Runs of spaces, tabs and line breaks as one space (a no-break space stays)."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 class _Decoder:
@@ -111,8 +117,8 @@ class _Decoder:
 
     def special(self, c: str, math: bool) -> str:
         """One of ~ - ` ' ! ? and whitespace."""
-        if c.isspace():
-            while self.pos < len(self.text) and self.text[self.pos].isspace():
+        if c in " \t\r\n\f\v":
+            while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n\f\v":
                 self.pos += 1
             return " "
         if c == "~":
