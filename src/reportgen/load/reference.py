@@ -10,7 +10,7 @@ import re
 from .. import model as m
 from ..errors import Problems
 from . import latex
-from .biblatex import VERBATIM_FIELDS
+from .biblatex import DATE_FIELDS, VERBATIM_FIELDS
 from .bibliography import Entry, Name, Reference
 
 NAME_FIELDS = frozenset({"author", "editor", "translator", "editora", "editorb", "editorc", "annotator",
@@ -27,8 +27,8 @@ def decode(entry: Entry, problems: Problems) -> Reference:
         def warn(message: str, where=where, name=name) -> None:
             problems.warning(where, f"entry '{entry.key}', field '{name}': {message}")
 
-        if name in VERBATIM_FIELDS:
-            fields[name] = "".join(value.split()) if name in ("url", "doi") else value
+        if name in VERBATIM_FIELDS or name in DATE_FIELDS:  # dates are EDTF: `~` is "about", not a space
+            fields[name] = "".join(value.split()) if name in ("url", "doi") or name in DATE_FIELDS else value
         elif name in NAME_FIELDS and entry.latex:
             names[name] = parse_names(value, warn)
         else:
