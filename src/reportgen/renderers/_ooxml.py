@@ -460,6 +460,13 @@ def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
     paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
 
 
+def add_page_numbers(paragraph: Paragraph) -> None:
+    """`n / N` from the PAGE and NUMPAGES fields."""
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" / ")
+    add_field(paragraph, "NUMPAGES", "1")
+
+
 def content_mark(paragraph: Paragraph) -> int:
     """A position in a paragraph's content, for `make_hyperlink` (set the style before taking it)."""
     return len(paragraph._p)
