@@ -122,5 +122,6 @@ def resolve_citations(document: m.Document, problems: Problems) -> m.Document:
     """Turn every citation into a note or note text and number all notes."""
     keys = [n.key for part in (document.cover, *document.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
     resolver = _Resolver(document.bibliography, document.config.language, problems, keys)
+    cover = resolver.visit(document.cover)  # the coalition's description may cite too
     sections = resolver.visit_all(document.sections)
-    return replace(document, sections=sections, notes=tuple(resolver.notes))
+    return replace(document, cover=cover, sections=sections, notes=tuple(resolver.notes))
