@@ -47,6 +47,43 @@ class Strikeout(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class Superscript(Node):
+    """`^text^`, as pandoc writes it."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subscript(Node):
+    """`~text~`, as pandoc writes it."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallCaps(Node):
+    """`[text]{.smallcaps}`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Underline(Node):
+    """`[text]{.underline}` (or `.ul`)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Node):
+    """Any other bracketed span `[text]{#id .class key=value}`: its language (`lang=fr`), highlighting
+    (`.mark`) and identifier are shown; other attributes are kept for templates."""
+
+    children: tuple[Node, ...]
+    attributes: Attributes = Attributes()
+
+
+@dataclass(frozen=True, slots=True)
 class Code(Node):
     text: str
 
@@ -150,6 +187,23 @@ class OrderedList(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class DefinitionItem(Node):
+    """A term (`inlines`) and its definitions, each a list item of blocks."""
+
+    inlines: tuple[Node, ...]
+    items: tuple[ListItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList(Node):
+    """Pandoc's definition list: `Term` then `:   Definition` lines."""
+
+    items: tuple[DefinitionItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class BlockQuote(Node):
     blocks: tuple[Node, ...]
     source: Source
@@ -241,6 +295,7 @@ class Section(Node):
     owner: str = ""
     status: str = ""
     annex: bool = False
+    lang: str = ""  # the section's language (front matter `lang`), when not the report's
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,12 +385,17 @@ class Transformer:
         return replace(node, **changes) if changes else node
 
 
+# Inlines that hold other inlines: their text runs on without a space.
+INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Underline, Span, Link, Inserted,
+                     Deleted)
+
+
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     """The text of nodes as a reader sees it; note texts are left out unless asked for."""
     if isinstance(nodes, tuple):
         return "".join(plain_text(node, notes) for node in nodes)
     node = nodes
-    if isinstance(node, Text | Code):
+    if isinstance(node, Text | Code | CodeBlock):
         return node.text
     if isinstance(node, LineBreak):
         return "\n"
@@ -348,6 +408,5 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation | Inserted
-                        | Deleted)
+    inline = isinstance(node, INLINE_CONTAINERS | Paragraph | Heading | TableCell | Citation)
     return ("" if inline else " ").join(parts)

@@ -227,6 +227,11 @@ def set_document_language(document, language: str) -> None:
     _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)
 
 
+def set_run_language(run, language: str) -> None:
+    """The proofing and hyphenation language of one run (a passage in another language)."""
+    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language), _RPR_ORDER)
+
+
 # Numbering ----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -414,6 +419,19 @@ class NoteBody:
     @property
     def part(self):
         return self.store.part
+
+    @property
+    def part(self):
+        return self.store.part
+
+    def add_table(self, rows: int, cols: int, width: int):
+        """A table in the note (its first paragraph, with the number, must come before)."""
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        self.element.append(tbl)
+        return Table(tbl, self)
 
     def add_paragraph(self) -> Paragraph:
         p = OxmlElement("w:p")

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
@@ -86,6 +86,11 @@ class _Look:
     bold: bool = False
     strike: bool = False
     style: str | None = None
+    position: str = ""  # "superscript" or "subscript"
+    small_caps: bool = False
+    underline: bool = False
+    highlight: bool = False
+    lang: str = ""  # a language tag, for a passage in another language
 
 
 class DocxRenderer:
@@ -100,6 +105,7 @@ class DocxRenderer:
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
+        self.note_quote, self.note_code = f"{kind} Quote", f"{kind} Code"
         self.note_mark = self.styles.id(f"{kind} Reference")
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
@@ -264,8 +270,8 @@ class DocxRenderer:
 
     def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
         for block in blocks:
-            if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
-                # Notes hold text and lists; anything else is written as its text, as in the HTML.
+            if place.note and isinstance(block, m.Heading | m.Recommendations):
+                # A note has no place for a heading or a recommendation: its text in a note paragraph.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
             method = getattr(self, "block_" + type(block).__name__, None)
@@ -357,10 +363,18 @@ class DocxRenderer:
         self.blocks(blocks, replace(place, style=continuation, depth=depth))
 
     def block_BlockQuote(self, node: m.BlockQuote, place: _Place) -> None:
-        self.blocks(node.blocks, replace(place, style="Block Text"))
+        self.blocks(node.blocks, replace(place, style=self.note_quote if place.note else "Block Text"))
 
     def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
-        self.paragraph(place, "Source Code", node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+        style = self.note_code if place.note else "Source Code"
+        self.paragraph(place, style, node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+
+    def block_DefinitionList(self, node: m.DefinitionList, place: _Place) -> None:
+        """Each term in the "Definition Term" style, each definition's blocks in "Definition" (as pandoc)."""
+        for item in node.items:
+            self.inlines(self.paragraph(place, "Definition Term", item.source), item.inlines)
+            for definition in item.items:
+                self.blocks(definition.blocks, replace(place, style="Definition"))
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
@@ -393,9 +407,14 @@ class DocxRenderer:
         columns = max((len(row) for row in rows), default=0)
         if not columns:
             return
-        table = place.container.add_table(rows=len(rows), cols=columns)
+        if place.note:
+            if not place.container.marked:  # the note's number comes first
+                self.paragraph(place, place.style)
+            table = place.container.add_table(len(rows), columns, self.text_width)
+        else:
+            table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
-        available = self.text_width - Twips(_ooxml.table_indent(table.style))
+        available = self.text_width - Twips(_ooxml.table_indent(table.style) if not place.note else 0)
         for column, share in zip(table.columns, column_widths(node), strict=True):
             column.width = Emu(int(available * share))
             for cell in column.cells:
@@ -442,6 +461,14 @@ class DocxRenderer:
             self.inlines(paragraph, node.children, replace(look, bold=True))
         elif isinstance(node, m.Strikeout):
             self.inlines(paragraph, node.children, replace(look, strike=True))
+        elif isinstance(node, m.Superscript | m.Subscript):
+            self.inlines(paragraph, node.children, replace(look, position=type(node).__name__.lower()))
+        elif isinstance(node, m.SmallCaps):
+            self.inlines(paragraph, node.children, replace(look, small_caps=True))
+        elif isinstance(node, m.Underline):
+            self.inlines(paragraph, node.children, replace(look, underline=True))
+        elif isinstance(node, m.Span):
+            self.span(paragraph, node, look)
         elif isinstance(node, m.Inserted | m.Deleted):
             mark = _ooxml.content_mark(paragraph)
             self.inlines(paragraph, node.children, look)
@@ -465,6 +492,15 @@ class DocxRenderer:
         else:
             raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
 
+    def span(self, paragraph, node: m.Span, look: _Look) -> None:
+        """A bracketed span: its language and highlighting (`.mark`); its identifier marks the paragraph."""
+        lang = node.attributes.get("lang")
+        look = replace(look, lang=LANGUAGE_TAGS.get(lang, lang) if lang else look.lang,
+                       highlight=look.highlight or "mark" in node.attributes.classes)
+        if node.attributes.id and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.attributes.id))
+        self.inlines(paragraph, node.children, look)
+
     def run(self, paragraph, text: str, look: _Look) -> None:
         if not text:
             return
@@ -475,6 +511,16 @@ class DocxRenderer:
             run.bold = True
         if look.strike:
             run.font.strike = True
+        if look.position:
+            setattr(run.font, look.position, True)
+        if look.small_caps:
+            run.font.small_caps = True
+        if look.underline:
+            run.underline = True
+        if look.highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if look.lang:
+            _ooxml.set_run_language(run, look.lang)
 
     def note(self, paragraph, note: m.Note) -> None:
         if note.number <= 0:
@@ -482,7 +528,7 @@ class DocxRenderer:
         self.notes.call(paragraph, note.number)
         body = self.notes.new_note(note.number)
         self.blocks(note.blocks, _Place(body, self.note_text, note=True))
-        if not body.marked:  # an empty note still needs a paragraph for its number
+        if not body.marked or body.element[-1].tag.endswith("}tbl"):  # a note ends with a paragraph
             _ooxml.add_paragraph(body, self.styles.id(self.note_text))
 
     def picture(self, paragraph, node: m.Image) -> None:
