@@ -78,6 +78,13 @@ def test_citations_are_nodes_with_prefix_locator_and_line():
     assert paragraph.inlines[3].citations[0].locator == "para. 12"
 
 
+def test_a_minus_before_the_key_suppresses_the_author():
+    cites = [n for n in m.walk(read("One [-@smith2020, p. 3] and [@ohchr2020; -@smith2020].\n"))
+             if isinstance(n, m.Citation)]
+    assert [(c.key, c.mode) for c in cites] == [
+        ("smith2020", "suppress-author"), ("ohchr2020", ""), ("smith2020", "suppress-author")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("@key", [("key", "", "", "")]),
     ("see @a, pp. 3-5; @b", [("a", "see", "pp. 3-5", ""), ("b", "", "", "")]),

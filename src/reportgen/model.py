@@ -48,14 +48,14 @@ class Strikeout(Node):
 
 @dataclass(frozen=True, slots=True)
 class Superscript(Node):
-    """`^text^`, as pandoc writes it."""
+    """Raised text: an ordinal's letters (51ᵉ), `^x^`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Subscript(Node):
-    """`~text~`, as pandoc writes it."""
+    """Lowered text: `~x~`."""
 
     children: tuple[Node, ...]
 
@@ -111,13 +111,15 @@ class Image(Node):
 
 @dataclass(frozen=True, slots=True)
 class Citation(Node):
-    """One cited work inside a cluster: `[prefix @key, locator suffix]`."""
+    """One cited work inside a cluster: `[prefix @key, locator suffix]`. `mode` is "" (normal),
+    "author-in-text" (`@key` in the text: the author is printed there) or "suppress-author" (`[-@key]`)."""
 
     key: str
     prefix: tuple[Node, ...]
     locator: str
     suffix: tuple[Node, ...]
     source: Source
+    mode: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,7 +266,7 @@ class _Reader:
             m.Citation(c["key"], self.inline_run(SyntaxTreeNode(c["prefix"]).children, line) if c["prefix"] else (),
                        c["locator"],
                        self.inline_run(SyntaxTreeNode(c["suffix"]).children, line) if c["suffix"] else (),
-                       source)
+                       source, "suppress-author" if c["suppress_author"] else "")
             for c in citations), source)
 
     def note(self, meta: dict, line: int) -> m.Node | None:
