@@ -410,5 +410,5 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, INLINE_CONTAINERS | Paragraph | Heading | TableCell | Citation)
+    inline = isinstance(node, INLINE_CONTAINERS + (Paragraph, Heading, TableCell, Citation))
     return ("" if inline else " ").join(parts)
