@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from lxml.etree import tostring as etree_tostring
 
 from reportgen import model as m
-from reportgen.build import build
 from reportgen.cli import main
 from reportgen.errors import ReportError
+from reportgen.load.project import Project
 from reportgen.numberformat import NumberFormat
-from reportgen.project import Project, load_model
+from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.word_numbering import heading_levels, marker_level, single_level
 

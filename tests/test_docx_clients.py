@@ -15,9 +15,9 @@ import pytest
 from lxml import etree
 
 from reportgen import model as m
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
-
-from reportgen.project import Project, load_model
 
 from . import libreoffice, libreoffice_uno
 from .conftest import ROOT

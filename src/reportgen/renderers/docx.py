@@ -23,8 +23,8 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
-from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -45,7 +45,7 @@ def render_docx(document: m.Document, templates_dir: Path | None = None, project
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
-    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
+    `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
     tracked changes by `revision_author`, dated `created`."""
     return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
                         revision_author).render()
