@@ -2,7 +2,8 @@
 
 Each case is written as in markdown-it-py's own fixtures: a title line, a line `.`, the Markdown of
 one section file, a line `.`, the model that loading makes of it (tests/model_dump.py) followed by
-the problems reported, each as `! path:line: message`, and a closing line `.`. The Markdown is loaded
+the problems reported, each as `! path:line: message` (a first line `Section ...` gives what the front
+matter says of the section), and a closing line `.`. The Markdown is loaded
 as the only section of a small project, so that heading ids, links and images are checked as in a
 build. `python -m tests.test_dialect_fixtures` rewrites the expected parts from the current code:
 read the diff before committing it.
@@ -12,16 +13,18 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from markdown_it.utils import read_fixture_file
 
 from reportgen.errors import Problems
-from reportgen.project import Project, load_document
+from reportgen.load.project import Project, load_document
 
 from .conftest import write_project
 from .model_dump import dump
+from .test_pandoc_corpus import write_png
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dialect"
 PATH = "sections/01.md"
@@ -36,10 +39,16 @@ def cases() -> list:
 def loaded(text: str, root: Path) -> str:
     """The dump of `text` loaded as a section, then the problems met."""
     write_project(root, {PATH: text})
+    write_png(root / "sections" / "logo.png")
     problems = Problems()
     document = load_document(Project.at(root), problems)
     section = next((s for s in document.sections if s.source.path == PATH), None)
     lines = dump(section.blocks) if section else []
+    if section:  # what the front matter says of the section, when it says anything
+        head = dump(replace(section, blocks=()))[0]
+        lines[:0] = [head] if head != "Section @1" else []
+        lines[:0] = [f"references: {', '.join(f'{e.key} ({e.type})' for e in section.references)}"
+                     ] if section.references else []
     lines += [f"! {problem}" for problem in problems.items]
     return "".join(line + "\n" for line in lines)
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from reportgen.build import build
 from reportgen.errors import ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer
 

@@ -124,6 +124,7 @@ class Image(Node):
     src: str
     alt: str
     source: Source
+    width: str = ""  # as CSS writes it: `50%` of the text width, `8cm`, `300px`; empty: its own size
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +316,8 @@ class Section(Node):
     status: str = ""
     annex: bool = False
     lang: str = ""  # the section's language (front matter `lang`), when not the report's
+    nocite: tuple[str, ...] = ()  # keys counted as cited without a citation (`*`: every entry)
+    references: tuple = field(default=(), compare=False)  # its own bibliography entries (load.bibliography.Entry)
 
 
 @dataclass(frozen=True, slots=True)

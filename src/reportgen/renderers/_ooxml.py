@@ -229,6 +229,18 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     rpr.append(_element("lang", val=language))
 
 
+def keep_manual_breaks_unjustified(document) -> None:
+    """Lines ended by a manual break (a line block's, `\\` at the end of a line) are not stretched
+    across a justified paragraph, as in the PDF (Word's `doNotExpandShiftReturn`; it comes first
+    in `w:compat`)."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = _insert_ordered(settings, _element("compat"), _SETTINGS_ORDER)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, _element("doNotExpandShiftReturn"))
+
+
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
     _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)

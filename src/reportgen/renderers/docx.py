@@ -24,6 +24,7 @@ from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from . import svg as svg_images
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
@@ -265,6 +266,7 @@ class DocxRenderer:
         config, cover = self.config, self.document.cover
         language = LANGUAGE_TAGS.get(config.language, config.language)
         _ooxml.set_document_language(self.word, language)
+        _ooxml.keep_manual_breaks_unjustified(self.word)
         props = self.word.core_properties
         props.title = config.title
         props.subject = cover.kind + (f": {cover.review}" if cover.review else "")
@@ -510,10 +512,12 @@ class DocxRenderer:
             raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
 
     def span(self, paragraph, node: m.Span, look: _Look) -> None:
-        """A bracketed span: its language and highlighting (`.mark`); its identifier marks the paragraph."""
-        lang = node.attributes.get("lang")
+        """A bracketed span: its language, highlighting (`.mark`), small capitals and underlining; its
+        identifier marks the paragraph."""
+        lang, classes = node.attributes.get("lang"), node.attributes.classes
         look = replace(look, lang=LANGUAGE_TAGS.get(lang, lang) if lang else look.lang,
-                       highlight=look.highlight or "mark" in node.attributes.classes)
+                       highlight=look.highlight or "mark" in classes, small_caps=look.small_caps or "smallcaps" in classes,
+                       underline=look.underline or bool({"underline", "ul"} & set(classes)))
         if node.attributes.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.attributes.id))
         self.inlines(paragraph, node.children, look)
@@ -549,15 +553,26 @@ class DocxRenderer:
             _ooxml.add_paragraph(body, self.styles.id(self.note_text))
 
     def picture(self, paragraph, node: m.Image) -> None:
+        """The image at its own size, or the width the author gave, never wider than the text; an SVG
+        as Word's SVG picture with a PNG fallback."""
         from docx.image.exceptions import UnrecognizedImageError
 
         try:
-            shape = paragraph.add_run().add_picture(self.image_file(node))
-        except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise ReportError([Problem(node.source, f"image '{node.src}' cannot be put in the DOCX: "
-                                                    f"{str(exc) or type(exc).__name__}")]) from None
-        width = self.text_width
-        if shape.width > width:  # shrink to the text width, keeping the proportions
+            data = self.image_file(node)
+            svg = data.getvalue() if _is_svg(node.src) else None
+            if svg is not None:
+                png, width, height = svg_images.rasterise(svg)
+                data = io.BytesIO(png)
+            shape = paragraph.add_run().add_picture(data)
+        except (UnrecognizedImageError, OSError, ValueError, ImportError) as exc:
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' cannot be put in the DOCX: "
+                                                    f"{_image_error(exc)}")]) from None
+        if svg is not None:
+            shape.width, shape.height = Emu(width * svg_images.EMU_PER_PX), Emu(height * svg_images.EMU_PER_PX)
+            svg_images.add_svg(shape, paragraph.part, svg)
+        wanted = _length(node.width, self.text_width)
+        width = min(self.text_width, wanted or shape.width)
+        if shape.width != width:  # keep the proportions
             shape.height = int(shape.height * width / shape.width)
             shape.width = width
         _ooxml.describe_picture(shape, node.alt)
@@ -571,8 +586,35 @@ class DocxRenderer:
         root = self.project_root.resolve() if self.project_root else None
         path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
         if path is None or not path.is_relative_to(root) or not path.is_file():
-            raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
-        return str(path)
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' is not a file inside the project")])
+        return io.BytesIO(path.read_bytes())
+
+
+_UNITS = {"cm": 360000, "mm": 36000, "in": 914400, "pt": 12700, "px": 9525}
+
+
+def _length(width: str, text_width: int) -> int:
+    """An image width as the author wrote it (`50%`, `8cm`, `300px`), in EMU; 0 when none."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)", width)
+    if not match:
+        return 0
+    value = float(match[1])
+    return int(text_width * value / 100 if match[2] == "%" else value * _UNITS[match[2]])
+
+
+def _is_svg(src: str) -> bool:
+    return src.lower().endswith(".svg") or src.startswith("data:image/svg")
+
+
+def _shown(src: str) -> str:
+    """An image source as a message shows it: a data URI cut to its type."""
+    return src.split(",", 1)[0] + ",…" if src.startswith("data:") else src
+
+
+def _image_error(exc: Exception) -> str:
+    if isinstance(exc, ImportError) or "cairo" in str(exc):
+        return "drawing an SVG needs the cairo library (Debian and Ubuntu: apt install libcairo2)"
+    return str(exc) or type(exc).__name__
 
 
 def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:

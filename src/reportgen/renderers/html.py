@@ -6,6 +6,7 @@ recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
 
 from __future__ import annotations
 
+import itertools
 import re
 import traceback
 from html import escape
@@ -264,7 +265,7 @@ class HtmlRenderer:
         if type(node) in _INLINE_TAGS:
             return Markup("<{t}>{}</{t}>").format(self.inlines(node.children), t=_INLINE_TAGS[type(node)])
         if isinstance(node, m.SmallCaps):
-            return Markup('<span class="smallcaps">{}</span>').format(self.inlines(node.children))
+            return Markup('<span class="smallcaps">{}</span>').format(self.small_caps(node.children))
         if isinstance(node, m.Span):
             tag = "mark" if "mark" in node.attributes.classes else "span"
             return Markup("<{t}{}>{}</{t}>").format(self.attributes(node.attributes), self.inlines(node.children), t=tag)
@@ -282,8 +283,22 @@ class HtmlRenderer:
             return Markup('<a href="{}">{}</a>').format(href, body) if href else body
         if isinstance(node, m.Image):  # src is project-relative (checked when loading), or data:
             src = node.src if node.src.startswith("data:") else quote(node.src)
-            return Markup('<img src="{}" alt="{}">').format(src, node.alt)
+            width = Markup(' style="width: {}"').format(node.width) if node.width else ""
+            return Markup('<img src="{}" alt="{}"{}>').format(src, node.alt, width)
         raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
+
+    def small_caps(self, nodes: tuple[m.Node, ...]) -> Markup:
+        """Small capitals made as Word makes them when the font has none (WeasyPrint does not):
+        lower-case letters as smaller capitals."""
+        out = []
+        for node in nodes:
+            if not isinstance(node, m.Text):
+                out.append(self.inline(node))
+                continue
+            for lower, run in itertools.groupby(node.text, str.islower):
+                text = "".join(run)
+                out.append(Markup('<span class="sc">{}</span>').format(text.upper()) if lower else Markup(escape(text)))
+        return Markup("").join(out)
 
     def note_body(self, note: m.Note, tag: str) -> Markup:
         """A note's blocks as a run of `<tag class="note-p">`: footnotes live inside a paragraph,

@@ -71,5 +71,7 @@ def trailing_attributes(state: StateCore) -> None:
 
 
 def spans_plugin(md: MarkdownIt) -> None:
-    md.inline.ruler.before("link", "span", span_rule)
-    md.core.ruler.after("text_join", "trailing_attributes", trailing_attributes)
+    """After the citations plugin, if any: `[see @key]{.x}` is a span, not a citation."""
+    first = "citation" if md.inline.ruler.__find__("citation") >= 0 else "link"
+    md.inline.ruler.before(first, "span", span_rule)
+    md.core.ruler.after("inline", "trailing_attributes", trailing_attributes)  # before quotes are curled
