@@ -23,6 +23,18 @@ class Node:
     __slots__ = ()
 
 
+class Inline(Node):
+    """A node inside a line of text. Every renderer has an `inline_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
+class Block(Node):
+    """A node that stands as a block of its own. Every renderer has a `block_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Attributes:
     """An element's identifier, classes and key-value pairs, in the order written."""
@@ -44,55 +56,55 @@ class Attributes:
 # Inlines ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Text(Node):
+class Text(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class Emph(Node):
+class Emph(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strong(Node):
+class Strong(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strikeout(Node):
+class Strikeout(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Superscript(Node):
+class Superscript(Inline):
     """Raised text: an ordinal's letters (51ᵉ), `^x^`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Subscript(Node):
+class Subscript(Inline):
     """Lowered text: `~x~`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class SmallCaps(Node):
+class SmallCaps(Inline):
     """`[text]{.smallcaps}`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Underline(Node):
+class Underline(Inline):
     """`[text]{.underline}` (or `.ul`)."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Span(Node):
+class Span(Inline):
     """Any other bracketed span `[text]{#id .class key=value}`: its language (`lang=fr`), highlighting
     (`.mark`) and identifier are shown; other attributes are kept for templates."""
 
@@ -101,24 +113,24 @@ class Span(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Code(Node):
+class Code(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class LineBreak(Node):
+class LineBreak(Inline):
     pass
 
 
 @dataclass(frozen=True, slots=True)
-class Link(Node):
+class Link(Inline):
     url: str
     children: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Image(Node):
+class Image(Inline):
     """An image; `src` is as written, resolved against the section's folder by the renderers."""
 
     src: str
@@ -141,7 +153,7 @@ class Citation(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Cite(Node):
+class Cite(Inline):
     """A citation cluster `[@a; @b]`. In the body it becomes a note; inside a note, text."""
 
     citations: tuple[Citation, ...]
@@ -149,7 +161,7 @@ class Cite(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Note(Node):
+class Note(Inline):
     """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
 
     blocks: tuple[Node, ...]
@@ -162,7 +174,7 @@ class Note(Node):
 # Blocks -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Paragraph(Node):
+class Paragraph(Block):
     """A paragraph; `number` is its paragraph number when body paragraphs are numbered."""
 
     inlines: tuple[Node, ...]
@@ -171,7 +183,7 @@ class Paragraph(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Heading(Node):
+class Heading(Block):
     """A heading; `number` is its label (`II.`, `1.2`) and `counters` the counts behind it."""
 
     level: int
@@ -190,13 +202,13 @@ class ListItem(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BulletList(Node):
+class BulletList(Block):
     items: tuple[ListItem, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class OrderedList(Node):
+class OrderedList(Block):
     """An ordered list; `kind` is one of `1 a A i I`, `delimiter` one of `. ) ()`."""
 
     items: tuple[ListItem, ...]
@@ -216,7 +228,7 @@ class DefinitionItem(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class DefinitionList(Node):
+class DefinitionList(Block):
     """Pandoc's definition list: `Term` then `:   Definition` lines."""
 
     items: tuple[DefinitionItem, ...]
@@ -224,19 +236,19 @@ class DefinitionList(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BlockQuote(Node):
+class BlockQuote(Block):
     blocks: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class CodeBlock(Node):
+class CodeBlock(Block):
     text: str
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class HorizontalRule(Node):
+class HorizontalRule(Block):
     source: Source
 
 
@@ -247,14 +259,14 @@ class TableCell(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Table(Node):
+class Table(Block):
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Div(Node):
+class Div(Block):
     """A fenced div other than recommendations: a container with pandoc attributes."""
 
     blocks: tuple[Node, ...]
@@ -279,7 +291,7 @@ class Recommendation(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Recommendations(Node):
+class Recommendations(Block):
     """A `::: recommendations` block: one recommendation per list item."""
 
     items: tuple[Recommendation, ...]
@@ -289,14 +301,14 @@ class Recommendations(Node):
 # Redline marks ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Inserted(Node):
+class Inserted(Inline, Block):
     """What a newer draft added: inlines, or whole blocks (`reportgen diff` puts these in a redline)."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Deleted(Node):
+class Deleted(Inline, Block):
     """What an older draft had and a newer one dropped: inlines, or whole blocks."""
 
     children: tuple[Node, ...]

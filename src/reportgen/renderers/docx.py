@@ -19,13 +19,13 @@ from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
 from ..clock import build_time
-from ..errors import Problem, ReportError, Source
+from ..errors import Problem, Problems, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
-from ..resources import resource_path
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, docx_reference
 from . import svg as svg_images
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
@@ -33,7 +33,6 @@ from .tables import column_widths
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-REFERENCE = "reference.docx"
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
@@ -42,30 +41,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None, draft=None, revision_author: str = "reportgen") -> bytes:
+                created: datetime | None = None, draft=None, revision_author: str = "reportgen",
+                problems: Problems | None = None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
     `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
-    tracked changes by `revision_author`, dated `created`."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
-                        revision_author).render()
-
-
-def open_reference(templates_dir: Path | None):
-    """The reference document, its content removed; a broken file is a located ReportError."""
-    import docx
-
-    path = resource_path(REFERENCE, templates_dir)
-    own = templates_dir is not None and path == templates_dir / REFERENCE
-    where = Source(f"templates/{REFERENCE}" if own else str(path))
-    try:
-        word = docx.Document(str(path))
-    except Exception as exc:  # a user's file may be broken in any way python-docx or zipfile notice
-        reason = str(exc).strip() or type(exc).__name__
-        raise ReportError([Problem(where, f"cannot use this file as the DOCX reference document: {reason}")]) from None
-    _ooxml.clear_body(word)
-    return word, where
+    tracked changes by `revision_author`, dated `created`. What the reference document lacked and
+    was added goes to `problems` as warnings."""
+    renderer = DocxRenderer(document, templates_dir, project_root, created or build_time(), draft, revision_author)
+    data = renderer.render()
+    if problems is not None:
+        problems.extend(renderer.warnings)
+    return data
 
 
 @dataclass(frozen=True)
@@ -103,9 +91,13 @@ class DocxRenderer:
                  created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
-        self.word, where = open_reference(templates_dir)
-        self.styles = StyleSheet(self.word, where)
+        self.word, self.where, self.warnings = docx_reference.open_reference(templates_dir)
+        self.styles = StyleSheet(self.word, self.where)
+        if self.styles.added:
+            self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
+                                                     + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
         self.note_quote, self.note_code = f"{kind} Quote", f"{kind} Code"
@@ -198,6 +190,7 @@ class DocxRenderer:
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
+        self.reference_notes(docx_reference.complete_page_numbers(self.word, self.styles.id("Footer")))
         if self.draft:
             self.draft_marks()
         self.anchor_paragraphs()
@@ -234,10 +227,15 @@ class DocxRenderer:
         _ooxml.add_run(paragraph, " " + _clean(text))
         self.anchor(paragraph, self.config.source(key))
 
+    def reference_notes(self, messages: list[str]) -> None:
+        self.warnings += [Problem(self.where, message, "warning") for message in messages]
+
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
         brings a header of its own."""
         review = self.document.cover.review
+        if review:
+            self.reference_notes(docx_reference.complete_header(self.word))
         for section in self.word.sections if review else ():
             header = section.header
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
@@ -289,10 +287,7 @@ class DocxRenderer:
                 # A note has no place for a heading or a recommendation: its text in a note paragraph.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
-            method = getattr(self, "block_" + type(block).__name__, None)
-            if method is None:
-                raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
-            method(block, place)
+            rule(self, "block", block)(block, place)
 
     def paragraph(self, place: _Place, style: str, source: Source | None = None):
         paragraph = _ooxml.add_paragraph(place.container, self.styles.id(style))
@@ -463,55 +458,68 @@ class DocxRenderer:
     def inlines(self, paragraph, nodes: tuple[m.Node, ...], look: _Look = _Look()) -> None:
         previous = None
         for node in nodes:
-            if isinstance(node, m.Note):
-                if isinstance(previous, m.Note):  # keep adjacent calls apart: ¹,²
-                    _ooxml.add_run(paragraph, ",", self.note_mark)
-                self.note(paragraph, node)
-            else:
-                self.inline(paragraph, node, look)
+            self.after_note = isinstance(previous, m.Note)  # read by inline_Note
+            rule(self, "inline", node)(paragraph, node, look)
             previous = node
 
-    def inline(self, paragraph, node: m.Node, look: _Look) -> None:
-        if isinstance(node, m.Text):
-            self.run(paragraph, _clean(node.text), look)
-        elif isinstance(node, m.Emph):
-            self.inlines(paragraph, node.children, replace(look, italic=True))
-        elif isinstance(node, m.Strong):
-            self.inlines(paragraph, node.children, replace(look, bold=True))
-        elif isinstance(node, m.Strikeout):
-            self.inlines(paragraph, node.children, replace(look, strike=True))
-        elif isinstance(node, m.Superscript | m.Subscript):
-            self.inlines(paragraph, node.children, replace(look, position=type(node).__name__.lower()))
-        elif isinstance(node, m.SmallCaps):
-            self.inlines(paragraph, node.children, replace(look, small_caps=True))
-        elif isinstance(node, m.Underline):
-            self.inlines(paragraph, node.children, replace(look, underline=True))
-        elif isinstance(node, m.Span):
-            self.span(paragraph, node, look)
-        elif isinstance(node, m.Inserted | m.Deleted):
-            mark = _ooxml.content_mark(paragraph)
-            self.inlines(paragraph, node.children, look)
-            self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
-        elif isinstance(node, m.Code):
-            self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
-        elif isinstance(node, m.LineBreak):
-            paragraph.add_run().add_break()
-        elif isinstance(node, m.Link):
-            href = safe_href(node.url)
-            if href is None or href == "#":
-                self.inlines(paragraph, node.children, look)
-                return
-            mark = _ooxml.content_mark(paragraph)
-            self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
-            _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
-        elif isinstance(node, m.Image):
-            self.picture(paragraph, node)
-        elif isinstance(node, m.Cite):
-            raise ReportError([Problem(node.source, "DOCX: citations can only be used in the sections")])
-        else:
-            raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
+    def inline_Text(self, paragraph, node: m.Text, look: _Look) -> None:
+        self.run(paragraph, _clean(node.text), look)
 
-    def span(self, paragraph, node: m.Span, look: _Look) -> None:
+    def inline_Emph(self, paragraph, node: m.Emph, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, italic=True))
+
+    def inline_Strong(self, paragraph, node: m.Strong, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, bold=True))
+
+    def inline_Strikeout(self, paragraph, node: m.Strikeout, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, strike=True))
+
+    def inline_Superscript(self, paragraph, node: m.Superscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="superscript"))
+
+    def inline_Subscript(self, paragraph, node: m.Subscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="subscript"))
+
+    def inline_SmallCaps(self, paragraph, node: m.SmallCaps, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, small_caps=True))
+
+    def inline_Underline(self, paragraph, node: m.Underline, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, underline=True))
+
+    def inline_Inserted(self, paragraph, node: m.Inserted | m.Deleted, look: _Look) -> None:
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look)
+        self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
+
+    inline_Deleted = inline_Inserted
+
+    def inline_Code(self, paragraph, node: m.Code, look: _Look) -> None:
+        self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
+
+    def inline_LineBreak(self, paragraph, node: m.LineBreak, look: _Look) -> None:
+        paragraph.add_run().add_break()
+
+    def inline_Link(self, paragraph, node: m.Link, look: _Look) -> None:
+        href = safe_href(node.url)
+        if href is None or href == "#":
+            self.inlines(paragraph, node.children, look)
+            return
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
+        _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
+
+    def inline_Image(self, paragraph, node: m.Image, look: _Look) -> None:
+        self.picture(paragraph, node)
+
+    def inline_Cite(self, paragraph, node: m.Cite, look: _Look) -> None:
+        raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    def inline_Note(self, paragraph, note: m.Note, look: _Look) -> None:
+        if self.after_note:  # keep adjacent calls apart: ¹,²
+            _ooxml.add_run(paragraph, ",", self.note_mark)
+        self.note(paragraph, note)
+
+    def inline_Span(self, paragraph, node: m.Span, look: _Look) -> None:
         """A bracketed span: its language, highlighting (`.mark`), small capitals and underlining; its
         identifier marks the paragraph."""
         lang, classes = node.attributes.get("lang"), node.attributes.classes
