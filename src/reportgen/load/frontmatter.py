@@ -36,7 +36,8 @@ PANDOC_KEYS = {"subtitle", "date", "abstract", "keywords", "bibliography", "csl"
                "header-includes", "include-before", "include-after", "link-citations", "citation-style", "execute",
                "jupyter", "engine", "editor", "description", "categories", "image", "draft", "output", "institute",
                "thanks", "dir", "linestretch", "papersize", "subject", "tags", "crossref", "filters", "params",
-               "reference-section-title", "suppress-bibliography", "date-format", "affiliation", "email", "abstract-title",
+               "reference-section-title", "suppress-bibliography", "date-format", "affiliation", "email",
+               "abstract-title",
                "knitr", "title-block-banner", "citation", "google-scholar", "license", "copyright", "funding"}
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _KEYS = re.compile(r"@(\*|\{[^{}]+\}|\w(?:[\w:.#$%&\-+?<>~/]*\w)?)")

@@ -524,7 +524,8 @@ class DocxRenderer:
         identifier marks the paragraph."""
         lang, classes = node.attributes.get("lang"), node.attributes.classes
         look = replace(look, lang=LANGUAGE_TAGS.get(lang, lang) if lang else look.lang,
-                       highlight=look.highlight or "mark" in classes, small_caps=look.small_caps or "smallcaps" in classes,
+                       highlight=look.highlight or "mark" in classes,
+                       small_caps=look.small_caps or "smallcaps" in classes,
                        underline=look.underline or bool({"underline", "ul"} & set(classes)))
         if node.attributes.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.attributes.id))

@@ -361,7 +361,8 @@ class HtmlRenderer:
             return Markup('<span class="{}">{}</span>').format(cls, Markup("").join(
                 Markup('<span class="note-td{}">{}</span>').format(
                     f" align-{cell.align}" if cell.align else "", self.inlines(cell.inlines)) for cell in cells))
-        rows = ([row(table.header, "note-tr note-th")] if table.header else []) + [row(r, "note-tr") for r in table.rows]
+        rows = [row(table.header, "note-tr note-th")] if table.header else []
+        rows += [row(r, "note-tr") for r in table.rows]
         return Markup('<span class="note-table">{}</span>').format(Markup("").join(rows))
 
     def note(self, note: m.Note, after_note: bool) -> Markup:
