@@ -229,9 +229,26 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     rpr.append(_element("lang", val=language))
 
 
+def keep_manual_breaks_unjustified(document) -> None:
+    """Lines ended by a manual break (a line block's, `\\` at the end of a line) are not stretched
+    across a justified paragraph, as in the PDF (Word's `doNotExpandShiftReturn`; it comes first
+    in `w:compat`)."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = _insert_ordered(settings, _element("compat"), _SETTINGS_ORDER)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, _element("doNotExpandShiftReturn"))
+
+
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
     _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)
+
+
+def set_run_language(run, language: str) -> None:
+    """The proofing and hyphenation language of one run (a passage in another language)."""
+    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language), _RPR_ORDER)
 
 
 # Numbering ----------------------------------------------------------------------------------------
@@ -256,10 +273,8 @@ class Numbering:
 
     def __init__(self, document):
         self.root = _numbering_part(document).element
-        self.next_abstract = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in
-                                      self.root.findall(qn("w:abstractNum"))), default=0)
-        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
-        self.first_own = self.next_abstract
+        self.next_abstract = 1 + max(_ids(self.root.findall(qn("w:abstractNum")), "abstractNumId"), default=0)
+        self.next_num = 1 + max(_ids(self.root.findall(qn("w:num")), "numId"), default=0)
         self.abstracts: dict[int, object] = {}
 
     def add_list(self, levels: Sequence[ListLevel]) -> int:
@@ -287,7 +302,7 @@ class Numbering:
         """Lists the reference document brought that claim these styles (`w:pStyle` in a level)
         give them up: a style belongs to one list, the one reportgen binds it to."""
         for abstract in self.root.findall(qn("w:abstractNum")):
-            if int(abstract.get(qn("w:abstractNumId"))) >= self.first_own:
+            if abstract in self.abstracts.values():
                 continue
             for style in abstract.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
                 if style.get(qn("w:val")) in style_ids:
@@ -314,6 +329,12 @@ class Numbering:
                 self.root.insert(i, child)
                 return
         self.root.append(child)
+
+
+def _ids(elements, attribute: str) -> list[int]:
+    """The numeric ids of a reference document's list definitions (a broken one is skipped)."""
+    values = (element.get(qn("w:" + attribute), "") for element in elements)
+    return [int(value) for value in values if value.lstrip("-").isdigit()]
 
 
 def _level_element(ilvl: int, level: ListLevel):
@@ -435,6 +456,19 @@ class NoteBody:
     def part(self):
         return self.store.part
 
+    @property
+    def part(self):
+        return self.store.part
+
+    def add_table(self, rows: int, cols: int, width: int):
+        """A table in the note (its first paragraph, with the number, must come before)."""
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        self.element.append(tbl)
+        return Table(tbl, self)
+
     def add_paragraph(self) -> Paragraph:
         p = OxmlElement("w:p")
         self.element.append(p)
@@ -458,6 +492,13 @@ def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
     paragraph.add_run()._r.append(_element("fldChar", fldCharType="separate"))
     paragraph.add_run(result)
     paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
+
+
+def add_page_numbers(paragraph: Paragraph) -> None:
+    """`n / N` from the PAGE and NUMPAGES fields."""
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" / ")
+    add_field(paragraph, "NUMPAGES", "1")
 
 
 def content_mark(paragraph: Paragraph) -> int:
