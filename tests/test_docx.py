@@ -180,6 +180,25 @@ def test_the_schema_check_finds_an_element_out_of_order(example):
     assert len(errors) == 1 and errors[0].startswith("word/document.xml:") and "pStyle" in errors[0]
 
 
+def test_element_order_comes_from_python_docx():
+    """_ooxml inserts children in the order python-docx declares; this fails loudly if a python-docx
+    release stops declaring it the way _ooxml reads it."""
+    from docx.oxml.numbering import CT_Numbering
+    from docx.oxml.section import CT_SectPr
+    from docx.oxml.settings import CT_Settings
+    from docx.oxml.text.font import CT_RPr
+    from docx.oxml.text.parfmt import CT_PPr
+
+    from reportgen.renderers import _ooxml
+
+    ppr = _ooxml._order(CT_PPr)
+    assert ppr[0] == "w:pStyle" and ppr.index("w:numPr") < ppr.index("w:pBdr") < ppr.index("w:outlineLvl")
+    assert len(ppr) == 36 and len(_ooxml._order(CT_RPr)) == 39
+    assert _ooxml._order(CT_SectPr).index("w:footnotePr") < _ooxml._order(CT_SectPr).index("w:lnNumType")
+    assert _ooxml._order(CT_Settings)[0] == "w:evenAndOddHeaders"  # the head before it is _ooxml's
+    assert "w:compat" in _ooxml._order(CT_Settings) and _ooxml._order(CT_Numbering)[0] == "w:num"
+
+
 # Numbering ----------------------------------------------------------------------------------------
 
 def test_word_shows_exactly_the_model_numbers(example, example_model):
