@@ -571,11 +571,12 @@ def test_tables_quotes_code_links_and_images(project):
     assert document.style_names[document.paragraph_style(by_text["A quotation."])] == "Block Text"
     assert document.style_names[document.paragraph_style(by_text["code kept"])] == "Source Code"
     links = document.document.findall(".//w:hyperlink", NS)
-    assert [link.get(w("anchor")) for link in links][:2] == ["intro", None]
-    assert document.document.find(".//w:bookmarkStart[@w:name='intro']", NS) is not None
+    assert [link.get(w("anchor")) for link in links][:2] == ["_Ref_intro", None]
+    assert document.document.find(".//w:bookmarkStart[@w:name='_Ref_intro']", NS) is not None
     names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
-    assert max(len(name) for name in names) <= 40  # Word's limit
-    long_heading = next(n for n in names if n.startswith("a-heading-whose-identifier"))
+    # names Word keeps: at most 40 letters, digits and underscores; hidden (a leading underscore)
+    assert all(re.fullmatch(r"_[A-Za-z0-9_]{1,39}", name) for name in names), names
+    long_heading = next(n for n in names if n.startswith("_Ref_a_heading_whose_identif"))
     assert long_heading in [link.get(w("anchor")) for link in document.document.iter(w("hyperlink"))]
     rels = document.xml("word/_rels/document.xml.rels")
     assert "https://example.org/a?b=1" in [r.get("Target") for r in rels]

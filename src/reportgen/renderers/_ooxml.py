@@ -215,6 +215,13 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     rpr.append(_element("lang", val=language))
 
 
+def default_fonts(document):
+    """The `w:rFonts` of the document's run defaults (made if missing)."""
+    rpr = _default_run_properties(document)
+    rfonts = rpr.find(qn("w:rFonts"))
+    return rfonts if rfonts is not None else _insert_ordered(rpr, _element("rFonts"))
+
+
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
     _insert_ordered(_default_run_properties(document), _element("lang", val=language))
