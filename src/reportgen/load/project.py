@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import model as m
 from ..errors import Problems, ReportError, Source
-from .bibliography import Bibliography, parse_bibliography
+from .bibliography import Bibliography, read_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
@@ -161,7 +161,7 @@ def _check_previous_references(sections, previous: tuple, problems: Problems) ->
 
 def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: Problems) -> Bibliography:
     text = decode_text(data, name, problems)
-    return empty if text is None else parse_bibliography(text, name, problems)
+    return empty if text is None else read_bibliography(text, name, problems)
 
 
 def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
