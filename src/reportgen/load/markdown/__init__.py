@@ -20,7 +20,7 @@ from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 
 # Typographic quotes per language: double open/close, single open/close.
-QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
+QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”", "ru": "«»„“", "ar": "«»“”", "zh": "“”‘’"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline"}
 
