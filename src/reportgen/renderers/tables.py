@@ -22,7 +22,7 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
     least = [PADDING + max(3, *(longest_word(text) for text in column)) for column in texts]
     most = [max(least[i], PADDING + max(width(text) for text in column)) for i, column in enumerate(texts)]
-    if sum(most) <= LINE:
+    if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most
     else:
         spare = max(LINE - sum(least), 0)
