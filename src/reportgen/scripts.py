@@ -65,25 +65,23 @@ def direction_runs(text: str, rtl_paragraph: bool) -> list[tuple[str, bool]]:
         strong.append(direction)  # a number after left-to-right letters is left to right (UAX #9, W7)
         last = last if direction is None else direction
     runs: list[tuple[str, bool]] = []
-    start, current = 0, None
-    for i, direction in enumerate(strong):
-        if direction is None:
+    start, current = 0, rtl_paragraph  # neutrals before the first letter and after the last: the paragraph's
+    for i, direction in enumerate([*strong, rtl_paragraph]):
+        if direction is None or direction == current:
             continue
-        if current is not None and direction != current:
-            # the neutrals between the two go with the paragraph's direction
-            cut = i if current == rtl_paragraph else _last_strong(strong, i) + 1
-            if cut > start:
-                runs.append((text[start:cut], current))
-            start = cut
-        current = direction
+        # the neutrals between the two directions go with the paragraph's
+        cut = i if current == rtl_paragraph else _last_strong(strong, i) + 1
+        if cut > start:
+            runs.append((text[start:cut], current))
+        start, current = cut, direction
     if start < len(text):
-        runs.append((text[start:], rtl_paragraph if current is None else current))
+        runs.append((text[start:], current))
     return runs
 
 
 def _last_strong(strong: list, before: int) -> int:
-    i = before - 1
-    while strong[i] is None:
+    i = min(before, len(strong)) - 1
+    while i >= 0 and strong[i] is None:
         i -= 1
     return i
 
