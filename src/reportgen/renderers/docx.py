@@ -204,6 +204,8 @@ class DocxRenderer:
         self.properties()
         self.scripts()
         self.word_native()
+        if self.rtl:  # last: every paragraph, those word_native adds included, right to left
+            _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -285,12 +287,11 @@ class DocxRenderer:
 
     def scripts(self) -> None:
         """Word's settings for the report's script: the language in its slot (`w:bidi` for Arabic,
-        `w:eastAsia` for Chinese) and Chinese's font; a right-to-left report laid out from the
-        right; complex-script bold and sizes in the styles once Arabic text is in the document."""
+        `w:eastAsia` for Chinese) and Chinese's font; complex-script bold and sizes in the styles once
+        Arabic text is in the document."""
         code = self.config.language
         if self.rtl:
             _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], bidi=LANGUAGE_TAGS.get(code, code))
-            _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
         elif self.east_asian:
             _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
                                         east_asian_font=EAST_ASIAN_FONT)
