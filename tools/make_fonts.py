@@ -28,7 +28,8 @@ FONTS = Path(__file__).resolve().parents[1] / "src/reportgen/resources/fonts"
 ARABIC = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf")
 CJK = {"Regular": "NotoSerifCJK-Regular.ttc", "Bold": "NotoSerifCJK-Bold.ttc"}
 SIMPLIFIED_CHINESE = 2  # the SC face in the Noto CJK collections: JP, KR, SC, TC, HK
-EXTRA = [(0x20, 0x7E), (0xA0, 0xA0), (0x2010, 0x2027), (0x2030, 0x203B), (0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF)]
+EXTRA = [(0x20, 0x7E), (0xA0, 0xA0), (0x2010, 0x2027), (0x2030, 0x203B), (0x3000, 0x303F), (0xFE30, 0xFE4F),
+         (0xFF00, 0xFFEF)]
 
 
 def gb2312() -> str:
