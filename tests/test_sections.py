@@ -208,3 +208,12 @@ def test_slugify_like_pandoc():
     assert slugify("حقوق الطفل") == "حقوق-الطفل"
     assert slugify("Art. 5 and_more") == "art.-5-and_more"
     assert slugify("!!!") == "section"
+
+
+def test_an_empty_front_matter_is_no_front_matter(tmp_path):
+    from reportgen.errors import Problems
+    from reportgen.load.sections import read_section
+
+    problems = Problems()
+    section = read_section("---\n---\n\nText.\n", "sections/01.md", problems)
+    assert problems.items == [] and section.blocks[0].source.line == 4
