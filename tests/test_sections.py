@@ -210,10 +210,10 @@ def test_slugify_like_pandoc():
     assert slugify("!!!") == "section"
 
 
-def test_an_empty_front_matter_is_no_front_matter(tmp_path):
-    from reportgen.errors import Problems
-    from reportgen.load.sections import read_section
+def test_an_empty_front_matter_is_no_front_matter(project):
+    """`---` right after `---` (found by the fuzz test: it was an AttributeError)."""
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
 
-    problems = Problems()
-    section = read_section("---\n---\n\nText.\n", "sections/01.md", problems)
-    assert problems.items == [] and section.blocks[0].source.line == 4
+    root = project({"sections/01.md": "---\n---\nText.\n"})
+    assert [s.title for s in load_model(Project.at(root)).sections] == [""]
