@@ -55,6 +55,14 @@ def comments(reviewed: tuple[str, ...], output_format: str, by: str, authors: tu
 
     root = Project.at(project_dir).root if project_dir else Project.here()
     traced = trace([Path(path) for path in reviewed], root, authors)
+    if root:  # `reportgen status` shows the open comments of the latest run
+        from dataclasses import asdict
+
+        from ..pipeline import output_folder
+        from ..review.ledger import save
+
+        save(output_folder(Project.at(root)), [Path(path).name for path in reviewed],
+             [asdict(r) for r in traced.remarks])
     options.warn(traced.warnings)
     if output_format == "json":
         click.echo(format_json(traced.remarks, traced.warnings, by), nl=False)
