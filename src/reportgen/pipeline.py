@@ -262,13 +262,15 @@ class Session:
 
     # The whole pipeline ---------------------------------------------------------------------------
 
-    def prepare(self, force: bool = False, draft: bool | None = None) -> Prepared:
+    def prepare(self, force: bool = False, draft: bool | None = None,
+                on_checked: Callable[[object], None] = lambda result: None) -> Prepared:
         """Load and check, for a build: check errors stop it (CheckFailed) unless `force`, and are
-        then among the warnings."""
+        then among the warnings. `on_checked` receives the check result as soon as it is known."""
         from .check import CheckFailed
 
         loaded = self.load()
         checked = self.check(loaded)
+        on_checked(checked)
         if checked.errors and not force:
             raise CheckFailed(checked)
         warnings = [str(p) for p in loaded.warnings]
@@ -280,28 +282,30 @@ class Session:
         return Prepared(loaded.document, warnings, look, now, name)
 
     def build(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
-              on_wait: Callable[[], None] = lambda: None) -> Built:
+              on_wait: Callable[[], None] = lambda: None,
+              on_checked: Callable[[object], None] = lambda result: None) -> Built:
         """Check and build, holding the output folder's lock, so two builds never interleave
         (`on_wait` is called if another build holds it); every output is written at the end, all
-        or none. Check errors stop the build (CheckFailed) unless `force`."""
+        or none. Check errors stop the build (CheckFailed) unless `force`; `on_checked` receives
+        the check result as soon as it is known."""
         with build_lock(self.folder, on_wait):
-            prepared = self.prepare(force, draft)
+            prepared = self.prepare(force, draft, on_checked)
             rendered = self.render(prepared.document, formats, prepared.look, prepared.now)
             files = self.write(rendered.outputs, prepared.name)
         return Built(files, prepared.warnings + rendered.warnings)
 
     def rebuild(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
-                on_wait: Callable[[], None] = lambda: None, then: Callable[[Built | BaseException], None] = ignore
-                ) -> Built:
+                on_wait: Callable[[], None] = lambda: None, then: Callable[[Built | BaseException], None] = ignore,
+                on_checked: Callable[[object], None] = lambda result: None) -> Built:
         """A build after a save (`watch`, `serve`): the HTML and the recommendations matrix are made
         and written first, only the sections that changed rendered again, and returned; the DOCX and
         the PDF follow in the background, are written as each is made and reported to `then` (or
         the error that stopped them), unless a newer rebuild or `close` cancels them first. The
-        outputs are those of `build`, byte for byte."""
+        outputs are those of `build`, byte for byte. `on_checked` is as for `build`."""
         self.cancel()
         with ExitStack() as lock:
             lock.enter_context(build_lock(self.folder, on_wait))
-            prepared = self.prepare(force, draft)
+            prepared = self.prepare(force, draft, on_checked)
             fast = tuple(f for f in formats if f not in SLOW_FORMATS)
             rendered = self.render(prepared.document, fast, prepared.look, prepared.now)
             files = self.write(rendered.outputs, prepared.name) if rendered.outputs else []
