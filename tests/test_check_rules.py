@@ -269,3 +269,21 @@ def test_every_rule_has_a_failing_fixture():
     assert {rule for rule, _, _ in FAILING} == set(RULES)
     for rule, _, line in FAILING:
         assert re.search(rf": (error|warning|info) {rule} ", line)
+
+
+def test_ed5_markers_left_in_the_text(project):
+    from reportgen.check import run_rules
+    from reportgen.load.project import Project, load_document
+    from reportgen.errors import Problems
+    from reportgen.transforms import resolve_model
+
+    root = project({"sections/01.md": "# Summary\n\nTODO: the summary.\n\n## FIXME later\n\nA fact.^[TODO a source]\n\n"
+                                      "A todo in lower case, and TODOS, are not markers.\n"})
+    problems = Problems()
+    written = load_document(Project.at(root), problems)
+    result = run_rules(root, written, resolve_model(written, problems), [])
+    assert [f.finding() for f in result.findings if f.rule == "ED-5"] == [
+        'sections/01.md:3: warning ED-5 still to write: "TODO: the summary."',
+        'sections/01.md:5: warning ED-5 still to write: "FIXME later"',
+        'sections/01.md:7: warning ED-5 still to write: "TODO a source"',
+    ]
