@@ -187,6 +187,8 @@ FAILING = [
      "report/previous-recommendations.csv"),
     ("ED-4", section("# Findings", "### Findings"),
      "sections/01-summary.md:9: warning ED-4 a level-3 heading right after a level-1 one"),
+    ("ED-5", section("^[See also the annual tables.]", "^[TODO: the annual tables.]"),
+     'sections/01-summary.md:11: warning ED-5 still to write: "TODO: the annual tables."'),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),
