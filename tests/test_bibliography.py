@@ -282,3 +282,15 @@ def test_a_commentary_entry_is_not_taken_for_a_comment():
 
 def test_a_string_defined_twice_is_named_as_a_string():
     assert problems_of("@string{a = {x}}\n@string{a = {y}}\n") == ["references.bib:2: @string 'a' is defined twice"]
+
+
+def test_reading_a_bibliography_leaves_bibtexparser_logging_as_it_was():
+    import logging
+
+    from reportgen.errors import Problems
+    from reportgen.load.bibliography import read_bibliography
+
+    logger = logging.getLogger("bibtexparser")
+    logger.setLevel(logging.INFO)
+    read_bibliography("@book{a, title = {T}, year = {2020}}\n@broken{", "references.bib", Problems())
+    assert logger.level == logging.INFO
