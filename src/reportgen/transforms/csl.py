@@ -83,10 +83,13 @@ def _citations(citation: m.Citation, ids: dict, note: int, sets: dict) -> list[d
     members = sets.get(citation.key)
     if not members:
         return [_citation(citation, ids, note)]
-    last = len(members) - 1
-    return [_citation(replace(citation, key=key, prefix=citation.prefix if i == 0 else (),
-                              locator=citation.locator if i == last else "", suffix=citation.suffix if i == last else ()),
-                      ids, note) for i, key in enumerate(members)]
+    out = []
+    for i, key in enumerate(members):
+        first, last = i == 0, i == len(members) - 1
+        member = replace(citation, key=key, prefix=citation.prefix if first else (),
+                         locator=citation.locator if last else "", suffix=citation.suffix if last else ())
+        out.append(_citation(member, ids, note))
+    return out
 
 
 def _citation(citation: m.Citation, ids: dict, note: int) -> dict:
