@@ -92,8 +92,7 @@ def geometry(pages, annotation: dict) -> tuple[int, list[float], list[float] | N
 
 def annotate_pypdf(source: Path, target: Path, table: list[dict]) -> None:
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject,
-                               TextStringObject)
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
 
     pages = page_words(source)
     writer = PdfWriter(clone_from=PdfReader(source))

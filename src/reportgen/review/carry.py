@@ -69,7 +69,7 @@ class Carried:
         if old is None or new is None:
             return Place(f"{self.label}:{path}", old_line, "deleted since")
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, _ in matcher.get_opcodes():
             if i1 < line <= i2 or (i1 == i2 == line - 1):
                 if tag == "equal":
                     return Place(path, self.today.sources.locate(path, line - i1 + j1, mark))

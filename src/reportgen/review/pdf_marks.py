@@ -81,7 +81,7 @@ def _read_map(reader, path: Path) -> _Map | None:
         pages, paragraphs = [], {}
         for lines in data["pages"]:
             page = _Page()
-            for x0, y0, x1, y1, source, words in lines:
+            for _, y0, _, y1, source, words in lines:
                 for a, b, text in words:
                     word = _Word(a, b, y0, y1, text, source, len(paragraphs.setdefault(source, [])))
                     paragraphs[source].append(word)
