@@ -459,6 +459,7 @@ class DocxRenderer:
                 line += 2 if heading else 1  # a delimiter row follows the header
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
+        _ooxml.set_table_look(table, header_row=bool(node.header))
 
     # Inlines ------------------------------------------------------------------------------------
 

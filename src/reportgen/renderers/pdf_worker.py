@@ -37,6 +37,7 @@ class PdfJob:
     model: bytes  # (document, templates folder, created, extra CSS, preface)
     root: Path
     number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
+    archive: bool = False  # PDF/A-3b besides PDF/UA-1 (report.yaml's `pdf_archive`)
 
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
@@ -45,7 +46,7 @@ class PdfJob:
 
         html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
-        return cls(html, model, root, number_lines)
+        return cls(html, model, root, number_lines, document.config.pdf_archive)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def render(job: PdfJob) -> PdfDone:
 
     start = time.perf_counter()
     with paused_gc():
-        result = render_pdf(render_html, job.root, number_lines=job.number_lines)
+        result = render_pdf(render_html, job.root, job.archive, number_lines=job.number_lines)
     return PdfDone(result, time.perf_counter() - start)
 
 
