@@ -34,12 +34,12 @@ _EXTENSION = f"""<rdf:Description xmlns:rdf="{_RDF}" rdf:about=""
 </rdf:Description>"""
 
 
-def write_pdf(document, archive: bool) -> bytes:
+def write_pdf(document, archive: bool, attachments: list | None = None) -> bytes:
     """The PDF of a laid-out WeasyPrint document, tagged PDF/UA-1, and PDF/A-3b too if `archive`."""
     if not archive:
-        return document.write_pdf(pdf_variant=UA)
+        return document.write_pdf(pdf_variant=UA, attachments=attachments)
     document.metadata = _archival_metadata(document.metadata)
-    return document.write_pdf(pdf_variant=ARCHIVE, pdf_tags=True)
+    return document.write_pdf(pdf_variant=ARCHIVE, pdf_tags=True, attachments=attachments)
 
 
 def _archival_metadata(metadata):
