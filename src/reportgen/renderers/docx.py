@@ -20,9 +20,10 @@ from docx.shared import Emu, Pt, Twips
 from .. import model as m
 from ..clock import build_time
 from ..errors import Problem, Problems, ReportError, Source
-from ..i18n import labels
+from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
+from ..scripts import direction_runs, has_east_asian, has_rtl
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
 from .dispatch import rule
@@ -33,7 +34,8 @@ from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
+LANGUAGE_TAGS = {code: lang.tag for code, lang in LANGUAGES.items()}
+EAST_ASIAN_FONT = "SimSun"  # 宋体, the serif of Chinese Word documents (and of the UN's); others substitute theirs
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # what a browser collapses (not the no-break space)
@@ -99,6 +101,9 @@ class DocxRenderer:
             self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
                                                      + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        script = language(self.config.language)
+        self.rtl, self.east_asian = script.direction == "rtl", script.script == "han"
+        self.wrote_rtl = False  # a run of right-to-left text was written
         self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
@@ -188,7 +193,7 @@ class DocxRenderer:
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
-            _ooxml.add_run(paragraph, words["notes"])
+            self.run(paragraph, words["notes"], _Look())
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
@@ -197,7 +202,10 @@ class DocxRenderer:
             self.draft_marks()
         self.anchor_paragraphs()
         self.properties()
+        self.scripts()
         self.word_native()
+        if self.rtl:  # last: every paragraph, those word_native adds included, right to left
+            _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -210,7 +218,7 @@ class DocxRenderer:
                                  ("Cover Date", cover.date, "date")):
             if text:
                 paragraph = _ooxml.add_paragraph(self.word, self.styles.id(style))
-                _ooxml.add_run(paragraph, _clean(text))
+                self.run(paragraph, _clean(text), _Look())
                 self.anchor(paragraph, self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
@@ -225,8 +233,8 @@ class DocxRenderer:
 
     def labelled(self, label: str, text: str, key: str) -> None:
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
-        _ooxml.add_run(paragraph, f"{label}:", self.styles.id("Cover Label"))
-        _ooxml.add_run(paragraph, " " + _clean(text))
+        self.run(paragraph, f"{label}:", _Look(style="Cover Label"))
+        self.run(paragraph, " " + _clean(text), _Look())
         self.anchor(paragraph, self.config.source(key))
 
     def reference_notes(self, messages: list[str]) -> None:
@@ -243,7 +251,7 @@ class DocxRenderer:
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
-                paragraph.add_run(_clean(review))
+                self.run(paragraph, _clean(review), _Look())
 
     def draft_marks(self) -> None:
         """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
@@ -276,6 +284,19 @@ class DocxRenderer:
         props.comments = props.category = props.content_status = ""
         props.revision = 1
         props.created = props.modified = self.created.replace(microsecond=0)
+
+    def scripts(self) -> None:
+        """Word's settings for the report's script: the language in its slot (`w:bidi` for Arabic,
+        `w:eastAsia` for Chinese) and Chinese's font; complex-script bold and sizes in the styles once
+        Arabic text is in the document."""
+        code = self.config.language
+        if self.rtl:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], bidi=LANGUAGE_TAGS.get(code, code))
+        elif self.east_asian:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
+                                        east_asian_font=EAST_ASIAN_FONT)
+        if self.wrote_rtl:
+            _ooxml_script.complex_script_styles(self.word)
 
     def word_native(self) -> None:
         """What Word itself writes and a reference document may lack or have stale."""
@@ -539,9 +560,20 @@ class DocxRenderer:
         self.inlines(paragraph, node.children, look)
 
     def run(self, paragraph, text: str, look: _Look) -> None:
+        """Runs of `text` in `look`: one, or one for each writing direction in mixed Arabic and Latin."""
         if not text:
             return
-        run = _ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None)
+        pieces = direction_runs(text, self.rtl) if self.rtl or has_rtl(text) else ((text, False),)
+        for piece, rtl in pieces:
+            run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
+            self.format_run(run, look)
+            if rtl:
+                _ooxml_script.right_to_left_run(run)
+                self.wrote_rtl = True
+            elif self.east_asian and has_east_asian(piece):
+                _ooxml_script.hint_east_asian(run)
+
+    def format_run(self, run, look: _Look) -> None:
         if look.italic:
             run.italic = True
         if look.bold:

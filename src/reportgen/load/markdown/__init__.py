@@ -26,7 +26,7 @@ from .line_blocks import line_blocks_plugin
 from .spans import spans_plugin
 
 # Typographic quotes per language: double open/close, single open/close.
-QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
+QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”", "ru": "«»„“", "ar": "«»“”", "zh": "“”‘’"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
 
