@@ -109,6 +109,19 @@ def _baselines(document) -> list[list[float]]:
     return [page_lines(page) for page in document.pages]
 
 
+def _logged(records: list[logging.LogRecord], project_root: Path) -> list[str]:
+    """The warnings among what WeasyPrint logged; its errors are raised. An image without alternative
+    text is a warning (check's AC-1 says where), not a failed build."""
+    missing_alt = [r for r in records if _NO_ALT.search(r.getMessage())]
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR and r not in missing_alt]
+    if errors:
+        raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
+    project = project_root.resolve().as_uri() + "/"
+    return [f"PDF: {r.getMessage()}" for r in records if r.levelno < logging.ERROR] + [
+        f"PDF: image '{_NO_ALT.search(r.getMessage())[1].removeprefix(project)}' has no alternative text: screen "
+        "readers cannot say what it shows (PDF/UA)" for r in missing_alt]
+
+
 def render_pdf(render_html: Callable[..., str], project_root: Path, archive: bool = False,
                number_lines: Callable[[object], str] | None = None,
                source_map: Callable[[object], bytes] | None = None, created: str = "") -> PdfResult:
@@ -157,15 +170,7 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, archive: boo
             # Sections' images are checked when loading, so what is left comes from a template.
             raise ReportError([Problem(None, f"PDF: a template refers to {exc}; "
                                              "it was not fetched and nothing was written")]) from None
-    # an image without alternative text is a warning (check's AC-1 says where), not a failed build
-    missing_alt = [r for r in log.records if _NO_ALT.search(r.getMessage())]
-    errors = [r.getMessage() for r in log.records if r.levelno >= logging.ERROR and r not in missing_alt]
-    if errors:
-        raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
-    warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
-    project = project_root.resolve().as_uri() + "/"
-    warnings += [f"PDF: image '{_NO_ALT.search(r.getMessage())[1].removeprefix(project)}' has no alternative "
-                 "text: screen readers cannot say what it shows (PDF/UA)" for r in missing_alt]
+    warnings = _logged(log.records, project_root)
     warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
                  for n, (call, body) in sorted(pages.items()) if call != body]
     if misnumbered:
