@@ -27,9 +27,9 @@ from ..scripts import direction_runs, has_east_asian, has_rtl
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
+from .common import author_line, safe_href
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
-from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
 from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists
@@ -476,7 +476,7 @@ class DocxRenderer:
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
                 self.anchor(paragraph, model_cell.source or Source(node.source.path, line or 0))
-                paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
+                paragraph._p.style = self.styles.id("Table Heading" if heading else "Table Text")  # not by name
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
                 self.inlines(paragraph, model_cell.inlines)
