@@ -444,10 +444,6 @@ class NoteBody:
     def part(self):
         return self.store.part
 
-    @property
-    def part(self):
-        return self.store.part
-
     def add_table(self, rows: int, cols: int, width: int):
         """A table in the note (its first paragraph, with the number, must come before)."""
         from docx.oxml.table import CT_Tbl
@@ -546,6 +542,14 @@ def table_indent(style) -> int:
 def repeat_as_header(row) -> None:
     """Mark a table row as a header row, repeated at the top of every page the table spans."""
     row._tr.get_or_add_trPr().append(_element("tblHeader"))
+
+
+def set_table_look(table, header_row: bool) -> None:
+    """Which parts of the table style apply, and what Word's accessibility checker reads as the
+    table's headers: the first row when it is one, never the first column."""
+    look = _element("tblLook", val="0420" if header_row else "0400", firstRow=int(header_row), lastRow=0,
+                    firstColumn=0, lastColumn=0, noHBand=0, noVBand=1)
+    _insert_ordered(table._tbl.tblPr, look)
 
 
 def describe_picture(shape, text: str) -> None:
