@@ -79,6 +79,9 @@ def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop
 class Events:
     """What a `Watcher` tells whoever follows its builds (`serve`'s page); here each does nothing."""
 
+    def started(self) -> None:
+        """A build starts."""
+
     def checked(self, result) -> None:
         """The project loaded and was checked (a `check.findings.Result`)."""
 
@@ -108,10 +111,11 @@ class Watcher:
         def progress(stage: str, seconds: float, detail: str) -> None:
             if stage == "write":
                 written.append(detail)
-                self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
                 self.events.wrote([self.session.folder / name for name in detail.split(", ")])
+                self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
 
         self.session.stages = Stages(progress)
+        self.events.started()
         try:
             warnings = self.session.build(self.formats, self.force, early=True,
                                           on_checked=self.events.checked).warnings
