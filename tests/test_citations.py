@@ -6,7 +6,11 @@ import pytest
 
 from reportgen import model as m
 from reportgen.errors import ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
+from reportgen.renderers.html import HtmlRenderer
+
+from .conftest import MINIMAL_CONFIG
 
 BIB = r"""
 @report{ohchr2020,
@@ -76,7 +80,8 @@ def test_corporate_short_author_and_url_link(project):
     first, _, third = load_model(Project.at(root)).notes
     links = [n for n in m.walk(first) if isinstance(n, m.Link)]
     assert [link.url for link in links] == ["https://example.org/annual%20report.pdf"]
-    assert m.plain_text(third.blocks) == "OHCHR, Annual report on UPR follow-up, para. 4."
+    # A UN document's short form is its symbol.
+    assert m.plain_text(third.blocks) == "A/HRC/43/3, para. 4."
 
 
 def test_article_quoted_title_and_pages(project):
@@ -137,3 +142,15 @@ def test_french_labels(project):
     assert notes[0].endswith("Disponible à l'adresse https://example.org/annual%20report.pdf "
                              "(consulté le 17 mars 2021).")
     assert notes[1] == "Ibid., p. 2."
+
+
+def test_a_citation_in_the_coalition_description_is_the_first_note(project):
+    config = MINIMAL_CONFIG.replace("submission: individual", "submission: joint") + (
+        "coalition:\n  name: Example Coalition\n  acronym: EC\n"
+        "  description: Founded after the last review [@ohchr2020].\n")
+    root = project({"report/report.yaml": config, "sections/01.md": "# Findings\n\nA finding[@smith2020].\n"})
+    document = load_model(Project.at(root))
+    assert [n.number for n in document.notes] == [1, 2]
+    assert "Annual report on UPR follow-up" in m.plain_text(document.notes[0].blocks, notes=True)
+    html = HtmlRenderer(document).render()
+    assert 'id="note-1"' in html and 'id="note-2"' in html

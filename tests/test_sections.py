@@ -8,8 +8,8 @@ import pytest
 
 from reportgen import model as m
 from reportgen.errors import Problems, Source
-from reportgen.markdown.citations import parse_cluster
-from reportgen.sections import read_section, slugify
+from reportgen.load.markdown.citations import parse_cluster
+from reportgen.load.sections import read_section, slugify
 
 PATH = "sections/02-law.md"
 
@@ -76,6 +76,13 @@ def test_citations_are_nodes_with_prefix_locator_and_line():
         m.Citation("ohchr2020", (), "", (), Source(PATH, 2)),
     ), Source(PATH, 2))
     assert paragraph.inlines[3].citations[0].locator == "para. 12"
+
+
+def test_a_minus_before_the_key_suppresses_the_author():
+    cites = [n for n in m.walk(read("One [-@smith2020, p. 3] and [@ohchr2020; -@smith2020].\n"))
+             if isinstance(n, m.Citation)]
+    assert [(c.key, c.mode) for c in cites] == [
+        ("smith2020", "suppress-author"), ("ohchr2020", ""), ("smith2020", "suppress-author")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -196,5 +203,8 @@ def test_mistakes_are_located(text, message):
 
 def test_slugify_like_pandoc():
     assert slugify("1.1 Children's rights: the Law (2002)") == "childrens-rights-the-law-2002"
-    assert slugify("Résumé exécutif") == "resume-executif"
+    assert slugify("Résumé exécutif") == "résumé-exécutif"  # pandoc keeps letters of any script
+    assert slugify("Право на образование") == "право-на-образование"
+    assert slugify("حقوق الطفل") == "حقوق-الطفل"
+    assert slugify("Art. 5 and_more") == "art.-5-and_more"
     assert slugify("!!!") == "section"

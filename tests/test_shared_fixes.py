@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.bibliography import parse_bibliography
 from reportgen.errors import Problems, ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.bibliography import read_bibliography
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 
 from .conftest import MINIMAL_CONFIG
 
@@ -25,7 +26,7 @@ BIB = r"""
 
 def test_verbatim_fields_keep_percent_signs_and_line_breaks_become_spaces():
     problems = Problems()
-    entry = parse_bibliography(BIB, "references.bib", problems).entries["iom"]
+    entry = read_bibliography(BIB, "references.bib", problems).entries["iom"]
     assert not problems.items
     assert entry.get("url") == "http://www.iom.or.id/infokit/eng/CTU%20Shelter%20Brochure%203July06(lo).pdf"
     assert entry.get("doi") == "10.1000/a_b%c"

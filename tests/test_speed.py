@@ -12,34 +12,31 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen import model as m
-from reportgen.bibliography import LATEX_MARKUP, _parse_stack
-from reportgen.build import build
-from reportgen.cache import ParseCache
 from reportgen.errors import Problems, ReportError
-from reportgen.project import Project, load_model
+from reportgen.load import latex
+from reportgen.load.cache import ParseCache
+from reportgen.load.project import Project
+from reportgen.pipeline import build, load_model
 
 PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\\{}$%&~#^_`"),
-                max_size=40).filter(lambda s: not LATEX_MARKUP.search(s))
-DASHES = st.text(alphabet="a -–—\n", max_size=30)
+                max_size=40).filter(lambda s: not latex.LATEX_MARKUP.search(s))
+DASHES = st.text(alphabet="a -–—\n\u00a0'", max_size=30)
+
+
+def decoded_the_long_way(text: str) -> str:
+    return "".join(run[0] for run in latex._tidy(latex._Decoder(text, None).runs()))
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(PLAIN, DASHES))
 def test_values_without_latex_markup_skip_the_decoder_and_decode_the_same(text):
-    from bibtexparser import middlewares
-
-    full = middlewares.LatexDecodingMiddleware(keep_braced_groups=True)
-    fast = next(m for m in _parse_stack() if isinstance(m, middlewares.LatexDecodingMiddleware))
-    assert fast._transform_python_value_string(text) == full._transform_python_value_string(text)
+    assert latex.to_text(text) == decoded_the_long_way(text)
 
 
 def test_values_with_latex_markup_still_decode():
-    from bibtexparser import middlewares
-
-    fast = next(m for m in _parse_stack() if isinstance(m, middlewares.LatexDecodingMiddleware))
-    for latex, text in [('M{\\"u}ller', "Müller"), ("2009--2014", "2009–2014"), ("a~b", "a\u00a0b"),
-                        ("``quoted''", "“quoted”")]:
-        assert fast._transform_python_value_string(latex) == (text, "")
+    for source, text in [('M{\\"u}ller', "Müller"), ("2009--2014", "2009–2014"), ("a~b", "a\u00a0b"),
+                         ("``quoted''", "“quoted”")]:
+        assert latex.to_text(source) == decoded_the_long_way(source) == text
 
 
 LOADED_LIBRARIES = """
@@ -175,8 +172,10 @@ def test_builds_use_a_cache_in_the_output_folder(project, monkeypatch):
 
 def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatch):
     from reportgen.clock import build_time
-    from reportgen.pdf_worker import PdfJob, render
+    from reportgen.pipeline import Session
+    from reportgen.renderers._ooxml_properties import with_page_count
     from reportgen.renderers.docx import render_docx
+    from reportgen.renderers.pdf_worker import PdfJob, render
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
@@ -188,13 +187,16 @@ def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatc
     done = render(PdfJob.of(document, source.templates, source.root, build_time().isoformat()))
     assert outputs[".pdf"] == done.result.pdf
     assert outputs[".html"] == done.result.html.encode()
-    assert outputs[".docx"] == render_docx(document, source.templates, source.root, build_time())
+    with Session(root, pdf=False) as session:  # the DOCX's statistics: the checker's words, the PDF's pages
+        words = session.check(session.load()).words.counted
+    docx = render_docx(document, source.templates, source.root, build_time(), words=words)
+    assert outputs[".docx"] == with_page_count(docx, done.result.pages)
 
 
 def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monkeypatch):
-    from reportgen.pdf_worker import PdfJob, render
     from reportgen.renderers import pdf
     from reportgen.renderers.html import HtmlRenderer
+    from reportgen.renderers.pdf_worker import PdfJob, render
 
     source = Project.at(project({"sections/01.md": SECTION}))
     document = load_model(source)
@@ -213,7 +215,7 @@ def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monk
 
 
 def test_the_pdf_process_can_be_spawned_as_on_macos_and_windows(project, monkeypatch):
-    from reportgen import pdf_worker
+    from reportgen.renderers import pdf_worker
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = project({"sections/01.md": SECTION})
@@ -269,8 +271,9 @@ import hashlib, sys
 from reportgen.renderers import _weasyprint_patch
 if sys.argv[2] == "without":
     _weasyprint_patch._NOTE_LOOKUP = ("no such code", "")
-from reportgen.pdf_worker import PdfJob, render
-from reportgen.project import Project, load_model
+from reportgen.renderers.pdf_worker import PdfJob, render
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 project = Project.at(sys.argv[1])
 job = PdfJob.of(load_model(project), project.templates, project.root, "2022-01-01T00:00:00+00:00")
 print(hashlib.sha256(render(job).result.pdf).hexdigest())

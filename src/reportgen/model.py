@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .errors import Source
-from .markdown.attributes import Attributes
 
 # What a link may point at: the loader rejects anything else, renderers drop it if met.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -24,67 +23,137 @@ class Node:
     __slots__ = ()
 
 
+class Inline(Node):
+    """A node inside a line of text. Every renderer has an `inline_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
+class Block(Node):
+    """A node that stands as a block of its own. Every renderer has a `block_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """An element's identifier, classes and key-value pairs, in the order written."""
+
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        for name, value in self.pairs:
+            if name == key:
+                return value
+        return default
+
+    def __bool__(self) -> bool:
+        return bool(self.id or self.classes or self.pairs)
+
+
 # Inlines ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Text(Node):
+class Text(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class Emph(Node):
+class Emph(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strong(Node):
+class Strong(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strikeout(Node):
+class Strikeout(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Code(Node):
+class Superscript(Inline):
+    """Raised text: an ordinal's letters (51ᵉ), `^x^`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Subscript(Inline):
+    """Lowered text: `~x~`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallCaps(Inline):
+    """`[text]{.smallcaps}`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Underline(Inline):
+    """`[text]{.underline}` (or `.ul`)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Inline):
+    """Any other bracketed span `[text]{#id .class key=value}`: its language (`lang=fr`), highlighting
+    (`.mark`) and identifier are shown; other attributes are kept for templates."""
+
+    children: tuple[Node, ...]
+    attributes: Attributes = Attributes()
+
+
+@dataclass(frozen=True, slots=True)
+class Code(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class LineBreak(Node):
+class LineBreak(Inline):
     pass
 
 
 @dataclass(frozen=True, slots=True)
-class Link(Node):
+class Link(Inline):
     url: str
     children: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Image(Node):
+class Image(Inline):
     """An image; `src` is as written, resolved against the section's folder by the renderers."""
 
     src: str
     alt: str
     source: Source
+    width: str = ""  # as CSS writes it: `50%` of the text width, `8cm`, `300px`; empty: its own size
 
 
 @dataclass(frozen=True, slots=True)
 class Citation(Node):
-    """One cited work inside a cluster: `[prefix @key, locator suffix]`."""
+    """One cited work inside a cluster: `[prefix @key, locator suffix]`. `mode` is "" (normal),
+    "author-in-text" (`@key` in the text: the author is printed there) or "suppress-author" (`[-@key]`)."""
 
     key: str
     prefix: tuple[Node, ...]
     locator: str
     suffix: tuple[Node, ...]
     source: Source
+    mode: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class Cite(Node):
+class Cite(Inline):
     """A citation cluster `[@a; @b]`. In the body it becomes a note; inside a note, text."""
 
     citations: tuple[Citation, ...]
@@ -92,7 +161,7 @@ class Cite(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Note(Node):
+class Note(Inline):
     """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
 
     blocks: tuple[Node, ...]
@@ -105,7 +174,7 @@ class Note(Node):
 # Blocks -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Paragraph(Node):
+class Paragraph(Block):
     """A paragraph; `number` is its paragraph number when body paragraphs are numbered."""
 
     inlines: tuple[Node, ...]
@@ -114,7 +183,7 @@ class Paragraph(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Heading(Node):
+class Heading(Block):
     """A heading; `number` is its label (`II.`, `1.2`) and `counters` the counts behind it."""
 
     level: int
@@ -133,13 +202,13 @@ class ListItem(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BulletList(Node):
+class BulletList(Block):
     items: tuple[ListItem, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class OrderedList(Node):
+class OrderedList(Block):
     """An ordered list; `kind` is one of `1 a A i I`, `delimiter` one of `. ) ()`."""
 
     items: tuple[ListItem, ...]
@@ -150,19 +219,36 @@ class OrderedList(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BlockQuote(Node):
+class DefinitionItem(Node):
+    """A term (`inlines`) and its definitions, each a list item of blocks."""
+
+    inlines: tuple[Node, ...]
+    items: tuple[ListItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList(Block):
+    """Pandoc's definition list: `Term` then `:   Definition` lines."""
+
+    items: tuple[DefinitionItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote(Block):
     blocks: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class CodeBlock(Node):
+class CodeBlock(Block):
     text: str
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class HorizontalRule(Node):
+class HorizontalRule(Block):
     source: Source
 
 
@@ -173,14 +259,14 @@ class TableCell(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Table(Node):
+class Table(Block):
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Div(Node):
+class Div(Block):
     """A fenced div other than recommendations: a container with pandoc attributes."""
 
     blocks: tuple[Node, ...]
@@ -205,7 +291,7 @@ class Recommendation(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Recommendations(Node):
+class Recommendations(Block):
     """A `::: recommendations` block: one recommendation per list item."""
 
     items: tuple[Recommendation, ...]
@@ -215,14 +301,14 @@ class Recommendations(Node):
 # Redline marks ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Inserted(Node):
+class Inserted(Inline, Block):
     """What a newer draft added: inlines, or whole blocks (`reportgen diff` puts these in a redline)."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Deleted(Node):
+class Deleted(Inline, Block):
     """What an older draft had and a newer one dropped: inlines, or whole blocks."""
 
     children: tuple[Node, ...]
@@ -241,6 +327,9 @@ class Section(Node):
     owner: str = ""
     status: str = ""
     annex: bool = False
+    lang: str = ""  # the section's language (front matter `lang`), when not the report's
+    nocite: tuple[str, ...] = ()  # keys counted as cited without a citation (`*`: every entry)
+    references: tuple = field(default=(), compare=False)  # its own bibliography entries (load.bibliography.Entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +359,7 @@ class Document(Node):
     sections: tuple[Section, ...]
     bibliography: Any = None
     previous: tuple = ()  # the previous cycle's recommendations (previous.PreviousRecommendation)
+    citation_style: Any = None  # a CSL style for the notes (load.csl_style.CslStyle); None: the UN style
     notes: tuple[Note, ...] = field(default=(), compare=False)
 
 
@@ -330,12 +420,17 @@ class Transformer:
         return replace(node, **changes) if changes else node
 
 
+# Inlines that hold other inlines: their text runs on without a space.
+INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Underline, Span, Link, Inserted,
+                     Deleted)
+
+
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     """The text of nodes as a reader sees it; note texts are left out unless asked for."""
     if isinstance(nodes, tuple):
         return "".join(plain_text(node, notes) for node in nodes)
     node = nodes
-    if isinstance(node, Text | Code):
+    if isinstance(node, Text | Code | CodeBlock):
         return node.text
     if isinstance(node, LineBreak):
         return "\n"
@@ -348,6 +443,5 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Link | Paragraph | Heading | TableCell | Citation | Inserted
-                        | Deleted)
+    inline = isinstance(node, INLINE_CONTAINERS + (Paragraph, Heading, TableCell, Citation))
     return ("" if inline else " ").join(parts)

@@ -14,24 +14,25 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
 from ..clock import build_time
-from ..errors import Problem, ReportError, Source
+from ..errors import Problem, Problems, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
-from ..resources import resource_path
-from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
+from . import svg as svg_images
+from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
 from .tables import column_widths
+from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-REFERENCE = "reference.docx"
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
@@ -40,41 +41,32 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None, draft=None, revision_author: str = "reportgen") -> bytes:
+                created: datetime | None = None, draft=None, revision_author: str = "reportgen",
+                problems: Problems | None = None, words: int | None = None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
-    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
-    tracked changes by `revision_author`, dated `created`."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
-                        revision_author).render()
-
-
-def open_reference(templates_dir: Path | None):
-    """The reference document, its content removed; a broken file is a located ReportError."""
-    import docx
-
-    path = resource_path(REFERENCE, templates_dir)
-    own = templates_dir is not None and path == templates_dir / REFERENCE
-    where = Source(f"templates/{REFERENCE}" if own else str(path))
-    try:
-        word = docx.Document(str(path))
-    except Exception as exc:  # a user's file may be broken in any way python-docx or zipfile notice
-        reason = str(exc).strip() or type(exc).__name__
-        raise ReportError([Problem(where, f"cannot use this file as the DOCX reference document: {reason}")]) from None
-    _ooxml.clear_body(word)
-    return word, where
+    `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
+    tracked changes by `revision_author`, dated `created`. What the reference document lacked and
+    was added goes to `problems` as warnings; `words` (the checker's count) to the statistics."""
+    renderer = DocxRenderer(document, templates_dir, project_root, created or build_time(), draft, revision_author)
+    renderer.words = words
+    data = renderer.render()
+    if problems is not None:
+        problems.extend(renderer.warnings)
+    return data
 
 
 @dataclass(frozen=True)
 class _Place:
     """Where blocks are being written: the container, the style of a plain paragraph there, the
-    list depth, and whether it is inside a note."""
+    list depth, whether it is inside a note, and the Word list of the numbered item it is in."""
 
     container: object
     style: str
     depth: int = 0
     note: bool = False
+    in_list: tuple[WordList, int] | None = None  # the numbered list and level of the item it is in
 
 
 @dataclass(frozen=True)
@@ -86,6 +78,11 @@ class _Look:
     bold: bool = False
     strike: bool = False
     style: str | None = None
+    position: str = ""  # "superscript" or "subscript"
+    small_caps: bool = False
+    underline: bool = False
+    highlight: bool = False
+    lang: str = ""  # a language tag, for a passage in another language
 
 
 class DocxRenderer:
@@ -95,19 +92,25 @@ class DocxRenderer:
                  created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
-        self.word, where = open_reference(templates_dir)
-        self.styles = StyleSheet(self.word, where)
+        self.words: int | None = None  # the word count for the document statistics
+        self.word, self.where, self.warnings = docx_reference.open_reference(templates_dir)
+        self.styles = StyleSheet(self.word, self.where)
+        if self.styles.added:
+            self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
+                                                     + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
+        self.note_quote, self.note_code = f"{kind} Quote", f"{kind} Code"
         self.note_mark = self.styles.id(f"{kind} Reference")
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
+        self.lists = WordLists(self.numbering)
         self.bookmarks = _ooxml.Bookmarks()
         self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
         self.revisions = _ooxml_revisions.Revisions(revision_author, created, self._annotation_id)
         self.deleted = 0  # inside a redline's deletion: older text, so no anchors and no bookmarks
-        self.recommendations: tuple[int, int] | None = None  # the last recommendation list and its last number
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -156,13 +159,19 @@ class DocxRenderer:
             _ooxml.set_numbering(self.styles[name], bullet_num, i)
         bound = [f"Heading {i}" for i in range(1, 7)] + ["Numbered Paragraph"] + bullet_styles
         self.numbering.release_styles({self.styles[name].style_id for name in bound})
-        self.note_bullets = self.numbering.add_instance(
+
+    @functools.cached_property
+    def note_bullets(self) -> int:
+        """The bullet list of notes (their paragraphs have no list styles), made when first needed."""
+        return self.numbering.add_instance(
             self.numbering.add_list([self._level(LevelFormat("bullet", BULLETS[0]), self.note_list)]))
 
-    def _new_list(self, fmt: LevelFormat, start: int, style: str, bold: bool = False) -> int:
-        """A list of its own, counting from `start` whatever came before (Word's "restart numbering")."""
-        abstract = self.numbering.add_list([self._level(fmt, style, start, bold=bold)])
-        return self.numbering.add_instance(abstract, {0: start})
+    def _place_list(self, fmt: LevelFormat, start: int, style: str, place: _Place, kind: str,
+                    bold: bool = False) -> tuple[WordList, int]:
+        """The Word list and level of a numbered list: a level of the list of the item it is nested in,
+        the list it goes on counting from, or a new list restarted at `start` (`word_lists`)."""
+        group = (kind, id(place.container), place.depth, fmt, bold)
+        return self.lists.place(self._level(fmt, style, start, bold=bold), group, place.in_list)
 
     # Document -----------------------------------------------------------------------------------
 
@@ -183,10 +192,12 @@ class DocxRenderer:
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
+        self.reference_notes(docx_reference.complete_page_numbers(self.word, self.styles.id("Footer")))
         if self.draft:
             self.draft_marks()
         self.anchor_paragraphs()
         self.properties()
+        self.word_native()
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -218,10 +229,15 @@ class DocxRenderer:
         _ooxml.add_run(paragraph, " " + _clean(text))
         self.anchor(paragraph, self.config.source(key))
 
+    def reference_notes(self, messages: list[str]) -> None:
+        self.warnings += [Problem(self.where, message, "warning") for message in messages]
+
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
         brings a header of its own."""
         review = self.document.cover.review
+        if review:
+            self.reference_notes(docx_reference.complete_header(self.word))
         for section in self.word.sections if review else ():
             header = section.header
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
@@ -250,6 +266,7 @@ class DocxRenderer:
         config, cover = self.config, self.document.cover
         language = LANGUAGE_TAGS.get(config.language, config.language)
         _ooxml.set_document_language(self.word, language)
+        _ooxml.keep_manual_breaks_unjustified(self.word)
         props = self.word.core_properties
         props.title = config.title
         props.subject = cover.kind + (f": {cover.review}" if cover.review else "")
@@ -260,18 +277,24 @@ class DocxRenderer:
         props.revision = 1
         props.created = props.modified = self.created.replace(microsecond=0)
 
+    def word_native(self) -> None:
+        """What Word itself writes and a reference document may lack or have stale."""
+        _ooxml.complete_zoom(self.word)
+        _ooxml_word.set_compatibility_mode(self.word)
+        _ooxml_word.end_with_paragraph(self.word, self.styles.id("Body Text"))
+        _ooxml_word.prune_numbering(self.word)
+        _ooxml_word.complete_font_table(self.word)
+        _ooxml_properties.set_extended_properties(self.word, self.words)
+
     # Blocks -------------------------------------------------------------------------------------
 
     def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
         for block in blocks:
-            if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
-                # Notes hold text and lists; anything else is written as its text, as in the HTML.
+            if place.note and isinstance(block, m.Heading | m.Recommendations):
+                # A note has no place for a heading or a recommendation: its text in a note paragraph.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
-            method = getattr(self, "block_" + type(block).__name__, None)
-            if method is None:
-                raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
-            method(block, place)
+            rule(self, "block", block)(block, place)
 
     def paragraph(self, place: _Place, style: str, source: Source | None = None):
         paragraph = _ooxml.add_paragraph(place.container, self.styles.id(style))
@@ -315,7 +338,7 @@ class DocxRenderer:
     def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
         depth = place.depth + 1
         if place.note:
-            style, num = self.note_list, self.note_bullets
+            style, num = self.note_list, (self.note_bullets, 0)
         else:
             style, num = leveled("List Bullet", depth), None  # the style carries the bullet list
         for item in node.items:
@@ -324,43 +347,55 @@ class DocxRenderer:
     def block_OrderedList(self, node: m.OrderedList, place: _Place) -> None:
         depth = place.depth + 1
         style = self.note_list if place.note else leveled("List Number", depth)
-        num = self._new_list(marker_level(node.kind, node.delimiter), node.start, style)
+        word_list = self._place_list(marker_level(node.kind, node.delimiter), node.start, style, place, "list")
         for item in node.items:
-            self.list_item(item.blocks, place, depth, style, num)
+            self.list_item(item.blocks, place, depth, style, word_list)
 
     def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
         depth = place.depth + 1
         style = "Recommendation" if depth == 1 else leveled("List Number", depth)
         first = node.items[0].number if node.items else 1
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
-        if first == 1 or self.recommendations is None or self.recommendations[1] != first - 1:
-            self.recommendations = (self._new_list(self.recommendation_level, first, style, bold=True), first - 1)
-        num = self.recommendations[0]
-        self.recommendations = (num, self.recommendations[1] + len(node.items))
+        word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
-            self.list_item(item.blocks, place, depth, style, num)
+            self.list_item(item.blocks, place, depth, style, word_list)
 
-    def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
-        """The item's first paragraph carries the marker; its other blocks continue at its indent."""
+    def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
+                  num: tuple[WordList | int, int] | None) -> None:
+        """The item's first paragraph carries the marker (`num`: a Word list, or a numId, and a level;
+        None when the style carries the list); its other blocks continue at its indent."""
         if blocks and isinstance(blocks[0], m.Inserted | m.Deleted):  # a whole item added or removed
             self.tracked(blocks[0], place, lambda: self.list_item(blocks[0].children, place, depth, style, num))
             self.blocks(blocks[1:], place)
             return
         first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
         paragraph = self.paragraph(place, style, first.source if first else None)
+        in_list = None
         if num is not None:
-            _ooxml.set_numbering(paragraph, num)
+            word_list, ilvl = num
+            if isinstance(word_list, WordList):
+                word_list.count(ilvl)
+                in_list = num
+            _ooxml.set_numbering(paragraph, word_list.num_id if in_list else word_list, ilvl)
         if first:
             self.inlines(paragraph, blocks[0].inlines)
             blocks = blocks[1:]
         continuation = self.note_list if place.note else leveled("List Continue", depth)
-        self.blocks(blocks, replace(place, style=continuation, depth=depth))
+        self.blocks(blocks, replace(place, style=continuation, depth=depth, in_list=in_list))
 
     def block_BlockQuote(self, node: m.BlockQuote, place: _Place) -> None:
-        self.blocks(node.blocks, replace(place, style="Block Text"))
+        self.blocks(node.blocks, replace(place, style=self.note_quote if place.note else "Block Text"))
 
     def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
-        self.paragraph(place, "Source Code", node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+        style = self.note_code if place.note else "Source Code"
+        self.paragraph(place, style, node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+
+    def block_DefinitionList(self, node: m.DefinitionList, place: _Place) -> None:
+        """Each term in the "Definition Term" style, each definition's blocks in "Definition" (as pandoc)."""
+        for item in node.items:
+            self.inlines(self.paragraph(place, "Definition Term", item.source), item.inlines)
+            for definition in item.items:
+                self.blocks(definition.blocks, replace(place, style="Definition"))
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
@@ -393,9 +428,14 @@ class DocxRenderer:
         columns = max((len(row) for row in rows), default=0)
         if not columns:
             return
-        table = place.container.add_table(rows=len(rows), cols=columns)
+        if place.note:
+            if not place.container.marked:  # the note's number comes first
+                self.paragraph(place, place.style)
+            table = place.container.add_table(len(rows), columns, self.text_width)
+        else:
+            table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
-        available = self.text_width - Twips(_ooxml.table_indent(table.style))
+        available = self.text_width - Twips(_ooxml.table_indent(table.style) if not place.note else 0)
         for column, share in zip(table.columns, column_widths(node), strict=True):
             column.width = Emu(int(available * share))
             for cell in column.cells:
@@ -425,45 +465,78 @@ class DocxRenderer:
     def inlines(self, paragraph, nodes: tuple[m.Node, ...], look: _Look = _Look()) -> None:
         previous = None
         for node in nodes:
-            if isinstance(node, m.Note):
-                if isinstance(previous, m.Note):  # keep adjacent calls apart: ¹,²
-                    _ooxml.add_run(paragraph, ",", self.note_mark)
-                self.note(paragraph, node)
-            else:
-                self.inline(paragraph, node, look)
+            self.after_note = isinstance(previous, m.Note)  # read by inline_Note
+            rule(self, "inline", node)(paragraph, node, look)
             previous = node
 
-    def inline(self, paragraph, node: m.Node, look: _Look) -> None:
-        if isinstance(node, m.Text):
-            self.run(paragraph, _clean(node.text), look)
-        elif isinstance(node, m.Emph):
-            self.inlines(paragraph, node.children, replace(look, italic=True))
-        elif isinstance(node, m.Strong):
-            self.inlines(paragraph, node.children, replace(look, bold=True))
-        elif isinstance(node, m.Strikeout):
-            self.inlines(paragraph, node.children, replace(look, strike=True))
-        elif isinstance(node, m.Inserted | m.Deleted):
-            mark = _ooxml.content_mark(paragraph)
+    def inline_Text(self, paragraph, node: m.Text, look: _Look) -> None:
+        self.run(paragraph, _clean(node.text), look)
+
+    def inline_Emph(self, paragraph, node: m.Emph, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, italic=True))
+
+    def inline_Strong(self, paragraph, node: m.Strong, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, bold=True))
+
+    def inline_Strikeout(self, paragraph, node: m.Strikeout, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, strike=True))
+
+    def inline_Superscript(self, paragraph, node: m.Superscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="superscript"))
+
+    def inline_Subscript(self, paragraph, node: m.Subscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="subscript"))
+
+    def inline_SmallCaps(self, paragraph, node: m.SmallCaps, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, small_caps=True))
+
+    def inline_Underline(self, paragraph, node: m.Underline, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, underline=True))
+
+    def inline_Inserted(self, paragraph, node: m.Inserted | m.Deleted, look: _Look) -> None:
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look)
+        self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
+
+    inline_Deleted = inline_Inserted
+
+    def inline_Code(self, paragraph, node: m.Code, look: _Look) -> None:
+        self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
+
+    def inline_LineBreak(self, paragraph, node: m.LineBreak, look: _Look) -> None:
+        paragraph.add_run().add_break()
+
+    def inline_Link(self, paragraph, node: m.Link, look: _Look) -> None:
+        href = safe_href(node.url)
+        if href is None or href == "#":
             self.inlines(paragraph, node.children, look)
-            self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
-        elif isinstance(node, m.Code):
-            self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
-        elif isinstance(node, m.LineBreak):
-            paragraph.add_run().add_break()
-        elif isinstance(node, m.Link):
-            href = safe_href(node.url)
-            if href is None or href == "#":
-                self.inlines(paragraph, node.children, look)
-                return
-            mark = _ooxml.content_mark(paragraph)
-            self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
-            _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
-        elif isinstance(node, m.Image):
-            self.picture(paragraph, node)
-        elif isinstance(node, m.Cite):
-            raise ReportError([Problem(node.source, "DOCX: citations can only be used in the sections")])
-        else:
-            raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
+            return
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
+        _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
+
+    def inline_Image(self, paragraph, node: m.Image, look: _Look) -> None:
+        self.picture(paragraph, node)
+
+    def inline_Cite(self, paragraph, node: m.Cite, look: _Look) -> None:
+        raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    def inline_Note(self, paragraph, note: m.Note, look: _Look) -> None:
+        if self.after_note:  # keep adjacent calls apart: ¹,²
+            _ooxml.add_run(paragraph, ",", self.note_mark)
+        self.note(paragraph, note)
+
+    def inline_Span(self, paragraph, node: m.Span, look: _Look) -> None:
+        """A bracketed span: its language, highlighting (`.mark`), small capitals and underlining; its
+        identifier marks the paragraph."""
+        lang, classes = node.attributes.get("lang"), node.attributes.classes
+        look = replace(look, lang=LANGUAGE_TAGS.get(lang, lang) if lang else look.lang,
+                       highlight=look.highlight or "mark" in classes,
+                       small_caps=look.small_caps or "smallcaps" in classes,
+                       underline=look.underline or bool({"underline", "ul"} & set(classes)))
+        if node.attributes.id and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.attributes.id))
+        self.inlines(paragraph, node.children, look)
 
     def run(self, paragraph, text: str, look: _Look) -> None:
         if not text:
@@ -475,6 +548,16 @@ class DocxRenderer:
             run.bold = True
         if look.strike:
             run.font.strike = True
+        if look.position:
+            setattr(run.font, look.position, True)
+        if look.small_caps:
+            run.font.small_caps = True
+        if look.underline:
+            run.underline = True
+        if look.highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if look.lang:
+            _ooxml.set_run_language(run, look.lang)
 
     def note(self, paragraph, note: m.Note) -> None:
         if note.number <= 0:
@@ -482,19 +565,30 @@ class DocxRenderer:
         self.notes.call(paragraph, note.number)
         body = self.notes.new_note(note.number)
         self.blocks(note.blocks, _Place(body, self.note_text, note=True))
-        if not body.marked:  # an empty note still needs a paragraph for its number
+        if not body.marked or body.element[-1].tag.endswith("}tbl"):  # a note ends with a paragraph
             _ooxml.add_paragraph(body, self.styles.id(self.note_text))
 
     def picture(self, paragraph, node: m.Image) -> None:
+        """The image at its own size, or the width the author gave, never wider than the text; an SVG
+        as Word's SVG picture with a PNG fallback."""
         from docx.image.exceptions import UnrecognizedImageError
 
         try:
-            shape = paragraph.add_run().add_picture(self.image_file(node))
-        except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise ReportError([Problem(node.source, f"image '{node.src}' cannot be put in the DOCX: "
-                                                    f"{str(exc) or type(exc).__name__}")]) from None
-        width = self.text_width
-        if shape.width > width:  # shrink to the text width, keeping the proportions
+            data = self.image_file(node)
+            svg = data.getvalue() if _is_svg(node.src) else None
+            if svg is not None:
+                png, width, height = svg_images.rasterise(svg)
+                data = io.BytesIO(png)
+            shape = paragraph.add_run().add_picture(data)
+        except (UnrecognizedImageError, OSError, ValueError, ImportError) as exc:
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' cannot be put in the DOCX: "
+                                                    f"{_image_error(exc)}")]) from None
+        if svg is not None:
+            shape.width, shape.height = Emu(width * svg_images.EMU_PER_PX), Emu(height * svg_images.EMU_PER_PX)
+            svg_images.add_svg(shape, paragraph.part, svg)
+        wanted = _length(node.width, self.text_width)
+        width = min(self.text_width, wanted or shape.width)
+        if shape.width != width:  # keep the proportions
             shape.height = int(shape.height * width / shape.width)
             shape.width = width
         _ooxml.describe_picture(shape, node.alt)
@@ -508,8 +602,35 @@ class DocxRenderer:
         root = self.project_root.resolve() if self.project_root else None
         path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
         if path is None or not path.is_relative_to(root) or not path.is_file():
-            raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
-        return str(path)
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' is not a file inside the project")])
+        return io.BytesIO(path.read_bytes())
+
+
+_UNITS = {"cm": 360000, "mm": 36000, "in": 914400, "pt": 12700, "px": 9525}
+
+
+def _length(width: str, text_width: int) -> int:
+    """An image width as the author wrote it (`50%`, `8cm`, `300px`), in EMU; 0 when none."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)", width)
+    if not match:
+        return 0
+    value = float(match[1])
+    return int(text_width * value / 100 if match[2] == "%" else value * _UNITS[match[2]])
+
+
+def _is_svg(src: str) -> bool:
+    return src.lower().endswith(".svg") or src.startswith("data:image/svg")
+
+
+def _shown(src: str) -> str:
+    """An image source as a message shows it: a data URI cut to its type."""
+    return src.split(",", 1)[0] + ",…" if src.startswith("data:") else src
+
+
+def _image_error(exc: Exception) -> str:
+    if isinstance(exc, ImportError) or "cairo" in str(exc):
+        return "drawing an SVG needs the cairo library (Debian and Ubuntu: apt install libcairo2)"
+    return str(exc) or type(exc).__name__
 
 
 def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
@@ -521,11 +642,14 @@ def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
 
 
 def bookmark_name(ident: str) -> str:
-    """A Word bookmark name for an HTML id: Word keeps at most 40 characters, so a longer id is
-    shortened and made unique again with a hash of the whole."""
-    if len(ident) <= 40:
-        return ident
-    return f"{ident[:31]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+    """A Word bookmark name for an HTML id, of the kind Word keeps and hides as it does its own
+    cross-reference targets (`_Ref…`): at most 40 letters, digits and underscores, the first an
+    underscore. An id that had to change (a hyphen, a letter outside ASCII, more than 35 characters)
+    is told apart from the others by a hash of the whole."""
+    clean = re.sub(r"[^A-Za-z0-9_]", "_", ident)
+    if clean == ident and len(clean) <= 35:
+        return f"_Ref_{clean}"
+    return f"_Ref_{clean[:26]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
 def _clean(text: str) -> str:

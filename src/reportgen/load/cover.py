@@ -1,0 +1,52 @@
+"""The first page's text, built once from report.yaml so that PDF and DOCX show the same words.
+
+UPR rule ST-1: for a joint submission, all submitting organisations are named at the beginning.
+"""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..errors import Problems
+from ..i18n import format_date, labels, ordinal
+from .config import ReportConfig
+from .sections import read_section
+
+
+def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
+    words = labels(config.language)
+    review = []
+    if config.state:
+        review.append(config.state)
+    session = []
+    if config.session:
+        session.append(f"{ordinal(config.session, config.language)} {words['session']}")
+    if config.cycle:
+        session.append(f"{ordinal(config.cycle, config.language)} {words['cycle']}")
+    if session:
+        review.append(", ".join(session))
+
+    submitters = tuple(_named(o.name, o.acronym) for o in config.organisations)
+    coalition = _named(config.coalition.name, config.coalition.acronym)
+    submitters_label = words["members"].format(n=len(submitters)) if coalition else words["submitted_by"]
+
+    blocks: tuple[m.Node, ...] = ()
+    if config.coalition.description:
+        line = config.key_lines.get("coalition.description", 1)
+        # Leading blank lines put the description's Markdown on its report.yaml line.
+        section = read_section("\n" * (line - 1) + config.coalition.description, config.source().path, problems,
+                               config.language)
+        blocks = section.blocks
+
+    contact = config.contact
+    contact_lines = tuple(x for x in (
+        ", ".join(p for p in (contact.name, contact.organisation) if p),
+        contact.address, contact.email, contact.phone, contact.website) if x)
+    return m.Cover(
+        kind=words[config.submission], title=config.title, subtitle=config.subtitle, review=" – ".join(review),
+        date=format_date(config.date.isoformat(), config.language) if config.date else "",
+        coalition=coalition, submitters_label=submitters_label, submitters=submitters, blocks=blocks,
+        keywords=config.keywords, contact=contact_lines, source=config.source())
+
+
+def _named(name: str, acronym: str) -> str:
+    return f"{name} ({acronym})" if name and acronym else name

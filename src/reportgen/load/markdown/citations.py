@@ -1,0 +1,85 @@
+"""Pandoc citations for markdown-it: `[@key]`, `[@key, p. 12]`, `[see @a, pp. 3-5; @b]`.
+
+Each bracketed cluster becomes one `citation` token whose `meta["citations"]` lists, per cited work,
+the key, the prefix and suffix as inline tokens, and the locator (the text after the comma that
+follows the key).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_inline import StateInline
+
+# Pandoc's citation keys: a letter, digit or `_`, then internal punctuation, ending on a word
+# character; or anything between braces.
+KEY = r"(?:\{(?P<braced>[^{}]+)\}|(?P<key>\w(?:[\w:.#$%&\-+?<>~/]*\w)?))"
+_ITEM = re.compile(r"(?P<prefix>(?:.*?\s)?)(?P<minus>-?)@" + KEY + r"(?P<rest>.*)", re.DOTALL)
+
+
+def _split_items(text: str) -> list[str]:
+    """Split a cluster on semicolons that are not inside brackets or braces."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return items
+
+
+def parse_cluster(text: str) -> list[dict] | None:
+    """The citations in the inside of `[...]`, or None when it is not a citation cluster."""
+    citations = []
+    for item in _split_items(text):
+        match = _ITEM.fullmatch(item.strip())
+        if not match:
+            return None
+        rest = match["rest"]
+        locator, suffix = "", rest.strip()
+        if rest.lstrip().startswith(","):  # a locator is plain text: escapes and entities decoded
+            locator, suffix = unescapeAll(rest.lstrip()[1:].strip()), ""
+        citations.append({
+            "key": match["braced"] or match["key"],
+            "prefix": match["prefix"].strip(),
+            "locator": locator,
+            "suffix": suffix,
+            "suppress_author": bool(match["minus"]),
+        })
+    return citations
+
+
+def citation_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[" or "@" not in state.src[state.pos:state.posMax]:
+        return False
+    end = parseLinkLabel(state, state.pos, disableNested=False)
+    if end < 0:
+        return False
+    # `[@key](url)` and `[@key][ref]` are links, not citations.
+    if end + 1 < state.posMax and state.src[end + 1] in "([":
+        return False
+    citations = parse_cluster(state.src[state.pos + 1:end])
+    if citations is None:
+        return False
+    if not silent:
+        for citation in citations:
+            for part in ("prefix", "suffix"):
+                tokens: list = []
+                if citation[part]:
+                    state.md.inline.parse(citation[part], state.md, state.env, tokens)
+                citation[part] = tokens
+        token = state.push("citation", "", 0)
+        token.meta = {"citations": citations}
+    state.pos = end + 1
+    return True
+
+
+def citations_plugin(md: MarkdownIt) -> None:
+    md.inline.ruler.before("link", "citation", citation_rule)

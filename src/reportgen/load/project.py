@@ -1,0 +1,291 @@
+"""A report project on disk (report/report.yaml, sections/, references.bib, templates/) read into one
+unresolved document model; every mistake in any file is reported together."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .. import model as m
+from ..errors import Problems, ReportError, Source
+from .bibliography import Bibliography, read_bibliography
+from .cache import ParseCache
+from .config import CONFIG_PATH, ReportConfig, load_config
+from .csl_style import CslStyle, read_style
+from .cover import build_cover
+from .previous import CSV_PATH, YAML_PATH, read_previous
+from .sections import read_section, slugify
+from .textclean import clean_text
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's files are."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, directory: str | Path) -> Project:
+        root = Path(directory).resolve()
+        if not (root / CONFIG_PATH).is_file():
+            raise ReportError(f"{root}: not a reportgen project (no {CONFIG_PATH}); "
+                              "run in a project folder or pass --project DIR")
+        return cls(root)
+
+    @staticmethod
+    def here() -> Path | None:
+        """The current folder if it is a report project, else None."""
+        return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    def relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def inside(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.root)
+
+
+def read_text(path: Path, name: str, problems: Problems) -> str | None:
+    """A UTF-8 text file (a byte-order mark is dropped); undecodable bytes are a located error."""
+    data = read_bytes(path, name, problems)
+    return None if data is None else decode_text(data, name, problems)
+
+
+def read_bytes(path: Path, name: str, problems: Problems) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.error(Source(name), f"cannot read: {exc.strerror}")
+        return None
+
+
+def decode_text(data: bytes, name: str, problems: Problems) -> str | None:
+    """The text of a file's bytes, as `read_text` gives it."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(Source(name, line), f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                                           "save the file as UTF-8")
+        return None
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"), name, problems)
+
+
+def section_paths(project: Project, config: ReportConfig, problems: Problems) -> list[Path]:
+    """The section files in build order: as listed in report.yaml, or sections/*.md by name."""
+    folder = project.root / "sections"
+    if not config.sections:
+        paths = sorted(folder.glob("*.md"))
+        if not paths:
+            problems.error(Source("sections"), "no section files (sections/*.md)")
+        return paths
+    paths = []
+    for i, name in enumerate(config.sections):
+        path = folder / name
+        where = config.source(f"sections[{i}]")
+        if not project.inside(path) or not path.resolve().is_relative_to(folder.resolve()):
+            problems.error(where, f"section '{name}' is outside the sections/ folder")
+        elif not path.is_file():
+            problems.error(where, f"section file 'sections/{name}' does not exist")
+        else:
+            paths.append(path)
+    return paths
+
+
+def load_document(project: Project, problems: Problems, cache: ParseCache | None = None) -> m.Document:
+    """Read every file of the project into an unresolved model; mistakes go to `problems`. Files
+    whose bytes have not changed since `cache` parsed them are not parsed again."""
+    cache = cache or ParseCache()
+    text = read_text(project.root / CONFIG_PATH, CONFIG_PATH, problems)
+    config = load_config(text, problems) if text is not None else None
+    if config is None:  # unreadable: nothing else can be read sensibly
+        problems.raise_if_errors()
+
+    bibliography = Bibliography(config.bibliography, {})
+    bib_path = project.root / config.bibliography
+    if not project.inside(bib_path):
+        problems.error(config.source("bibliography"), "the bibliography must be inside the project")
+    elif bib_path.is_file():
+        data = read_bytes(bib_path, config.bibliography, problems)
+        if data is not None:
+            bibliography = cache.parse(config.bibliography, data, "bibliography", functools.partial(
+                _parse_bibliography, data, config.bibliography, bibliography), problems)
+    elif "bibliography" in config.key_lines:
+        problems.error(config.source("bibliography"), f"bibliography '{config.bibliography}' does not exist")
+
+    style = load_style(project, config, problems) if config.csl else None
+    sections = []
+    for path in section_paths(project, config, problems):
+        name = project.relative(path)
+        data = read_bytes(path, name, problems)
+        if data is not None:
+            section = cache.parse(name, data, f"section {config.language}",
+                                  functools.partial(_parse_section, data, name, config.language), problems)
+            if section is not None:
+                sections.append(section)
+    cover = build_cover(config, problems)
+    bibliography = _with_section_references(bibliography, sections, problems)
+    sections = _unique_ids(tuple(sections), problems)
+    sections = _ResourceChecker(project, _link_targets(sections), problems).visit_all(sections)
+    previous = load_previous(project, problems)
+    _check_previous_references(sections, previous, problems)
+    return m.Document(config, cover, sections, bibliography, previous, style)
+
+
+def load_style(project: Project, config: ReportConfig, problems: Problems) -> CslStyle | None:
+    """The CSL style `csl:` names, read from the project."""
+    path, where = project.root / config.csl, config.source("csl")
+    if not project.inside(path):
+        problems.error(where, "the CSL style must be inside the project")
+        return None
+    if not path.is_file():
+        problems.error(where, f"CSL style '{config.csl}' does not exist")
+        return None
+    text = read_text(path, config.csl, problems)
+    return read_style(text, config.csl, where, problems) if text is not None else None
+
+
+def _with_section_references(bibliography: Bibliography, sections: list[m.Section],
+                             problems: Problems) -> Bibliography:
+    """The bibliography with the entries of the sections' `references:`; a key given twice is an
+    error, and so is a `nocite` key that no entry has."""
+    entries = dict(bibliography.entries)
+    for section in sections:
+        for entry in section.references:
+            if entry.key in entries:
+                problems.error(entry.source, f"duplicate entry key '{entry.key}' (first defined at "
+                                             f"{entries[entry.key].source})", rule="BIB-3")
+            else:
+                entries[entry.key] = entry
+    for section in sections:
+        for key in section.nocite:
+            if key != "*" and key.strip("{}") not in entries:
+                problems.error(section.source, f"unknown citation key '{key}' in nocite", rule="BIB-1")
+    return replace(bibliography, entries=entries) if len(entries) != len(bibliography.entries) else bibliography
+
+
+def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
+    """The ids a `#link` may point at: headings', and those of spans and divs (`[text]{#id}`)."""
+    targets = set()
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Heading):
+                targets.add(node.id)
+            elif isinstance(node, m.Span | m.Div) and node.attributes.id:
+                targets.add(node.attributes.id)
+    return targets
+
+
+def load_previous(project: Project, problems: Problems) -> tuple:
+    """The previous cycle's recommendations, when the project has them (CSV, else YAML)."""
+    for name in (CSV_PATH, YAML_PATH):
+        if (project.root / name).is_file():
+            text = read_text(project.root / name, name, problems)
+            return read_previous(text, name, problems) if text is not None else ()
+    return ()
+
+
+def _check_previous_references(sections, previous: tuple, problems: Problems) -> None:
+    """With previous-cycle data, every `previous=` of a recommendation must be in it."""
+    if not previous:
+        return
+    known = {p.number for p in previous}
+    path = previous[0].origin.path
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Recommendation):
+                for number in node.previous:
+                    if number not in known:
+                        problems.error(node.source, f"previous-cycle recommendation {number} is not in {path}",
+                                       rule="RC-3")
+
+
+def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: Problems) -> Bibliography:
+    text = decode_text(data, name, problems)
+    return empty if text is None else read_bibliography(text, name, problems)
+
+
+def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
+    text = decode_text(data, name, problems)
+    return None if text is None else read_section(text, name, problems, language)
+
+
+def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:
+    """Heading ids are unique: a repeated `{#id}` is an error; headings without one get pandoc's
+    identifier made from their text, with a suffix where needed."""
+    taken: dict[str, Source] = {}
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Heading) and node.id:
+                if node.id in taken:
+                    problems.error(node.source, f"heading id '{node.id}' is already used at {taken[node.id]}",
+                                   rule="ED-1")
+                taken.setdefault(node.id, node.source)
+    return _IdMaker(set(taken)).visit_all(sections)
+
+
+class _IdMaker(m.Transformer):
+    def __init__(self, taken: set[str]):
+        self.taken = taken
+        self.suffixes: dict[str, int] = {}  # the next suffix to try for a base: not from 1 each time
+
+    def visit_Heading(self, heading: m.Heading) -> m.Heading:
+        if heading.id:
+            return heading
+        base = slugify(m.plain_text(heading.inlines))
+        ident, n = base, self.suffixes.get(base, 1)
+        while ident in self.taken:
+            ident, n = f"{base}-{n}", n + 1
+        self.taken.add(ident)
+        self.suffixes[base] = n
+        return replace(heading, id=ident)
+
+    def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:
+        return paragraph
+
+
+class _ResourceChecker(m.Transformer):
+    """What a section points at must be safe to publish and must exist. Images are files inside
+    the project, written relative to their section file (the model keeps their project-relative
+    path); links go to the web, to an e-mail address or to a heading of the report."""
+
+    def __init__(self, project: Project, heading_ids: set[str], problems: Problems):
+        self.project, self.heading_ids, self.problems = project, heading_ids, problems
+
+    def visit_Link(self, link: m.Link) -> m.Link:
+        url = link.url
+        if url.startswith("#"):  # markdown-it percent-encodes the target: `#société` is `#soci%C3%A9t%C3%A9`
+            url = "#" + unquote(url[1:])
+            link = replace(link, url=url)
+            if url[1:] not in self.heading_ids:
+                self.problems.error(link.source, f"link to '{url}' goes nowhere: no heading has the id '{url[1:]}'")
+        elif urlsplit(url).scheme.lower() not in m.LINK_SCHEMES:
+            self.problems.error(link.source, f"link to '{url}' must be a web (http, https) or e-mail (mailto) "
+                                             "address, or '#id' of a heading")
+        return self.generic_visit(link)
+
+    def visit_Image(self, image: m.Image) -> m.Image:
+        src = image.src
+        if src.startswith("data:image/svg"):
+            self.problems.error(image.source, "an SVG image cannot be given as a data: URI; save it as a .svg file "
+                                              "in the project and write its path")
+            return image
+        if src.startswith("data:image/"):
+            return image
+        if urlsplit(src).scheme or src.startswith("/"):
+            self.problems.error(image.source, f"image '{src}' must be a file inside the project, "
+                                              "written relative to the section file")
+            return image
+        path = (self.project.root / image.source.path).parent / unquote(src)
+        if not self.project.inside(path):
+            self.problems.error(image.source, f"image '{src}' is outside the project")
+        elif not path.is_file():
+            self.problems.error(image.source, f"image '{src}' does not exist")
+        else:
+            return replace(image, src=self.project.relative(path))
+        return image

@@ -1,0 +1,143 @@
+"""The PDF laid out in a second process, so that a build costs little more than the layout itself.
+
+The process starts before the project is read and imports WeasyPrint meanwhile; it then receives
+the HTML (and the model) and lays out the PDF while the first process renders the DOCX: WeasyPrint
+uses one core, and a machine has two at least. `reportgen build` uses it once; `reportgen watch`
+keeps it, warm, for every rebuild. The outputs are those of the same renderers run one by one.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import pickle
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReportError
+
+# Forked on Linux, where that saves starting Python again; it happens before anything is loaded,
+# in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """What the PDF is made from: the HTML of the model, and the model itself (pickled, read only
+    if the HTML must be made again: to push a note to the next page, to number a draft's lines)."""
+
+    html: str
+    model: bytes  # (document, templates folder, created, extra CSS, preface)
+    root: Path
+    number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
+
+    @classmethod
+    def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
+           number_lines: Callable[[object], str] | None = None, preface: tuple = ()) -> PdfJob:
+        from .html import HtmlRenderer
+
+        html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
+        model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
+        return cls(html, model, root, number_lines)
+
+
+@dataclass(frozen=True)
+class PdfDone:
+    result: Any  # renderers.pdf.PdfResult
+    seconds: float  # WeasyPrint's layout and PDF, and any HTML made again
+
+
+def render(job: PdfJob) -> PdfDone:
+    """The PDF of `job`, in this process."""
+    from .pdf import render_pdf
+
+    def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
+        if not break_before_notes and not extra_css:
+            return job.html
+        from .html import HtmlRenderer
+
+        document, templates, created, css, preface = pickle.loads(job.model)
+        return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css, preface).render()
+
+    start = time.perf_counter()
+    with paused_gc():
+        result = render_pdf(render_html, job.root, number_lines=job.number_lines)
+    return PdfDone(result, time.perf_counter() - start)
+
+
+@contextmanager
+def paused_gc():
+    """Python's cycle collector paused: WeasyPrint makes millions of objects, which set it off
+    again and again to scan them all, though their memory comes back by reference counting
+    (measured: 5-7 % of the layout time of a 150-page report, and no more memory)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class PdfWorker:
+    """A process laying out PDFs, one job at a time; a context manager that stops it."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context(START_METHOD)
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child,), name="reportgen-pdf", daemon=True)
+        self._process.start()
+        child.close()
+
+    def start(self, job: PdfJob) -> None:
+        self._connection.send(job)
+
+    def result(self) -> PdfDone:
+        """The result of the job started last; its mistakes are raised as in this process."""
+        try:
+            kind, value = self._connection.recv()
+        except (EOFError, OSError):
+            raise RuntimeError(f"the PDF process stopped (exit code {self._process.exitcode})") from None
+        if kind == "problems":
+            raise ReportError(value)
+        if kind == "failed":
+            raise RuntimeError(f"the PDF process failed:\n{value}")
+        return value
+
+    def close(self) -> None:
+        """Stop the process, idle or busy (a failed build does not wait for its PDF)."""
+        self._connection.close()
+        self._process.terminate()
+        self._process.join()
+
+    def __enter__(self) -> PdfWorker:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def _serve(connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process, which stops this one
+    from .pdf import prepare
+
+    prepare()
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = ("done", render(job))
+        except ReportError as exc:
+            reply = ("problems", exc.problems)
+        except Exception:
+            reply = ("failed", traceback.format_exc())
+        connection.send(reply)
