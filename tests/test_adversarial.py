@@ -136,7 +136,7 @@ def test_docx_tables_are_written_without_rescanning_the_table(project, monkeypat
     took time quadratic in its cells (2,000 x 50: 550 s). Rendering reads no column's cells."""
     from docx.table import Table
 
-    from reportgen.build import build
+    from reportgen.pipeline import build
 
     scans = []
     original = Table._cells

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_watch import watcher, written  # noqa: F401 (the fixture)
+from .test_watch import Watcher, written
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="processes are inspected through /proc")
 
@@ -56,6 +56,18 @@ def wait_until(condition, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return condition()
+
+
+@pytest.fixture
+def watcher():
+    """`reportgen watch` processes, killed and reaped after the test."""
+    started: list[Watcher] = []
+    yield lambda root, *args: started.append(Watcher(root, *args)) or started[-1]
+    for w in started:
+        if w.process.poll() is None:
+            w.process.kill()
+        w.process.wait()
+        w.reader.join()
 
 
 @pytest.fixture
@@ -105,7 +117,7 @@ def test_the_pdf_process_dies_with_its_parent_even_killed(project, tmp_path, kil
 def test_an_idle_pdf_process_dies_with_its_parent(tmp_path, kill_afterwards):
     script = textwrap.dedent("""
         import sys, time
-        from reportgen.pdf_worker import PdfWorker
+        from reportgen.renderers.pdf_worker import PdfWorker
         worker = PdfWorker()
         print(worker._process.pid, flush=True)
         time.sleep(600)
@@ -198,7 +210,7 @@ def test_stale_temporaries_are_removed(project):
 
 def test_an_interrupted_write_leaves_no_temporaries(project, monkeypatch):
     from reportgen import outputs
-    from reportgen.build import build
+    from reportgen.pipeline import build
 
     root = project({"sections/01.md": "# Findings\n\nText.\n"})
     calls = []

@@ -87,7 +87,7 @@ def test_git_variables_in_the_environment_do_not_redirect_it(repository, tmp_pat
     result = run("build", "--project", str(repository), "--draft", "--format", "html", env=env)
     assert result.exit_code == 0, result.output
     own = git(repository, "rev-parse", "--short", "HEAD")
-    assert f"draft-" in result.stdout and own in result.stdout
+    assert "draft-" in result.stdout and own in result.stdout
 
 
 def test_a_corrupt_index_gives_a_draft_without_its_commit_and_a_warning(repository):
@@ -116,7 +116,8 @@ def test_missing_objects_are_one_line(repository):
     result = run("diff", "HEAD~1", "--project", str(repository), "--format", "html")
     assert "Traceback" not in result.output
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith(f"cannot read revision {git(repository, 'rev-parse', 'HEAD~1')[:12]}")
+    commit = git(repository, "rev-parse", "HEAD~1")
+    assert result.stderr.splitlines()[0].startswith(f"cannot read revision {commit[:12]}")
 
 
 def test_committed_links_are_left_out_of_a_revision(repository):
@@ -169,7 +170,7 @@ def test_a_revision_is_read_file_by_file_in_bounded_memory(repository):
 
 
 def test_a_report_file_over_the_size_cap_is_left_out_with_a_warning(repository, monkeypatch):
-    from reportgen.review import git as git_module
+    from reportgen.load import git as git_module
 
     _commit_big_files(repository, 2 << 20)
     monkeypatch.setattr(git_module, "FILE_CAP", 1 << 20)

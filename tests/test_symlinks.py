@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from reportgen.cli import main
 
 SECRET = "SECRET-7f3a"  # written in every file outside the project; must never reach an output
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9aw"
+                       "AAAABJRU5ErkJggg==")
 TEMPLATE = "<html><head><style>{{ css }}</style></head><body>{{ body }} " + SECRET + "</body></html>\n"
 CONFIG = ("title: A test report\nstate: Exampleland\nsession: 41\ncycle: 4\nsubmission: individual\n"
           f"subtitle: {SECRET}\norganisations:\n  - {{name: Example Rights Watch, acronym: ERW}}\n")

@@ -20,6 +20,7 @@ from docx.shared import Emu, Pt, Twips
 from .. import model as m
 from ..clock import build_time
 from ..errors import Problem, Problems, ReportError, Source
+from ..files import UnsafePath, real_path
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
@@ -600,8 +601,12 @@ class DocxRenderer:
             return io.BytesIO(base64.b64decode(node.src.split(",", 1)[1], validate=False))
         parts = urlsplit(node.src)
         root = self.project_root.resolve() if self.project_root else None
-        path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
-        if path is None or not path.is_relative_to(root) or not path.is_file():
+        local = root and not parts.scheme and not parts.netloc
+        try:
+            path = real_path(root, root / unquote(parts.path)) if local else None
+        except UnsafePath as exc:
+            raise ReportError([Problem(node.source, exc.referenced(f"image '{_shown(node.src)}'"))]) from None
+        if path is None or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' is not a file inside the project")])
         return io.BytesIO(path.read_bytes())
 

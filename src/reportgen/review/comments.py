@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import UnsafePath, real_path
 from ..renderers import anchors
 from .marks import Mark, read_docx
 
@@ -71,11 +72,10 @@ class _Sources:
 
     def _read(self, path: str) -> list[str] | None:
         if path not in self.lines:
-            file = (self.root / path).resolve()
-            try:
-                ok = file.is_relative_to(self.root) and file.is_file()
-                self.lines[path] = file.read_text(encoding="utf-8-sig").splitlines() if ok else None
-            except (OSError, UnicodeDecodeError):
+            try:  # the path comes from the reviewed DOCX: through the resolver, like any project file
+                file = real_path(self.root, self.root / path)
+                self.lines[path] = file.read_text(encoding="utf-8-sig").splitlines() if file.is_file() else None
+            except (UnsafePath, OSError, UnicodeDecodeError):
                 self.lines[path] = None
         return self.lines[path]
 
