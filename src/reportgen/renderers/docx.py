@@ -437,19 +437,20 @@ class DocxRenderer:
             table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
         available = self.text_width - Twips(_ooxml.table_indent(table.style) if not place.note else 0)
-        for column, share in zip(table.columns, column_widths(node), strict=True):
-            column.width = Emu(int(available * share))
-            for cell in column.cells:
-                cell.width = column.width
+        widths = [Emu(int(available * share)) for share in column_widths(node)]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         line = node.source.line
         for row, cells in zip(table.rows, rows, strict=True):
             heading = bool(node.header) and cells is node.header
             revision = _row_revision(cells)
             self.deleted += revision == "del"
-            for cell, model_cell in zip(row.cells, cells, strict=True):
+            # Row by row: a column's cells (python-docx's `column.cells`) walk the whole table each time.
+            for cell, model_cell, width in zip(row.cells, cells, widths, strict=True):
+                cell.width = width
                 paragraph = cell.paragraphs[0]
                 self.anchor(paragraph, Source(node.source.path, line))
-                paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
+                _ooxml.style_paragraph(paragraph, self.styles.id("Table Heading" if heading else "Table Text"))
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
                 self.inlines(paragraph, model_cell.inlines)
