@@ -111,6 +111,7 @@ def test_the_pdf_process_dies_with_its_parent_even_killed(project, tmp_path, kil
     assert workers
     build.kill()
     build.wait()
+    build.stderr.close()
     assert wait_until(lambda: not any(alive(pid) for pid in workers), 10)
 
 
@@ -130,6 +131,7 @@ def test_an_idle_pdf_process_dies_with_its_parent(tmp_path, kill_afterwards):
     assert alive(worker)
     parent.kill()
     parent.wait()
+    parent.stdout.close()
     assert wait_until(lambda: not alive(worker), 10)
 
 
@@ -159,8 +161,8 @@ KILL_BETWEEN_RENAMES = textwrap.dedent("""
     renamed = []
     real = os.replace
     def replace(source, target):
-        if os.path.basename(os.path.dirname(target)) == ".cache":
-            return real(source, target)
+        if os.path.basename(os.path.dirname(target)) == ".cache" or os.path.basename(target).startswith("."):
+            return real(source, target)  # the cache, the journal: not outputs
         if renamed:
             os._exit(9)  # killed after the first output was renamed into place
         renamed.append(target)
@@ -186,6 +188,7 @@ def test_a_build_killed_between_renames_is_completed_by_the_next(project):
     result = subprocess.run([sys.executable, "-m", "reportgen", "build", "--project", str(root), "--format", "html"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert "the previous build was stopped while it renamed its outputs into place; completed: " in result.stderr
     import docx
 
     document = docx.Document(root / "build" / f"{NAME}.docx")

@@ -240,12 +240,14 @@ class Session:
         of them together at the end."""
         from .check import CheckFailed
 
-        with build_lock(self.folder, on_wait):
+        if "pdf" in formats and not self.worker:  # started before the lock, so it never holds a copy
+            self.worker = PdfWorker()
+        with build_lock(self.folder, on_wait) as recovered:
             loaded = self.load()
             checked = self.check(loaded)
             if checked.errors and not force:
                 raise CheckFailed(checked)
-            warnings = [str(p) for p in loaded.warnings]
+            warnings = recovered + [str(p) for p in loaded.warnings]
             warnings += [f"{f.finding()} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
             now = build_time()
             stamp = self.stamp(loaded.document, now, draft)
