@@ -158,8 +158,8 @@ FAILING = [
      "report/report.yaml:4: error ST-10 cycle 3 does not match session 41, which is in cycle 4 (sessions 41-54)"),
     ("FM-2", config(language="de"),
      "report/report.yaml:6: error FM-2 language 'de' is not a UN official language (en, fr, es, ar, ru, zh)"),
-    ("FM-5", config(language="ru"),
-     "report/report.yaml:6: warning FM-5 language 'ru' is accepted, but OHCHR prefers English, French or "
+    ("FM-5", config(language="ar"),
+     "report/report.yaml:6: warning FM-5 language 'ar' (Arabic) is accepted, but OHCHR prefers English, French or "
      "Spanish"),
     ("FM-4", {"sections/01-summary.md": SECTION + "\n![Chart](data:image/png;base64,iVBORw0KGgo=)\n"},
      "sections/01-summary.md:17: info FM-4 image 'data:image/png;base64,iVBORw0KGgo=': OHCHR summarises text "
@@ -187,6 +187,8 @@ FAILING = [
      "report/previous-recommendations.csv"),
     ("ED-4", section("# Findings", "### Findings"),
      "sections/01-summary.md:9: warning ED-4 a level-3 heading right after a level-1 one"),
+    ("ED-5", section("^[See also the annual tables.]", "^[TODO: the annual tables.]"),
+     'sections/01-summary.md:11: warning ED-5 still to write: "TODO: the annual tables."'),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),
@@ -269,3 +271,21 @@ def test_every_rule_has_a_failing_fixture():
     assert {rule for rule, _, _ in FAILING} == set(RULES)
     for rule, _, line in FAILING:
         assert re.search(rf": (error|warning|info) {rule} ", line)
+
+
+def test_ed5_markers_left_in_the_text(project):
+    from reportgen.check import run_rules
+    from reportgen.load.project import Project, load_document
+    from reportgen.errors import Problems
+    from reportgen.transforms import resolve_model
+
+    root = project({"sections/01.md": "# Summary\n\nTODO: the summary.\n\n## FIXME later\n\nA fact.^[TODO a source]\n\n"
+                                      "A todo in lower case, and TODOS, are not markers.\n"})
+    problems = Problems()
+    written = load_document(Project.at(root), problems)
+    result = run_rules(root, written, resolve_model(written, problems), [])
+    assert [f.finding() for f in result.findings if f.rule == "ED-5"] == [
+        'sections/01.md:3: warning ED-5 still to write: "TODO: the summary."',
+        'sections/01.md:5: warning ED-5 still to write: "FIXME later"',
+        'sections/01.md:7: warning ED-5 still to write: "TODO a source"',
+    ]

@@ -103,6 +103,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("ED-4", "warning", "A heading is at most one level below the one before it.",
          "A skipped level (`###` right after `#`) numbers the heading as if the missing level were there "
          "(1.1.1 after I.), in Word as in the PDF, and the outline no longer says what contains what."),
+    Rule("ED-5", "warning", "No TODO or FIXME marker is left in the text of the sections or their notes.",
+         "A marker is something still to write; left in, it would be submitted as it stands (`reportgen init` "
+         "writes them where a new report needs text)."),
     Rule("LD-1", "error", "The project's files read and parse.",
          "A file that cannot be read cannot be checked or built.", loader=True),
     Rule("LD-2", "warning", "Warnings met while loading, such as raw HTML in a section (shown as text).",

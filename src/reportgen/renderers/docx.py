@@ -21,20 +21,22 @@ from .. import model as m
 from ..clock import build_time
 from ..errors import Problem, Problems, ReportError, Source
 from ..files import UnsafePath, real_path
-from ..i18n import labels
+from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
+from ..scripts import direction_runs, has_east_asian, has_rtl
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
-from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, safe_href
 from .reproducible_zip import normalise_zip
-from .tables import column_widths
+from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
+LANGUAGE_TAGS = {code: lang.tag for code, lang in LANGUAGES.items()}
+EAST_ASIAN_FONT = "SimSun"  # 宋体, the serif of Chinese Word documents (and of the UN's); others substitute theirs
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # what a browser collapses (not the no-break space)
@@ -100,6 +102,9 @@ class DocxRenderer:
             self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
                                                      + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        script = language(self.config.language)
+        self.rtl, self.east_asian = script.direction == "rtl", script.script == "han"
+        self.wrote_rtl = False  # a run of right-to-left text was written
         self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
@@ -189,7 +194,7 @@ class DocxRenderer:
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
-            _ooxml.add_run(paragraph, words["notes"])
+            self.run(paragraph, words["notes"], _Look())
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
@@ -198,7 +203,10 @@ class DocxRenderer:
             self.draft_marks()
         self.anchor_paragraphs()
         self.properties()
+        self.scripts()
         self.word_native()
+        if self.rtl:  # last: every paragraph, those word_native adds included, right to left
+            _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -211,7 +219,7 @@ class DocxRenderer:
                                  ("Cover Date", cover.date, "date")):
             if text:
                 paragraph = _ooxml.add_paragraph(self.word, self.styles.id(style))
-                _ooxml.add_run(paragraph, _clean(text))
+                self.run(paragraph, _clean(text), _Look())
                 self.anchor(paragraph, self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
@@ -226,8 +234,8 @@ class DocxRenderer:
 
     def labelled(self, label: str, text: str, key: str) -> None:
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
-        _ooxml.add_run(paragraph, f"{label}:", self.styles.id("Cover Label"))
-        _ooxml.add_run(paragraph, " " + _clean(text))
+        self.run(paragraph, f"{label}:", _Look(style="Cover Label"))
+        self.run(paragraph, " " + _clean(text), _Look())
         self.anchor(paragraph, self.config.source(key))
 
     def reference_notes(self, messages: list[str]) -> None:
@@ -244,7 +252,7 @@ class DocxRenderer:
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
-                paragraph.add_run(_clean(review))
+                self.run(paragraph, _clean(review), _Look())
 
     def draft_marks(self) -> None:
         """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
@@ -277,6 +285,19 @@ class DocxRenderer:
         props.comments = props.category = props.content_status = ""
         props.revision = 1
         props.created = props.modified = self.created.replace(microsecond=0)
+
+    def scripts(self) -> None:
+        """Word's settings for the report's script: the language in its slot (`w:bidi` for Arabic,
+        `w:eastAsia` for Chinese) and Chinese's font; complex-script bold and sizes in the styles once
+        Arabic text is in the document."""
+        code = self.config.language
+        if self.rtl:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], bidi=LANGUAGE_TAGS.get(code, code))
+        elif self.east_asian:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
+                                        east_asian_font=EAST_ASIAN_FONT)
+        if self.wrote_rtl:
+            _ooxml_script.complex_script_styles(self.word)
 
     def word_native(self) -> None:
         """What Word itself writes and a reference document may lack or have stale."""
@@ -316,6 +337,8 @@ class DocxRenderer:
         for paragraph, source in self.anchored:
             self.bookmarks.wrap(paragraph, names.name(source))
         table = {FILE_PROPERTY + key: path for key, path in names.files.items()}
+        if self.draft and self.draft.commit:  # the version the sections were at, to trace marks on an older draft
+            table |= {COMMIT_PROPERTY: self.draft.commit, MODIFIED_PROPERTY: "yes" if self.draft.modified else ""}
         _ooxml_properties.set_custom_properties(self.word, {MARKER: VERSION, **table}, "reportgen ")
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
@@ -440,16 +463,15 @@ class DocxRenderer:
         widths = [Emu(int(available * share)) for share in column_widths(node)]
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        line = node.source.line
-        for row, cells in zip(table.rows, rows, strict=True):
+        for row, cells, line in zip(table.rows, rows, row_lines(node), strict=True):
             heading = bool(node.header) and cells is node.header
-            revision = _row_revision(cells)
+            revision = row_revision(cells)
             self.deleted += revision == "del"
             # Row by row: a column's cells (python-docx's `column.cells`) walk the whole table each time.
             for cell, model_cell, width in zip(row.cells, cells, widths, strict=True):
                 cell.width = width
                 paragraph = cell.paragraphs[0]
-                self.anchor(paragraph, Source(node.source.path, line))
+                self.anchor(paragraph, model_cell.source or Source(node.source.path, line or 0))
                 _ooxml.style_paragraph(paragraph, self.styles.id("Table Heading" if heading else "Table Text"))
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
@@ -457,8 +479,6 @@ class DocxRenderer:
             self.deleted -= revision == "del"
             if revision:
                 self.revisions.blocks([row._tr], revision)
-            if revision != "del":  # a removed row has no line in the newer file
-                line += 2 if heading else 1  # a delimiter row follows the header
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
 
@@ -541,9 +561,20 @@ class DocxRenderer:
         self.inlines(paragraph, node.children, look)
 
     def run(self, paragraph, text: str, look: _Look) -> None:
+        """Runs of `text` in `look`: one, or one for each writing direction in mixed Arabic and Latin."""
         if not text:
             return
-        run = _ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None)
+        pieces = direction_runs(text, self.rtl) if self.rtl or has_rtl(text) else ((text, False),)
+        for piece, rtl in pieces:
+            run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
+            self.format_run(run, look)
+            if rtl:
+                _ooxml_script.right_to_left_run(run)
+                self.wrote_rtl = True
+            elif self.east_asian and has_east_asian(piece):
+                _ooxml_script.hint_east_asian(run)
+
+    def format_run(self, run, look: _Look) -> None:
         if look.italic:
             run.italic = True
         if look.bold:
@@ -637,14 +668,6 @@ def _image_error(exc: Exception) -> str:
     if isinstance(exc, ImportError) or "cairo" in str(exc):
         return "drawing an SVG needs the cairo library (Debian and Ubuntu: apt install libcairo2)"
     return str(exc) or type(exc).__name__
-
-
-def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
-    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
-    marks = {type(c.inlines[0]) for c in cells if c.inlines}
-    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
-        return "ins" if marks == {m.Inserted} else "del"
-    return None
 
 
 def bookmark_name(ident: str) -> str:

@@ -19,11 +19,12 @@ from markupsafe import Markup
 from .. import model as m
 from ..errors import Problem, ReportError, Source
 from ..files import jinja_environment, read_resource
-from ..i18n import labels
+from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS
 from .dispatch import rule
-from .tables import column_widths
+from .fonts import font_faces
+from .tables import column_widths, row_lines
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -38,6 +39,9 @@ def safe_href(url: str) -> str | None:
         return url
     scheme = urlsplit(url).scheme.lower()
     return url if scheme in m.LINK_SCHEMES else None
+
+
+_FONT_FACES = "/* reportgen: @font-face rules */"
 
 
 class HtmlRenderer:
@@ -73,19 +77,26 @@ class HtmlRenderer:
     def _render(self) -> str:
         config = self.config
         template = self.environment.get_template("report.html.j2")
-        css = read_resource("style.css", self.templates_dir) + self.extra_css
-        return template.render(
+        css = read_resource("style.css", self.templates_dir)
+        rtl = language(config.language).direction == "rtl"
+        if rtl:  # the same page mirrored: margins, indents and hanging numbers on the right
+            css += read_resource("rtl.css", self.templates_dir)
+        html = template.render(
             config=config,
             cover=self.document.cover,
             cover_description=self.blocks(self.document.cover.blocks),
             body=Markup("\n").join(self.section(s) for s in self.document.sections),
             endnotes=None if self.footnotes else self.endnotes(),
-            css=Markup(css),
+            css=Markup(css + self.extra_css),
             created=self.created,
             author=author_line(config),
             labels=labels(config.language),
             fonts_url=FONTS.as_uri(),
+            font_faces=Markup(_FONT_FACES),
+            direction="rtl" if rtl else "ltr",
         )
+        # The fonts follow the scripts of the finished page (a placeholder until it is known).
+        return html.replace(_FONT_FACES, font_faces(html), 1)
 
     # Blocks ---------------------------------------------------------------------------------------
 
@@ -228,15 +239,18 @@ class HtmlRenderer:
             self.deleted -= deleted
 
     def block_Table(self, node: m.Table) -> Markup:
-        def row(cells, tag):
-            return Markup("<tr>{}</tr>").format(Markup("").join(
-                Markup('<{t}{a}>{c}</{t}>').format(
+        def row(cells, tag, line):  # each row and cell says where it is written, as in the DOCX
+            where = Markup(' data-src="{}:{}"').format(node.source.path, line) if line else ""
+            return Markup("<tr{}>{}</tr>").format(where, Markup("").join(
+                Markup('<{t}{a}{s}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
+                    s=Markup(' data-src="{}"').format(str(cell.source)) if cell.source else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
         columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
                                   for share in column_widths(node))
-        head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
-        body = Markup("").join(row(r, "td") for r in node.rows)
+        lines = row_lines(node)
+        head = Markup("<thead>{}</thead>").format(row(node.header, "th", lines.pop(0))) if node.header else ""
+        body = Markup("").join(row(r, "td", line) for r, line in zip(node.rows, lines, strict=True))
         return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
             str(node.source), columns, head, body)
 

@@ -106,12 +106,14 @@ def note_pages(document) -> dict[int, tuple[int, int]]:
     return {n: (page, bodies.get(n, 0)) for n, page in calls.items()}
 
 
-def prepare() -> None:
-    """Import and patch WeasyPrint, before there is anything to lay out."""
-    from ._weasyprint_patch import keep_footnotes_with_calls
+def _attachment(weasyprint, data: bytes, created: str):
+    from datetime import datetime
 
-    import_weasyprint()
-    keep_footnotes_with_calls()
+    from .pdf_anchors import ATTACHMENT
+
+    when = datetime.fromisoformat(created) if created else None  # the build's clock: reproducible drafts
+    return weasyprint.Attachment(string=data, name=ATTACHMENT, created=when, modified=when,
+                                 description="reportgen: where each word of this draft comes from")
 
 
 def _baselines(document) -> list[list[float]]:
@@ -121,24 +123,23 @@ def _baselines(document) -> list[list[float]]:
 
 
 def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant: str | None = None,
-               number_lines: Callable[[object], str] | None = None) -> PdfResult:
+               number_lines: Callable[[object], str] | None = None,
+               source_map: Callable[[object], bytes] | None = None, created: str = "") -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
 
     `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
-    in `pushed`. WeasyPrint is patched not to move notes away from their calls (see
+    in `pushed`. The PDF process patches WeasyPrint not to move notes away from their calls (see
     `_weasyprint_patch`); should a note still land on another page than its call, the calling
     block is pushed to the next page with its note and the report laid out again.
     A resource WeasyPrint could not load is an error, not a silent gap.
 
     `number_lines(layout)`, for drafts, gives CSS drawn over the final layout (line numbers); the
-    report is laid out once more with it, `render_html(pushed, extra_css)`.
+    report is laid out once more with it, `render_html(pushed, extra_css)`. `source_map(layout)`,
+    for drafts too, gives the map of `pdf_anchors` attached to the PDF, dated `created`.
     """
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
-    from ._weasyprint_patch import keep_footnotes_with_calls
-
-    keep_footnotes_with_calls()
     fetcher = _fetcher_class()(project_root)
     pushed: frozenset[int] = frozenset()
     misnumbered = False
@@ -161,7 +162,8 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
                 numbered = layout(render_html(pushed, number_lines(document)))
                 misnumbered = _baselines(numbered) != _baselines(document)  # a background moves nothing
                 document, pages = numbered, note_pages(numbered)
-            pdf = document.write_pdf(pdf_variant=pdf_variant)
+            attachments = [_attachment(weasyprint, source_map(document), created)] if source_map else None
+            pdf = document.write_pdf(pdf_variant=pdf_variant, attachments=attachments)
         except FatalURLFetchingError as exc:
             if hasattr(exc, "problem"):
                 raise ReportError([exc.problem]) from None

@@ -19,7 +19,7 @@ import time
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +39,18 @@ class PdfJob:
     model: bytes  # (document, templates folder, created, extra CSS, preface)
     root: Path
     number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
+    source_map: Callable[[object], bytes] | None = None  # a draft's map of sources (renderers.pdf_anchors)
+    created: str = ""
 
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
-           number_lines: Callable[[object], str] | None = None, preface: tuple = ()) -> PdfJob:
+           number_lines: Callable[[object], str] | None = None, preface: tuple = (),
+           source_map: Callable[[object], bytes] | None = None) -> PdfJob:
         from .html import HtmlRenderer
 
         html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
-        return cls(html, model, root, number_lines)
+        return cls(html, model, root, number_lines, source_map, created)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ class PdfDone:
 
 
 def render(job: PdfJob) -> PdfDone:
-    """The PDF of `job`, in this process."""
+    """The PDF of `job`, in this process, with WeasyPrint patched (`_weasyprint_patch`)."""
+    from ._weasyprint_patch import unpatched_warnings
     from .pdf import render_pdf
 
     def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
@@ -68,10 +72,12 @@ def render(job: PdfJob) -> PdfDone:
         document, templates, created, css, preface = pickle.loads(job.model)
         return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css, preface).render()
 
+    warnings = unpatched_warnings()
     start = time.perf_counter()
     with paused_gc():
-        result = render_pdf(render_html, job.root, number_lines=job.number_lines)
-    return PdfDone(result, time.perf_counter() - start)
+        result = render_pdf(render_html, job.root, number_lines=job.number_lines, source_map=job.source_map,
+                            created=job.created)
+    return PdfDone(replace(result, warnings=warnings + result.warnings), time.perf_counter() - start)
 
 
 @contextmanager
@@ -187,9 +193,11 @@ def _serve(connection, inherited, parent: int) -> None:
     if inherited is not None:
         inherited.close()  # the parent's end, copied by fork: while held here, its closing is no EOF
     _die_with(parent)
-    from .pdf import prepare
+    from ._weasyprint_import import import_weasyprint
+    from ._weasyprint_patch import patch_weasyprint
 
-    prepare()
+    import_weasyprint()  # before there is anything to lay out
+    patch_weasyprint()
     while True:
         try:
             job = connection.recv()

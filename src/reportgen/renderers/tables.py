@@ -1,4 +1,5 @@
-"""Column widths for tables, shared by the HTML and DOCX renderers so both lay a table out alike.
+"""Column widths for tables, shared by the HTML and DOCX renderers so both lay a table out alike;
+and the line each row is written on, so that both say where a reviewer's mark in a cell belongs.
 
 Like a browser's automatic table layout, measured in characters: each column gets at least its
 longest word, and the space left goes to the columns whose text is longest.
@@ -7,9 +8,32 @@ longest word, and the space left goes to the columns whose text is longest.
 from __future__ import annotations
 
 from .. import model as m
+from ..scripts import longest_word, width
 
 LINE = 85  # characters of table text (10.5 pt) that fit across the text width
 PADDING = 3  # a cell's padding and borders, in characters
+
+
+def row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
+    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
+    marks = {type(c.inlines[0]) for c in cells if c.inlines}
+    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
+        return "ins" if marks == {m.Inserted} else "del"
+    return None
+
+
+def row_lines(table: m.Table) -> list[int | None]:
+    """The source line of each row, the header first: a delimiter row follows the header, and a
+    row a redline shows as removed has no line in the newer file (None)."""
+    out: list[int | None] = []
+    line = table.source.line
+    for index, cells in enumerate(((table.header,) if table.header else ()) + table.rows):
+        if row_revision(cells) == "del":
+            out.append(None)
+            continue
+        out.append(line)
+        line += 2 if index == 0 and table.header else 1
+    return out
 
 
 def column_widths(table: m.Table) -> tuple[float, ...]:
@@ -19,9 +43,8 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     if not columns:
         return ()
     texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
-    least = [PADDING + max(3, *(max((len(word) for word in text.split()), default=0) for text in column))
-             for column in texts]
-    most = [max(least[i], PADDING + max(len(text) for text in column)) for i, column in enumerate(texts)]
+    least = [PADDING + max(3, *(longest_word(text) for text in column)) for column in texts]
+    most = [max(least[i], PADDING + max(width(text) for text in column)) for i, column in enumerate(texts)]
     if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most
     else:

@@ -1,5 +1,5 @@
 """The section files: a summary or introduction (ST-3), no empty file (ED-2), editorial status
-(ED-3), heading levels (ED-4), images (FM-4)."""
+(ED-3), heading levels (ED-4), markers of text still to write (ED-5), images (FM-4)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem, Source
+from .. import wording
 from ..context import Context
 
-_SUMMARY = re.compile(r"\b(executive summary|summary|introduction|overview|résumé|synthèse|resumen|introducción|"
-                      r"síntesis)\b", re.IGNORECASE)
+_SUMMARY = wording.either(wording.SUMMARY)
+MARKER = re.compile(r"\b(?:TODO|FIXME)\b")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -35,6 +36,19 @@ def check(ctx: Context) -> Iterator[Problem]:
             where = ctx.files.locate(Source(section.source.path, 1), "status:")
             yield ctx.finding("ED-3", where, f"status is '{section.status}', not final (owner: "
                                              f"{section.owner or 'none given'})")
+        yield from _markers(ctx, section)
         for image in (n for n in m.walk(section) if isinstance(n, m.Image)):
             yield ctx.finding("FM-4", image.source, f"image '{image.src}': OHCHR summarises text only; keep text "
                                                     "that matters out of images, and use no UN emblem")
+
+
+def _markers(ctx: Context, section: m.Section) -> Iterator[Problem]:
+    """ED-5: each paragraph, heading, term or cell (in the text or a note) that holds TODO or FIXME."""
+    for node in m.walk(section):
+        if isinstance(node, m.Paragraph | m.Heading | m.DefinitionItem | m.TableCell):
+            text = " ".join(m.plain_text(node.inlines).split())
+            match = MARKER.search(text)
+            if match:
+                excerpt = text[match.start():match.start() + 60].rstrip() + ("…" if len(text) > match.start() + 60
+                                                                              else "")
+                yield ctx.finding("ED-5", node.source, f"still to write: \"{excerpt}\"")
