@@ -23,11 +23,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportError
+from ..errors import Cancelled, ReportError
 
-# Forked on Linux, where that saves starting Python again; it happens before anything is loaded,
-# in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
+# Forked on Linux, where that saves starting Python again. Elsewhere (macOS, Windows) fork is unsafe
+# or missing; and a process with other threads (`serve`'s) is not forked either: the child would
+# get their locks but not the threads that release them.
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
+
+def start_method() -> str:
+    return START_METHOD if threading.active_count() == 1 else "spawn"
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,12 @@ class PdfJob:
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
            number_lines: Callable[[object], str] | None = None, preface: tuple = (),
-           source_map: Callable[[object], bytes] | None = None) -> PdfJob:
-        from .html import HtmlRenderer
+           source_map: Callable[[object], bytes] | None = None, html: str | None = None) -> PdfJob:
+        """The job of `document`; `html`, if given, is its HTML made with the same settings."""
+        if html is None:
+            from .html import HtmlRenderer
 
-        html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
+            html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
         return cls(html, model, root, number_lines, source_map, created)
 
@@ -102,36 +109,45 @@ class PdfWorker:
     elsewhere it checks its parent every second while it lays out."""
 
     def __init__(self) -> None:
-        self._context = multiprocessing.get_context(START_METHOD)
         self._start()
 
     def _start(self) -> None:
-        self._connection, child = self._context.Pipe()
-        inherited = self._connection if START_METHOD == "fork" else None  # spawn copies no handle
-        self._process = self._context.Process(target=_serve, args=(child, inherited, os.getpid()),
-                                              name="reportgen-pdf", daemon=True)
+        method = start_method()
+        context = multiprocessing.get_context(method)
+        self._connection, child = context.Pipe()
+        inherited = self._connection if method == "fork" else None  # spawn copies no handle
+        self._process = context.Process(target=_serve, args=(child, inherited, os.getpid()), name="reportgen-pdf",
+                                        daemon=True)
         with _ctrl_c_ignored():  # a Ctrl-C while it starts is for this process, never a traceback there
             self._process.start()
         child.close()
-        self._pending = False  # a job was sent and its reply not read
+        self.busy = False  # a job was sent and its result not read yet
+
+    def alive(self) -> bool:
+        return self._process.is_alive()
 
     def start(self, job: PdfJob) -> None:
-        if self._pending:  # the build that sent it failed before reading the reply: not ours to take
+        if self.busy:  # the build that sent it stopped before reading the reply: not the next one's
             if self._connection.poll():
                 self._connection.recv()
             else:
                 self.close()
                 self._start()
         self._connection.send(job)
-        self._pending = True
+        self.busy = True
 
-    def result(self) -> PdfDone:
-        """The result of the job started last; its mistakes are raised as in this process."""
+    def result(self, cancelled: Callable[[], bool] | None = None) -> PdfDone:
+        """The result of the job started last; its mistakes are raised as in this process. While
+        waiting, `cancelled()` is asked every 50 ms; once true, `Cancelled` is raised (the job goes
+        on: `busy` stays true)."""
         try:
+            while cancelled is not None and not self._connection.poll(0.05):
+                if cancelled():
+                    raise Cancelled()
             kind, value = self._connection.recv()
+            self.busy = False
         except (EOFError, OSError):
             raise RuntimeError(f"the PDF process stopped (exit code {self._process.exitcode})") from None
-        self._pending = False
         if kind == "problems":
             raise ReportError(value)
         if kind == "failed":
