@@ -19,13 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import write_project  # noqa: E402
+from tests.test_note_fixture import EXPECTED  # noqa: E402
+
 from reportgen import model as m  # noqa: E402
 from reportgen.errors import Source  # noqa: E402
 from reportgen.load.project import Project  # noqa: E402
 from reportgen.pipeline import load_model  # noqa: E402
 from reportgen.transforms import csl  # noqa: E402
-from tests.conftest import write_project  # noqa: E402
-from tests.test_note_fixture import EXPECTED  # noqa: E402
 
 STYLES = ROOT / "tests" / "fixtures" / "csl"
 BIB = ROOT / "tests" / "fixtures" / "biblatex" / "references.bib"
