@@ -15,19 +15,21 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import model as m
 from .clock import build_time
 from .errors import Cancelled, Problem, Problems, ReportError
 from .load.cache import CACHE_FOLDER, ParseCache
 from .load.project import Project, load_document
-from .load.stamp import DraftStamp
 from .outputs import build_lock, output_file, output_name, write_outputs
 from .renderers.export import FORMATS as MATRIX_FORMATS
 from .renderers.memo import Memo
-from .renderers.pdf_worker import PdfJob, PdfWorker
 from .transforms import resolve_model
+
+if TYPE_CHECKING:  # loaded when needed: the PDF process only for a PDF
+    from .load.stamp import DraftStamp
+    from .renderers.pdf_worker import PdfWorker
 
 REPORT_FORMATS = ("pdf", "html", "docx")
 FORMATS = REPORT_FORMATS + MATRIX_FORMATS  # the last three: the recommendations matrix
@@ -72,6 +74,13 @@ class Look:
     words: int | None = None  # the checker's word count, for the DOCX's statistics
 
 
+def _pdf_worker() -> PdfWorker:
+    """A new PDF process (its module, and multiprocessing, loaded only for a PDF)."""
+    from .renderers.pdf_worker import PdfWorker
+
+    return PdfWorker()
+
+
 def _marks(look: Look) -> tuple[str, Callable | None, Callable | None]:
     """The style sheet of a rendering (a draft's marks added), and for a draft's PDF the functions
     that number its lines and map its words to their sources."""
@@ -113,7 +122,7 @@ class Session:
                  pdf: bool = True, progress: Progress = quiet):
         self.memo = Memo()  # each section's HTML, from one build to the next
         self.background: Background | None = None  # the DOCX and PDF of the last rebuild
-        self.worker = PdfWorker() if pdf else None
+        self.worker = _pdf_worker() if pdf else None
         try:
             self.project = Project.at(project_dir)
         except ReportError:
@@ -217,11 +226,17 @@ class Session:
         """Send the HTML to the PDF process, which lays it out while this one goes on."""
         root = look.root or self.project.root
         css, number_lines, source_map = _marks(look)
-        if not self.worker or not self.worker.alive():  # none yet, or killed since
-            self.close_pdf()
-            self.worker = PdfWorker()
+        self.ready_pdf()
+        from .renderers.pdf_worker import PdfJob
+
         self.worker.start(PdfJob.of(document, root / "templates", root, now.isoformat(), css, number_lines,
                                     look.preface, source_map, html))
+
+    def ready_pdf(self) -> None:
+        """A live PDF process: started if there is none yet, or if it was killed since."""
+        if not self.worker or not self.worker.alive():
+            self.close_pdf()
+            self.worker = _pdf_worker()
 
     def docx(self, document: m.Document, look: Look, now: datetime, warnings: list[str],
              cancelled: Callable[[], bool] | None = None, stages: Stages | None = None) -> bytes:
@@ -288,11 +303,13 @@ class Session:
         (`on_wait` is called if another build holds it); every output is written at the end, all
         or none. Check errors stop the build (CheckFailed) unless `force`; `on_checked` receives
         the check result as soon as it is known."""
-        with build_lock(self.folder, on_wait):
+        if "pdf" in formats:
+            self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
+        with build_lock(self.folder, on_wait) as recovered:
             prepared = self.prepare(force, draft, on_checked)
             rendered = self.render(prepared.document, formats, prepared.look, prepared.now)
             files = self.write(rendered.outputs, prepared.name)
-        return Built(files, prepared.warnings + rendered.warnings)
+        return Built(files, recovered + prepared.warnings + rendered.warnings)
 
     def rebuild(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
                 on_wait: Callable[[], None] = lambda: None, then: Callable[[Built | BaseException], None] = ignore,
@@ -303,8 +320,10 @@ class Session:
         the error that stopped them), unless a newer rebuild or `close` cancels them first. The
         outputs are those of `build`, byte for byte. `on_checked` is as for `build`."""
         self.cancel()
+        if "pdf" in formats:
+            self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
         with ExitStack() as lock:
-            lock.enter_context(build_lock(self.folder, on_wait))
+            recovered = lock.enter_context(build_lock(self.folder, on_wait))
             prepared = self.prepare(force, draft, on_checked)
             fast = tuple(f for f in formats if f not in SLOW_FORMATS)
             rendered = self.render(prepared.document, fast, prepared.look, prepared.now)
@@ -314,7 +333,7 @@ class Session:
                 html = rendered.outputs["html"].decode("utf-8") if "html" in rendered.outputs else (
                     self.html(prepared.document, prepared.look, prepared.now))
                 self.background = Background(then, self._follow, prepared, formats, html, lock.pop_all())
-        return Built(files, prepared.warnings + rendered.warnings)
+        return Built(files, recovered + prepared.warnings + rendered.warnings)
 
     def _follow(self, cancelled: threading.Event, prepared: Prepared, formats: tuple[str, ...], html: str,
                 lock: ExitStack) -> Built:
@@ -353,7 +372,7 @@ class Session:
         if self.worker is not None and self.worker.busy:  # laying out what nobody wants any more
             self.close_pdf()
             if restart:
-                self.worker = PdfWorker()
+                self.worker = _pdf_worker()
 
 
 class Background:

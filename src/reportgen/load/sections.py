@@ -14,15 +14,8 @@ from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
 from .recommendation_metadata import read_metadata
+from .slugs import slugify  # noqa: F401 (where it used to be)
 from .unread import SIMPLE_TABLE, is_table_caption, simple_table_rule, title_block, unread_messages, yaml_block_end
-
-
-def slugify(text: str) -> str:
-    """Pandoc's auto identifiers: letters of any script kept in lower case, punctuation but `_-.`
-    dropped, spaces to hyphens, everything before the first letter dropped (`# Société` -> `société`)."""
-    text = re.sub(r"[^\w\s.-]", "", text.lower()).strip()
-    text = re.sub(r"\s+", "-", text)
-    return re.sub(r"^[\W\d_]+", "", text) or "section"
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
