@@ -107,7 +107,20 @@ class _Reader:
         return method(node, line)
 
     def block_paragraph(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        image = _figure_image(node.children[0])
+        if image is not None:
+            return self.figure(node.children[0], image, line)
         return m.Paragraph(self.inlines(node.children[0], line), self.at(line))
+
+    def figure(self, inline: SyntaxTreeNode, image: SyntaxTreeNode, line: int) -> m.Figure:
+        """An image alone in its paragraph, with a caption: the caption is printed below it, and is
+        its description unless `fig-alt` gives one."""
+        self.scan(inline, line)
+        here = line + (image.meta or {}).get("line", 0)
+        caption = self.inline_run(image.children, line)
+        picture = self.image(image, here, caption)
+        ident = self.attributes((image.meta or {}).get("attributes"), here, "image").id
+        return m.Figure((picture,), caption, self.at(line), id=ident)
 
     def block_bullet_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
         return m.BulletList(self.items(node), self.at(line))
@@ -234,8 +247,7 @@ class _Reader:
         if node is None:
             return ()
         if node.type == "inline":
-            for offset, message in unread_messages(node.content):
-                self.warn_once(line + node.content.count("\n", 0, offset), message)
+            self.scan(node, line)
         children = node.children if node.type == "inline" else node
         return self.inline_run(children, line)
 
@@ -272,6 +284,12 @@ class _Reader:
 
     inline_text_special = inline_text
 
+    def scan(self, inline: SyntaxTreeNode, line: int) -> None:
+        """Warn about what the Markdown source of `inline` holds that Pandoc reads and this reader prints
+        as written (raw TeX, math ...)."""
+        for offset, message in unread_messages(inline.content):
+            self.warn_once(line + inline.content.count("\n", 0, offset), message)
+
     def warn_once(self, line: int, message: str) -> None:
         if (line, message) not in self.warned:
             self.warned.add((line, message))
@@ -293,8 +311,11 @@ class _Reader:
         return m.Link(node.attrs.get("href", ""), self.inline_run(node.children, line), self.at(here))
 
     def inline_image(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return self.image(node, here, self.inline_run(node.children, line))
+
+    def image(self, node: SyntaxTreeNode, here: int, description: tuple[m.Node, ...]) -> m.Image:
         attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
-        alt = attributes.get("fig-alt") or m.plain_text(self.inline_run(node.children, line))
+        alt = attributes.get("fig-alt") or m.plain_text(description)
         width = attributes.get("width")
         if width and not _WIDTH.fullmatch(width):
             self.problems.warning(self.at(here), f"image width '{width}' is not a size (write 50%, 8cm or 300px); "
@@ -394,6 +415,15 @@ class _Reader:
 
 _WRAPPERS = {"em": m.Emph, "strong": m.Strong, "s": m.Strikeout, "sup": m.Superscript, "sub": m.Subscript}
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _figure_image(inline: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The image of a paragraph that holds only an image with a caption (Pandoc's implicit figure)."""
+    children = [c for c in inline.children if not (c.type in ("text", "softbreak") and not c.content.strip())]
+    if len(children) == 1 and children[0].type == "image" and any(
+            c.type != "text" or c.content.strip() for c in children[0].children):
+        return children[0]
+    return None
 
 
 def _source_text(node: SyntaxTreeNode) -> str:
