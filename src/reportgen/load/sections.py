@@ -12,6 +12,7 @@ from ..errors import Problems, Source
 from ..model import Attributes
 from .frontmatter import read_front_matter
 from .markdown import parse
+from .markdown.depth import MAX_INLINE_DEPTH
 from .markdown.attributes import parse_attributes
 from .recommendation_metadata import read_metadata
 
@@ -24,11 +25,19 @@ def slugify(text: str) -> str:
     return re.sub(r"^[\W\d_]+", "", text) or "section"
 
 
+_TOO_DEEP = {  # see load.markdown.depth
+    "blocks": "quotations, lists and divs are nested too deep here: the text inside would be lost; nest them less",
+    "inlines": f"emphasis, links and strikeouts are nested more than {MAX_INLINE_DEPTH} deep; nest them less",
+}
+
+
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
     """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
     tokens, env = parse(text, front.lang.split("-")[0].lower() if front.lang else language)
+    for kind, line in dict.fromkeys(env.get("too_deep", ())):
+        problems.error(Source(path, line + 1), _TOO_DEEP[kind])
     reader = _Reader(path, problems, env)
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
