@@ -12,8 +12,8 @@ from ..errors import Problems, Source
 from ..model import Attributes
 from .frontmatter import read_front_matter
 from .markdown import parse
-from .markdown.depth import MAX_INLINE_DEPTH
 from .markdown.attributes import parse_attributes
+from .markdown.depth import MAX_INLINE_DEPTH
 from .recommendation_metadata import read_metadata
 
 
