@@ -54,7 +54,7 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
         return FrontMatter(), {}, text
     front, lines = FrontMatter(), {}
     try:
-        node = compose(match["yaml"] or "", path, line_offset=1)
+        node = compose(match["yaml"] or "", path, line_offset=1, problems=problems)
         empty = node is None or (isinstance(node, yaml.ScalarNode) and not node.value)  # `---` then `---`
         if not isinstance(node, yaml.MappingNode) and not empty:
             raise ReportError([Problem(Source(path, node.start_mark.line + 2), "the front matter must be a mapping "
