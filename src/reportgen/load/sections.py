@@ -15,14 +15,7 @@ from .markdown import parse
 from .markdown.attributes import parse_attributes
 from .markdown.depth import MAX_INLINE_DEPTH
 from .recommendation_metadata import read_metadata
-
-
-def slugify(text: str) -> str:
-    """Pandoc's auto identifiers: letters of any script kept in lower case, punctuation but `_-.`
-    dropped, spaces to hyphens, everything before the first letter dropped (`# Société` -> `société`)."""
-    text = re.sub(r"[^\w\s.-]", "", text.lower()).strip()
-    text = re.sub(r"\s+", "-", text)
-    return re.sub(r"^[\W\d_]+", "", text) or "section"
+from .slugs import slugify  # noqa: F401 (where it used to be)
 
 
 _TOO_DEEP = {  # see load.markdown.depth
