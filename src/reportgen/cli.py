@@ -16,5 +16,5 @@ def main() -> None:
 
 
 for command in (starting.init, building.build, checking.check, building.watch, reviewing.diff, reviewing.comments,
-                building.recommendations):
+                reviewing.apply, building.recommendations):
     main.add_command(command)
