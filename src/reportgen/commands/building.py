@@ -52,7 +52,7 @@ def watch(project_dir: str, formats: tuple[str, ...], output_dir: str | None, fo
 def recommendations(project_dir: str, output_format: str, output_path: str | None) -> None:
     """Export the report's recommendations, one row each, for advocacy spreadsheets."""
     from ..errors import ReportError
-    from ..outputs import output_name, write_outputs
+    from ..outputs import build_lock, output_name, write_outputs
     from ..pipeline import Session
 
     if output_path == "-" and output_format == "xlsx":
@@ -67,6 +67,7 @@ def recommendations(project_dir: str, output_format: str, output_path: str | Non
             path = Path(output_path).absolute()
             write_outputs({path: data})
         else:
-            path = session.write({output_format: data}, output_name(document.config))[0]
+            with build_lock(session.folder):  # not while a build writes there
+                path = session.write({output_format: data}, output_name(document.config))[0]
     count = data.count(b"\n") - 1 if output_format == "csv" else None
     click.echo(f"wrote {options.display(path)}" + (f" ({count} recommendations)" if count is not None else ""))
