@@ -18,7 +18,7 @@ LAYERS = [
     {"check", "renderers"},
     {"outputs", "pipeline", "starter"},
     {"review"},
-    {"watch"},
+    {"watch", "serve", "status", "status_format", "bundle"},
     {"commands"},
     {"cli", "__main__", "__init__"},
 ]
