@@ -611,7 +611,8 @@ def test_a_figure_prints_its_caption_in_every_format(project):
     assert '<figcaption>Reported cases, 2010–2015</figcaption>' in html.read_text()
     document = Docx(data.read_bytes())
     by_text = {text: p for _, text, p in document.labels()}
-    assert document.style_names[document.paragraph_style(by_text["Reported cases, 2010–2015"])] == "caption"  # Word: Caption
+    caption = by_text["Reported cases, 2010–2015"]
+    assert document.style_names[document.paragraph_style(caption)] == "caption"  # Word shows "Caption"
     assert document.document.find(".//{*}docPr", NS).get("descr") == "Bars rising"
     names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
     link = document.document.find(".//w:hyperlink", NS).get(w("anchor"))
