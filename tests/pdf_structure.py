@@ -6,7 +6,6 @@ validation; the README lists both. Each finding is `rule: message`, the rule num
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pikepdf
@@ -86,6 +85,6 @@ def _structure(tree) -> list[str]:
     if "/H" in headings and len(set(headings)) > 1:
         out.append("7.4.4-2: both H and H1-H6 headings")
     levels = [int(h[2:]) for h in headings if len(h) == 3]
-    if levels and (levels[0] != 1 or any(b > a + 1 for a, b in itertools.pairwise(levels))):
+    if levels and (levels[0] != 1 or any(b > a + 1 for a, b in zip(levels, levels[1:], strict=False))):
         out.append(f"7.4.2-1: headings {'-'.join(map(str, levels[:12]))}… start below H1 or skip a level")
     return out

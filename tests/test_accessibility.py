@@ -76,7 +76,7 @@ def elements(node, role: str | None = None):
     kids = node.get("/K")
     for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
         if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
-            if role is None or str(kid.S) == role:
+            if role is None or role == kid.S:
                 yield kid
             yield from elements(kid, role)
 
@@ -149,7 +149,7 @@ def test_an_image_without_alternative_text_is_a_warning_not_a_failed_build(tmp_p
 def test_the_docx_has_what_words_accessibility_checker_looks_for(report):
     document = Docx(report["docx"])
     heading_styles = {}
-    for _, text, p in document.labels():
+    for _label, text, p in document.labels():
         if text in ("Introduction", "Figures"):
             chain = list(document.style_chain(document.paragraph_style(p)))
             heading_styles[text] = next(s.find("w:pPr/w:outlineLvl", NS).get(w("val")) for s in chain
