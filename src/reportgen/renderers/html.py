@@ -11,7 +11,7 @@ import re
 import traceback
 from html import escape
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -22,6 +22,7 @@ from ..files import jinja_environment, read_resource
 from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS
+from .common import author_line, safe_href
 from .dispatch import rule
 from .fonts import font_faces
 from .memo import Memo
@@ -32,14 +33,6 @@ def list_marker(kind: str, delimiter: str, value: int) -> str:
     """`a)`, `(iv)`, `3.`: an ordered-list marker as the model's list asks for it."""
     number = format_value(value, kind)
     return f"({number})" if delimiter == "()" else f"{number}{delimiter}"
-
-
-def safe_href(url: str) -> str | None:
-    """The link target if it is a web, mail or in-document link; None for anything else."""
-    if url.startswith("#"):
-        return url
-    scheme = urlsplit(url).scheme.lower()
-    return url if scheme in m.LINK_SCHEMES else None
 
 
 _FONT_FACES = "/* reportgen: @font-face rules */"
@@ -434,10 +427,3 @@ def _revised(inlines: tuple[m.Node, ...]) -> bool:
 
 def _class(name: str, condition: bool) -> Markup:
     return Markup(' class="{}"').format(name) if condition else Markup("")
-
-
-def author_line(config) -> str:
-    """The PDF/DOCX author: the coalition for a joint submission, else the organisations."""
-    if config.coalition.name:
-        return config.coalition.name
-    return "; ".join(o.name for o in config.organisations)
