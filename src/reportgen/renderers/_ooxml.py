@@ -243,11 +243,6 @@ def set_document_language(document, language: str) -> None:
     _insert_ordered(_default_run_properties(document), _element("lang", val=language))
 
 
-def set_run_language(run, language: str) -> None:
-    """The proofing and hyphenation language of one run (a passage in another language)."""
-    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language))
-
-
 # Numbering ----------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
