@@ -126,9 +126,8 @@ class _Reader:
         self.scan(inline, line)
         here = line + (image.meta or {}).get("line", 0)
         caption = self.inline_run(image.children, line)
-        picture = self.image(image, here, caption)
-        ident = self.attributes((image.meta or {}).get("attributes"), here, "image").id
-        return m.Figure((picture,), caption, self.at(line), id=ident)
+        attributes = self.attributes((image.meta or {}).get("attributes"), here, "image")
+        return m.Figure((self.image(image, here, caption, attributes),), caption, self.at(line), id=attributes.id)
 
     def block_bullet_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
         return m.BulletList(self.items(node), self.at(line))
@@ -321,9 +320,14 @@ class _Reader:
     def inline_image(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
         return self.image(node, here, self.inline_run(node.children, line))
 
-    def image(self, node: SyntaxTreeNode, here: int, description: tuple[m.Node, ...]) -> m.Image:
-        attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
-        alt = attributes.get("fig-alt") or m.plain_text(description)
+    def image(self, node: SyntaxTreeNode, here: int, description: tuple[m.Node, ...],
+              attributes: Attributes | None = None) -> m.Image:
+        if attributes is None:
+            attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
+        alt = attributes.get("fig-alt") or attributes.get("alt") or m.plain_text(description)
+        for key in dict(attributes.pairs).keys() - {"fig-alt", "alt", "width"}:
+            self.warn_once(here, f"image attribute '{key}' is not used (an image keeps its proportions: give its "
+                                 "width); it is ignored")
         width = attributes.get("width")
         if width and not _WIDTH.fullmatch(width):
             self.problems.warning(self.at(here), f"image width '{width}' is not a size (write 50%, 8cm or 300px); "
