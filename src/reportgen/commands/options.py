@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:  # pathlib is loaded when a command runs, not for --help
+    from pathlib import Path
 
 project = click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
                        help="The report project folder.")
@@ -41,4 +44,6 @@ def warn(warnings: list[str]) -> None:
 
 def display(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
+    from pathlib import Path
+
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
