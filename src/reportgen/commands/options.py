@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:  # pathlib is loaded when a command runs, not for --help
+if TYPE_CHECKING:  # pathlib and the errors module are loaded when a command runs, not for --help
     from pathlib import Path
 
 project = click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
@@ -38,8 +38,10 @@ def waiting() -> None:
 
 
 def warn(warnings: list[str]) -> None:
+    from ..errors import warning_line
+
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(warning_line(warning), err=True)
 
 
 def display(path: Path) -> str:

@@ -13,25 +13,40 @@ from ..model import Attributes
 from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
+from .markdown.depth import MAX_INLINE_DEPTH
 from .recommendation_metadata import read_metadata
 from .slugs import slugify  # noqa: F401 (where it used to be)
+from .unread import SIMPLE_TABLE, is_table_caption, simple_table_rule, title_block, unread_messages, yaml_block_end
+
+
+_TOO_DEEP = {  # see load.markdown.depth
+    "blocks": "quotations, lists and divs are nested too deep here: the text inside would be lost; nest them less",
+    "inlines": f"emphasis, links and strikeouts are nested more than {MAX_INLINE_DEPTH} deep; nest them less",
+}
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
     """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
-    tokens, env = parse(text, front.lang.split("-")[0].lower() if front.lang else language)
-    reader = _Reader(path, problems, env)
+    lang = front.lang.split("-")[0].lower() if front.lang else language
+    tokens, env = parse(text, lang)
+    for kind, line in dict.fromkeys(env.get("too_deep", ())):
+        problems.error(Source(path, line + 1), _TOO_DEEP[kind])
+    if title_block(text):
+        problems.warning(Source(path, 1), "Pandoc's title block ('% Title') is printed as written; give the "
+                                          "section's title in front matter ('title: ...')")
+    reader = _Reader(path, problems, env, text.split("\n"))
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
     blocks = reader.blocks(tree.children)
     reader.check_notes()
     if front.title:
-        heading = m.Heading(1, (m.Text(front.title),), Source(path, front_lines.get("title", 1)), id=front.id,
+        line = front_lines.get("title", 1)
+        heading = m.Heading(1, reader.value_inlines(front.title, lang, line), Source(path, line), id=front.id,
                             numbered=front.numbered)
         blocks = (heading,) + blocks
-    return m.Section(blocks, Source(path, 1), title=front.title, id=front.id,
+    return m.Section(blocks, Source(path, 1), title=front.title.strip(), id=front.id,
                      owner=front.owner or "; ".join(front.author), status=front.status, annex=front.annex,
                      lang=front.lang, nocite=front.nocite, references=front.references)
 
@@ -39,17 +54,27 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
 class _Reader:
     """Converts markdown-it's syntax tree into model nodes."""
 
-    def __init__(self, path: str, problems: Problems, env: dict):
-        self.path, self.problems = path, problems
+    def __init__(self, path: str, problems: Problems, env: dict, lines: list[str] = ()):
+        self.path, self.problems, self.lines = path, problems, lines
         notes = env.get("footnotes", {}).get("list", {})
         self.inline_notes = notes
         self.definitions: dict[str, tuple[SyntaxTreeNode, int]] = {}
         self.used_labels: set[str] = set()
         self.in_note = self.in_citation = 0
         self.html_lines: set[int] = set()
+        self.warned: set[tuple[int, str]] = set()  # (line, message): each said once
 
     def at(self, line: int) -> Source:
         return Source(self.path, line)
+
+    def value_inlines(self, text: str, language: str, line: int) -> tuple[m.Node, ...]:
+        """A front matter value read as Markdown, as Pandoc reads it (`title: The *Convention*`): the
+        inlines of its one paragraph; anything else (a list, several paragraphs, a note) is its text."""
+        tokens, env = parse(text.strip(), language)
+        tree = SyntaxTreeNode(tokens)
+        if len(tree.children) != 1 or tree.children[0].type != "paragraph" or env.get("footnotes"):
+            return (m.Text(" ".join(text.split())),)
+        return self.inlines(tree.children[0].children[0], line)
 
     def error(self, line: int, message: str, rule: str = "") -> None:
         self.problems.error(self.at(line), message, rule=rule)
@@ -68,8 +93,12 @@ class _Reader:
     # Blocks ---------------------------------------------------------------------------------------
 
     def blocks(self, nodes) -> tuple[m.Node, ...]:
-        out = []
-        for node in nodes:
+        out, nodes = [], list(nodes)
+        for i, node in enumerate(nodes):
+            if node.type == "paragraph" and is_table_caption(node.children[0].content) and any(
+                    0 <= j < len(nodes) and nodes[j].type == "table" for j in (i - 1, i + 1)):
+                self.problems.warning(self.at(node.map[0] + 1), "a table caption (': ...') is printed as a "
+                                                                "paragraph: reportgen's tables have no caption")
             block = self.block(node)
             if block is not None:
                 out.append(block)
@@ -78,6 +107,8 @@ class _Reader:
     def block(self, node: SyntaxTreeNode) -> m.Node | None:
         line = node.map[0] + 1 if node.map else 0
         method = getattr(self, "block_" + node.type, None)
+        if node.type in ("hr", "heading") and node.map and simple_table_rule(self.lines[node.map[0]:node.map[1]]):
+            self.warn_once(line, SIMPLE_TABLE)
         if method is None:  # a token type this reader does not know: its text, and a warning
             self.problems.warning(self.at(line), f"Markdown construct '{node.type}' is not supported; "
                                                  "its text is shown as written")
@@ -108,6 +139,10 @@ class _Reader:
         return m.CodeBlock(node.content, self.at(line))
 
     def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        end = yaml_block_end(self.lines, line - 1) if line and not self.in_note else None
+        if end is not None:
+            self.problems.warning(self.at(line), f"a YAML metadata block (lines {line}-{end + 1}) is read only at the "
+                                                 "top of the file, as front matter; this one is printed as written")
         return m.HorizontalRule(self.at(line))
 
     def block_table(self, node: SyntaxTreeNode, line: int) -> m.Node:
@@ -207,6 +242,9 @@ class _Reader:
     def inlines(self, node: SyntaxTreeNode | None, line: int) -> tuple[m.Node, ...]:
         if node is None:
             return ()
+        if node.type == "inline":
+            for offset, message in unread_messages(node.content):
+                self.warn_once(line + node.content.count("\n", 0, offset), message)
         children = node.children if node.type == "inline" else node
         return self.inline_run(children, line)
 
@@ -242,6 +280,11 @@ class _Reader:
         return m.Text(node.content) if node.content else None
 
     inline_text_special = inline_text
+
+    def warn_once(self, line: int, message: str) -> None:
+        if (line, message) not in self.warned:
+            self.warned.add((line, message))
+            self.problems.warning(self.at(line), message)
 
     def inline_softbreak(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
         return m.Text(" ")
