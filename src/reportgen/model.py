@@ -108,6 +108,30 @@ class Cite(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class CrossRef(Node):
+    """`@sec-id`, `[@sec-a; @sec-b]`, `[Section @sec-x]` as written: a reference to numbered parts of
+    the report, which the cross-references transform prints ("sections 1.1 and 1.2") as Text and Ref."""
+
+    targets: tuple[str, ...]
+    source: Source
+    prefix: tuple[Node, ...] = ()  # the author's own word ("Section"), printed instead of reportgen's
+    suffix: tuple[Node, ...] = ()  # what follows the last target inside the brackets
+    bare: bool = False  # `[-@sec-x]`: the number alone
+    capital: bool = False  # `@Sec-x`: the word capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class Ref(Node):
+    """A resolved cross-reference's number as its target shows it ("II", "12"), or the title of an
+    unnumbered heading: a link to `target` in HTML and PDF, a REF field in DOCX. `kind` is heading,
+    title, paragraph, recommendation, annex or table."""
+
+    target: str
+    number: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Note(Node):
     """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
 
@@ -127,6 +151,7 @@ class Paragraph(Node):
     inlines: tuple[Node, ...]
     source: Source
     number: int | None = None
+    id: str = ""  # given by the author (`[]{#para-id}` at its start), for cross-references
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +165,7 @@ class Heading(Node):
     numbered: bool = True
     number: str = ""
     counters: tuple[int, ...] = ()
+    label: str = ""  # an annex's "Annex I", printed above its title
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +216,14 @@ class TableCell(Node):
 
 @dataclass(frozen=True, slots=True)
 class Table(Node):
+    """A table; a caption (`: Caption {#tbl-id}` after it) makes it numbered: `number` 1, 2, …"""
+
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     source: Source
+    caption: tuple[Node, ...] = ()
+    id: str = ""
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +332,7 @@ def child_fields(node: Node) -> tuple[str, ...]:
     if names is None:
         names = tuple(f.name for f in fields(cls)
                       if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
-                                    "suffix", "header", "rows", "sections"})
+                                    "suffix", "header", "rows", "sections", "caption"})
         _CHILD_FIELDS[cls] = names
     return names
 
@@ -346,6 +377,11 @@ class Transformer:
         return replace(node, **changes) if changes else node
 
 
+def notes_of(sections: tuple[Section, ...]) -> tuple[Note, ...]:
+    """Every note of the sections in document order: a transform that rewrites notes lists them again."""
+    return tuple(node for section in sections for node in walk(section) if isinstance(node, Note))
+
+
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     """The text of nodes as a reader sees it; note texts are left out unless asked for."""
     if isinstance(nodes, tuple):
@@ -353,6 +389,10 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     node = nodes
     if isinstance(node, Text | Code):
         return node.text
+    if isinstance(node, Ref):
+        return node.number
+    if isinstance(node, CrossRef):  # printed once resolved, as Text and Ref
+        return ""
     if isinstance(node, LineBreak):
         return "\n"
     if isinstance(node, Image):

@@ -26,7 +26,7 @@ from ..resources import resource_path
 from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
-from .html import author_line, safe_href
+from .html import author_line, paragraph_id, safe_href
 from .reproducible_zip import normalise_zip
 from .tables import column_widths
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
@@ -299,8 +299,8 @@ class DocxRenderer:
         paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style,
                                    node.source)
         self.inlines(paragraph, node.inlines)
-        if node.number is not None and not self.deleted:
-            self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
+        if paragraph_id(node) and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(paragraph_id(node)))  # the HTML's id
 
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)

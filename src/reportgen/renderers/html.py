@@ -116,7 +116,7 @@ class HtmlRenderer:
             classes.append("page-break")
         if _revised(node.inlines):
             classes.append("revised")
-        ident = Markup(' id="para-{}"').format(node.number) if node.number is not None and not self.deleted else ""
+        ident = Markup(' id="{}"').format(paragraph_id(node)) if paragraph_id(node) and not self.deleted else ""
         cls = Markup(' class="{}"').format(" ".join(classes)) if classes else ""
         return Markup("<p{}{} data-src=\"{}\">{}{}</p>").format(ident, cls, str(node.source), lead,
                                                                self.inlines(node.inlines))
@@ -138,6 +138,8 @@ class HtmlRenderer:
         if _revised(node.inlines):
             classes += " revised"
         ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        if node.label:  # an annex: "Annex I" above its title
+            number = Markup('<span class="annex-label">{}</span>').format(node.label)
         return Markup('<h{l}{id} class="{cls}" data-src="{src}">{num}<span class="title">{body}</span>'
                       '</h{l}>').format(
             l=level, id=ident, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
@@ -156,8 +158,8 @@ class HtmlRenderer:
             body = self.item(item.blocks, marker) if marker else self.item_blocks(item.blocks)
             ident = ""
             if isinstance(item, m.Recommendation) and not self.deleted:
-                ident = Markup(' id="rec-{}" data-src="{}"').format(
-                    f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
+                ident = Markup(' id="{}" data-src="{}"').format(
+                    item.id or "rec-" + f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
             cls = Markup(' class="page-break"') if breaks and i else ""
             out.append(Markup("<li{}{}>{}</li>").format(ident, cls, body))
         return Markup("").join(out), list_breaks
@@ -221,8 +223,18 @@ class HtmlRenderer:
                                   for share in column_widths(node))
         head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
         body = Markup("").join(row(r, "td") for r in node.rows)
-        return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
-            str(node.source), columns, head, body)
+        ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        return Markup('<table{} data-src="{}">{}<colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
+            ident, str(node.source), self.caption(node), columns, head, body)
+
+    def caption(self, node: m.Table) -> Markup:
+        """"Table 1: caption" above a numbered table."""
+        if not node.number:
+            return Markup("")
+        label = Markup('<span class="table-label">{} {}</span>').format(
+            labels(self.config.language)["table"], node.number)
+        text = Markup("{}: {}").format(label, self.inlines(node.caption)) if node.caption else label
+        return Markup("<caption>{}</caption>").format(text)
 
     # Inlines --------------------------------------------------------------------------------------
 
@@ -262,6 +274,8 @@ class HtmlRenderer:
             href = safe_href(node.url)
             body = self.inlines(node.children)
             return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+        if isinstance(node, m.Ref):  # a cross-reference's number
+            return Markup('<a class="xref" href="#{}">{}</a>').format(node.target, node.number)
         if isinstance(node, m.Image):  # src is project-relative (checked when loading), or data:
             src = node.src if node.src.startswith("data:") else quote(node.src)
             return Markup('<img src="{}" alt="{}">').format(src, node.alt)
@@ -302,6 +316,11 @@ class HtmlRenderer:
             Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
                    '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
             for note in self.document.notes)
+
+
+def paragraph_id(node: m.Paragraph) -> str:
+    """A paragraph's anchor: the id its author gave it, else `paragraph-12` for a numbered one."""
+    return node.id or (f"paragraph-{node.number}" if node.number is not None else "")
 
 
 def template_error(exc: jinja2.TemplateError) -> ReportError:
