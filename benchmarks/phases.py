@@ -29,10 +29,10 @@ class Clock:
 def main() -> None:
     root, pdf = Path(sys.argv[1]), "--no-pdf" not in sys.argv
     clock = Clock()
-    from reportgen.cache import ParseCache
     from reportgen.check import run_rules
     from reportgen.errors import Problems
-    from reportgen.project import Project, load_document
+    from reportgen.load.cache import ParseCache
+    from reportgen.load.project import Project, load_document
     from reportgen.renderers.docx import render_docx
     from reportgen.renderers.html import HtmlRenderer
     from reportgen.transforms.citations import resolve_citations
@@ -50,17 +50,17 @@ def main() -> None:
     problems.raise_if_errors()
     document = number_document(document)
     clock.lap("model")
-    run_rules(project, written, document, problems)
+    run_rules(project.root, written, document, problems.items)
     clock.lap("check")
     html = HtmlRenderer(document, project.templates, "2022-11-07T00:00:00+00:00").render()
     clock.lap("html")
     render_docx(document, project.templates, project.root)
     clock.lap("docx")
     if pdf:
-        from reportgen.pdf_worker import paused_gc
         from reportgen.renderers._weasyprint_import import import_weasyprint
         from reportgen.renderers._weasyprint_patch import keep_footnotes_with_calls
         from reportgen.renderers.pdf import _fetcher_class, note_pages
+        from reportgen.renderers.pdf_worker import paused_gc
         from reportgen.resources import RESOURCES
 
         weasyprint = import_weasyprint()

@@ -63,5 +63,6 @@ def project(tmp_path):
 @pytest.fixture(scope="session")
 def example_model():
     """The resolved model of the repository's own example report."""
-    from reportgen.project import Project, load_model
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
     return load_model(Project.at(ROOT))

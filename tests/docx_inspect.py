@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .ooxml_schema import assert_valid_docx
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W, "r": R}
@@ -58,9 +60,12 @@ class ListState:
 
 
 class Docx:
-    """A DOCX package: parts parsed on demand, styles and lists indexed."""
+    """A DOCX package: parts parsed on demand, styles and lists indexed. Every DOCX read here is
+    first checked against the ISO/IEC 29500 transitional schemas."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, validate: bool = True):
+        if validate:
+            assert_valid_docx(data)
         self.data = data
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             self.files = {name: package.read(name) for name in package.namelist()}

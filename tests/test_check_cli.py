@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from reportgen.check.registry import RULES, markdown_table
 from reportgen.cli import main
-from reportgen.sections import FrontMatter
+from reportgen.load.frontmatter import FrontMatter
 
 from .conftest import ROOT
 from .test_check_rules import CLEAN, CONFIG, SECTION, config, section

@@ -6,7 +6,8 @@ import pytest
 
 from reportgen import model as m
 from reportgen.errors import ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 
 BIB = r"""
 @report{ohchr2020,

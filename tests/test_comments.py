@@ -236,7 +236,8 @@ def test_the_command_prints_lines_and_csv(reviewed):
 
 
 def test_a_reply_names_the_comment_it_answers(project, tmp_path):
-    from reportgen.project import Project, load_model
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
 
     root = project({"sections/01.md": "# Findings\n\nA finding.\n"})
     document = docx.Document(io.BytesIO(render_docx(load_model(Project.at(root)), project_root=root)))
@@ -280,7 +281,8 @@ def test_files_that_cannot_be_traced_are_one_line_errors(tmp_path, content, mess
 
 
 def test_a_paragraph_the_reviewer_added_belongs_to_the_one_before(project, tmp_path):
-    from reportgen.project import Project, load_model
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
 
     root = project({"sections/01.md": "# Findings\n\nA finding.\n\nAnother\nfinding.\n"})
     document = docx.Document(io.BytesIO(render_docx(load_model(Project.at(root)), project_root=root)))
@@ -298,7 +300,7 @@ def test_a_paragraph_the_reviewer_added_belongs_to_the_one_before(project, tmp_p
 
 def test_anchor_names_are_valid_word_bookmarks_and_read_back():
     from reportgen.errors import Source
-    from reportgen.review.anchors import AnchorNames, parse
+    from reportgen.renderers.anchors import AnchorNames, parse
 
     names = AnchorNames()
     long = "sections/annexes/2024-follow-up/recommendations-of-the-third-cycle.md"
@@ -318,7 +320,8 @@ def test_anchor_names_are_valid_word_bookmarks_and_read_back():
 
 
 def test_a_reference_document_keeps_its_own_properties_and_loses_old_anchors(project):
-    from reportgen.project import Project, load_model
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
 
     old = project({"sections/01.md": "# Old\n\nOld text.\n"})
     files = parts(render_docx(load_model(Project.at(old)), project_root=old))

@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from reportgen.config import ReportConfig, documented_keys, load_config, markdown_table
 from reportgen.errors import Problems
+from reportgen.load.config import ReportConfig, documented_keys, load_config, markdown_table
 
 from .conftest import ROOT
 

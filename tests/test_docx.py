@@ -12,18 +12,20 @@ import zlib
 import docx
 import pytest
 from click.testing import CliRunner
+from lxml.etree import tostring as etree_tostring
 
 from reportgen import model as m
-from reportgen.build import build
 from reportgen.cli import main
 from reportgen.errors import ReportError
+from reportgen.load.project import Project
 from reportgen.numberformat import NumberFormat
-from reportgen.project import Project, load_model
+from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.word_numbering import heading_levels, marker_level, single_level
 
 from .conftest import MINIMAL_CONFIG, ROOT
 from .docx_inspect import NS, Docx, squash, w, word_format
+from .ooxml_schema import schema_errors
 
 WORD_KINDS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
@@ -59,6 +61,11 @@ def expected_labels(blocks):
                 yield from expected_labels(item.blocks)
         elif isinstance(node, m.BlockQuote | m.Div | m.Section):
             yield from expected_labels(node.blocks)
+
+
+def list_items(document: Docx) -> list[tuple[str, tuple[str, int]]]:
+    """(label, (numId, ilvl)) of the paragraphs that are list items (not styled headings or paragraphs)."""
+    return [(label, document.numpr(p)) for label, _, p in document.labels() if p.find("w:pPr/w:numPr", NS) is not None]
 
 
 def shown_labels(document: Docx):
@@ -157,6 +164,22 @@ def test_notes_hold_real_lists(project):
     assert document.notes()[0][1] == "Two reasons: the first; the second."
 
 
+def test_the_schema_check_finds_an_element_out_of_order(example):
+    """Every DOCX the tests read is validated (docx_inspect.Docx); the check itself can fail."""
+    with zipfile.ZipFile(io.BytesIO(example.data)) as package:
+        files = {name: package.read(name) for name in package.namelist()}
+    root = example.xml("word/document.xml")
+    ppr = next(p for p in root.iter(w("pPr")) if p.find("w:numPr", NS) is not None)
+    ppr.append(ppr.find("w:pStyle", NS))  # pStyle must come first
+    files["word/document.xml"] = etree_tostring(root)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as package:
+        for name, data in files.items():
+            package.writestr(name, data)
+    errors = schema_errors(broken.getvalue())
+    assert len(errors) == 1 and errors[0].startswith("word/document.xml:") and "pStyle" in errors[0]
+
+
 # Numbering ----------------------------------------------------------------------------------------
 
 def test_word_shows_exactly_the_model_numbers(example, example_model):
@@ -193,18 +216,78 @@ def test_paragraph_numbers_run_through_the_whole_document(example):
     assert {example.numpr(p) for p in numbered} == {example.numpr(numbered[0])}
 
 
-def test_each_list_and_recommendation_block_restarts(example):
-    """Lists with a numPr of their own each have a w:num whose startOverride is their first value."""
+def test_each_markdown_list_is_one_word_list_restarted_where_it_starts(example):
+    """One w:num per list, whose startOverride is its first value; the lettered headings b), c), d)
+    that go on from a) after paragraphs of text join a)'s list, so Word renumbers them after an edit."""
     lists: dict[str, list[str]] = {}
     for label, _, p in example.labels():
         if p.find("w:pPr/w:numPr", NS) is not None:
             lists.setdefault(example.numpr(p)[0], []).append(label)
-    assert sorted(lists.values()) == sorted([["a)", "b)"], ["a)"], ["b)"], ["c)"], ["d)"],
+    assert sorted(lists.values()) == sorted([["a)", "b)"], ["a)", "b)", "c)", "d)"],
                                              ["1.", "2.", "3.", "4.", "5.", "6.", "7."], ["1.", "2.", "3.", "4."]])
     for num_id, labels in lists.items():
         first = labels[0].rstrip(".)")
         value = int(first) if first.isdigit() else ord(first) - ord("a") + 1
         assert example.nums[num_id][1] == {0: value}
+
+
+def test_nested_and_continued_lists_share_one_word_list(project):
+    folder = project({"sections/01.md": """\
+        # Intro
+
+        1. one
+           a) one a
+           b) one b
+        2. two
+           a) two a
+              i. two a i
+              ii. two a ii
+        3. three
+
+        Text between.
+
+        4. four, going on
+        5. five
+
+        (i) roman
+        (ii) roman two
+
+        A new paragraph.
+
+        1. a list of its own
+        """})
+    document = render(folder)
+    items = list_items(document)
+    assert [label for label, _ in items] == ["1.", "a)", "b)", "2.", "a)", "i.", "ii.", "3.", "4.", "5.",
+                                             "(i)", "(ii)", "1."]
+    first = items[0][1][0]
+    assert [numpr for _, numpr in items[:10]] == [(first, level) for level in (0, 1, 1, 0, 1, 2, 2, 0, 0, 0)]
+    assert len({numpr[0] for _, numpr in items[10:12]} | {items[12][1][0], first}) == 3
+    levels = document.abstracts[document.nums[first][0]]
+    assert [(levels[k].num_fmt, levels[k].text) for k in range(3)] == [
+        ("decimal", "%1."), ("lowerLetter", "%2)"), ("lowerRoman", "%3.")]
+    assert document.nums[items[12][1][0]][1] == {0: 1}
+
+
+def test_a_nested_list_that_does_not_fit_its_parent_list_is_a_list_of_its_own(project):
+    folder = project({"sections/01.md": """\
+        # Intro
+
+        1. one
+           a) one a
+
+           Between.
+
+           a) one a again
+        2. two
+
+           3) three, as written
+        """})
+    document = render(folder)
+    items = list_items(document)
+    assert [label for label, _ in items] == ["1.", "a)", "a)", "2.", "3)"]
+    assert items[1][1] == (items[0][1][0], 1)
+    assert items[2][1][0] != items[0][1][0] and items[4][1][0] != items[0][1][0]
 
 
 def test_no_body_paragraph_starts_with_a_typed_number(example):

@@ -15,12 +15,16 @@ import pytest
 from lxml import etree
 
 from reportgen import model as m
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
 
+from . import libreoffice, libreoffice_uno
 from .conftest import ROOT
 from .docx_inspect import NS, squash, w
 from .libreoffice import convert
 from .libreoffice import version as libreoffice_version
+from .ooxml_schema import assert_valid_docx
 
 
 def compact(text: str) -> str:
@@ -50,7 +54,9 @@ def with_inserted_paragraph(data: bytes, copy_index: int = 6, after_index: int =
 
 @pytest.fixture(scope="module")
 def example_docx(example_model) -> bytes:
-    return render_docx(example_model, ROOT / "templates", ROOT)
+    data = render_docx(example_model, ROOT / "templates", ROOT)
+    assert_valid_docx(data)
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -143,6 +149,51 @@ def test_inserting_a_paragraph_renumbers_the_following_ones(libreoffice_pages, e
     for number, paragraph in enumerate(edited, start=1):
         assert f"{number}.{opening(paragraph)}" in text, f"paragraph {number} after the insertion"
     assert len(edited) == len(paragraphs) + 1 == 16
+
+
+def edit_in_writer(data: bytes, folder, start: str, typed: str) -> dict[str, list[tuple[str, str]]]:
+    """Press Enter after the paragraph that starts with `start` in LibreOffice Writer and type
+    `typed`; the list labels Writer shows then, and after saving as DOCX and opening that again."""
+    libreoffice.soffice("it edits the DOCX in a real client")
+    python = libreoffice_uno.python_with_uno()
+    if python is None:
+        pytest.skip("LibreOffice's Python bridge (python3-uno) is needed to edit the DOCX in Writer")
+    (folder / "in.docx").write_bytes(data)
+    result = subprocess.run([python, libreoffice_uno.__file__, str(folder / "in.docx"), str(folder / "saved.docx"),
+                             start, typed], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return {step: [(label, squash(text)) for label, text in pairs if label]
+            for step, pairs in json.loads(result.stdout).items()}
+
+
+def test_an_item_typed_into_a_lettered_list_renumbers_the_rest_and_survives_saving(example_docx, tmp_path):
+    """The example's a) … d) go on across paragraphs of text: one Word list, so Writer renumbers them."""
+    shown = edit_in_writer(example_docx, tmp_path, "Laws addressing child prostitution", "An inserted item.")
+    for step in ("edited", "reopened"):
+        lettered = [(label, text[:30]) for label, text in shown[step] if re.fullmatch(r"[a-z]\)", label)]
+        assert lettered == [("a)", "Since the previous UPR review,"), ("b)", "However, the Indonesian govern"),
+                            ("a)", "Laws addressing child prostitu"), ("b)", "An inserted item."),
+                            ("c)", "Laws addressing child pornogra"), ("d)", "Laws addressing child traffick"),
+                            ("e)", "Laws addressing child sex tour")], step
+
+
+def test_an_item_typed_into_a_nested_list_renumbers_its_level(project, tmp_path):
+    folder = project({"sections/01.md": """\
+        # Intro
+
+        1. one
+           a) one a
+           b) one b
+        2. two
+           a) two a
+        3. three
+        """})
+    data = render_docx(load_model(Project.at(folder)), folder / "templates", folder)
+    shown = edit_in_writer(data, tmp_path, "one a", "typed")
+    for step in ("edited", "reopened"):
+        items = [pair for pair in shown[step] if pair[1] != "Intro"]
+        assert items == [("1.", "one"), ("a)", "one a"), ("b)", "typed"), ("c)", "one b"), ("2.", "two"),
+                         ("a)", "two a"), ("3.", "three")], step
 
 
 def _stringify(inlines) -> str:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportgen.build import build
 from reportgen.cli import main
-from reportgen.review.stamp import draft_stamp
+from reportgen.load.stamp import draft_stamp
+from reportgen.pipeline import build
 
 from .conftest import ROOT
 from .docx_inspect import NS, Docx, w

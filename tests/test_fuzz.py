@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from reportgen import model as m
-from reportgen.bibliography import parse_bibliography
-from reportgen.build import build
 from reportgen.errors import Problems, ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.bibliography import parse_bibliography
+from reportgen.load.project import Project
+from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer, list_marker
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reportgen import model as m
+from reportgen.load.project import Project
 from reportgen.numberformat import NumberFormat, format_value, heading_formats
-from reportgen.project import Project, load_model
+from reportgen.pipeline import load_model
 
 SECTION_ONE = """\
 # Summary {.unnumbered}

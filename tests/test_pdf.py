@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from reportgen import model as m
-from reportgen.build import build
+from reportgen.pipeline import build
 
 from .conftest import ROOT
 

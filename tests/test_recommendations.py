@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen import model as m
-from reportgen.build import build
 from reportgen.cli import main
 from reportgen.errors import ReportError
-from reportgen.export import matrix, to_xlsx
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
+from reportgen.renderers.export import matrix, to_xlsx
 
 from .docx_inspect import NS, Docx, w
 from .libreoffice import convert
@@ -278,7 +278,7 @@ def test_the_xlsx_is_a_real_spreadsheet(project, tmp_path):
 
 
 def test_every_attribute_is_documented_in_the_readme():
-    from reportgen.recommendation_metadata import KEYS
+    from reportgen.load.recommendation_metadata import KEYS
 
     from .conftest import ROOT
 

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen import outputs
-from reportgen.build import build
 from reportgen.cli import main
 from reportgen.errors import ReportError
+from reportgen.pipeline import build
 
 GOOD = "# Findings\n\nA finding[@ohchr2020] and a note^[Plain note.].\n"
 

@@ -8,8 +8,8 @@ import pytest
 
 from reportgen import model as m
 from reportgen.errors import Problems, Source
-from reportgen.markdown.citations import parse_cluster
-from reportgen.sections import read_section, slugify
+from reportgen.load.markdown.citations import parse_cluster
+from reportgen.load.sections import read_section, slugify
 
 PATH = "sections/02-law.md"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.bibliography import parse_bibliography
 from reportgen.errors import Problems, ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.bibliography import parse_bibliography
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 
 from .conftest import MINIMAL_CONFIG
 

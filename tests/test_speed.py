@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen import model as m
-from reportgen.bibliography import LATEX_MARKUP, _parse_stack
-from reportgen.build import build
-from reportgen.cache import ParseCache
 from reportgen.errors import Problems, ReportError
-from reportgen.project import Project, load_model
+from reportgen.load.bibliography import LATEX_MARKUP, _parse_stack
+from reportgen.load.cache import ParseCache
+from reportgen.load.project import Project
+from reportgen.pipeline import build, load_model
 
 PLAIN = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\\{}$%&~#^_`"),
                 max_size=40).filter(lambda s: not LATEX_MARKUP.search(s))
@@ -175,8 +175,8 @@ def test_builds_use_a_cache_in_the_output_folder(project, monkeypatch):
 
 def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatch):
     from reportgen.clock import build_time
-    from reportgen.pdf_worker import PdfJob, render
     from reportgen.renderers.docx import render_docx
+    from reportgen.renderers.pdf_worker import PdfJob, render
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = project({"sections/01.md": SECTION, "sections/02.md": "# More\n\nText[@smith2020].\n"})
@@ -192,9 +192,9 @@ def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatc
 
 
 def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monkeypatch):
-    from reportgen.pdf_worker import PdfJob, render
     from reportgen.renderers import pdf
     from reportgen.renderers.html import HtmlRenderer
+    from reportgen.renderers.pdf_worker import PdfJob, render
 
     source = Project.at(project({"sections/01.md": SECTION}))
     document = load_model(source)
@@ -213,7 +213,7 @@ def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monk
 
 
 def test_the_pdf_process_can_be_spawned_as_on_macos_and_windows(project, monkeypatch):
-    from reportgen import pdf_worker
+    from reportgen.renderers import pdf_worker
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = project({"sections/01.md": SECTION})
@@ -269,8 +269,9 @@ import hashlib, sys
 from reportgen.renderers import _weasyprint_patch
 if sys.argv[2] == "without":
     _weasyprint_patch._NOTE_LOOKUP = ("no such code", "")
-from reportgen.pdf_worker import PdfJob, render
-from reportgen.project import Project, load_model
+from reportgen.renderers.pdf_worker import PdfJob, render
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 project = Project.at(sys.argv[1])
 job = PdfJob.of(load_model(project), project.templates, project.root, "2022-01-01T00:00:00+00:00")
 print(hashlib.sha256(render(job).result.pdf).hexdigest())

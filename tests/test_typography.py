@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reportgen import model as m
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer
 

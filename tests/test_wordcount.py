@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reportgen.check.wordcount import count_document, count_words
-from reportgen.project import Project, load_model
+from reportgen.load.project import Project
+from reportgen.pipeline import load_model
 
 
 @pytest.mark.parametrize("text, words", [

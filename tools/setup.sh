@@ -13,6 +13,8 @@ if [ "${1:-}" = "--test" ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
     [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing="$missing libreoffice-calc-nogui"
     command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    # the tests edit DOCX files in LibreOffice Writer through UNO, from the system's Python
+    [ -e /usr/lib/python3/dist-packages/uno.py ] || missing="$missing python3-uno"
     [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
     # WeasyPrint subsets fonts with HarfBuzz when it has this library, and will require it in future versions.
     /sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"

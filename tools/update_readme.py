@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from reportgen.check.registry import markdown_table as rule_table
-from reportgen.config import markdown_table as key_table
+from reportgen.load.config import markdown_table as key_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -1,33 +1,45 @@
-"""The `reportgen` command line. Heavy libraries are imported inside the commands, so `--help` is instant."""
+"""The `reportgen` command line: options parsed here, the work done by the pipeline. A user mistake is
+a `ReportError`, which click prints without a traceback. Heavy libraries are imported inside the
+commands, so `--help` is instant."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
 
+_PROJECT = click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+                        help="The report project folder.")
+_OUTPUT = click.option("--output", "output_dir", type=click.Path(file_okay=False),
+                       help="Folder for the outputs [default: PROJECT/build].")
+_FORCE = click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
 
-def _show_problems(error) -> None:
-    for problem in error.problems:
-        click.echo(str(problem), err=True)
-    count = len(error.problems)
-    click.echo(f"reportgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
+
+def _formats(allowed: tuple[str, ...]):
+    """A `--format` option taking a comma-separated list of `allowed` formats."""
+
+    def parse(context, parameter, value: str) -> tuple[str, ...]:
+        formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+        if not formats or any(f not in allowed for f in formats):
+            raise click.BadParameter(f"choose from {', '.join(allowed)} (comma-separated), not '{value}'")
+        return formats
+
+    return parse
 
 
 def _progress(stage: str, seconds: float, detail: str) -> None:
     click.echo(f"{stage:<6} {seconds:6.2f} s  {detail}".rstrip(), err=True)
 
 
-def _formats(value: str) -> tuple[str, ...]:
-    from .build import FORMATS
+def _waiting() -> None:
+    click.echo("waiting for another build of this project to finish...", err=True)
 
-    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise click.BadParameter(f"choose from {', '.join(FORMATS)} (comma-separated), not '{value}'")
-    return formats
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,90 +49,59 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--project", "project_dir", default=".", show_default=True,
-              type=click.Path(file_okay=False), help="The report project folder.")
+@_PROJECT
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
+              callback=_formats(("pdf", "html", "docx", "csv", "json", "xlsx")),
               help="Outputs to build, comma-separated: pdf, html, docx (the report); csv, json, xlsx "
                    "(its recommendations).")
-@click.option("--output", "output_dir", type=click.Path(file_okay=False),
-              help="Folder for the outputs [default: PROJECT/build].")
-@click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
+@_OUTPUT
+@_FORCE
 @click.option("--draft/--final", default=None,
               help="Mark the PDF and DOCX as a draft (watermark, version stamp, line numbers, version in the "
                    "file names), or not [default: report.yaml's `draft`].")
-def build(project_dir: str, formats: str, output_dir: str | None, force: bool, draft: bool | None) -> None:
+def build(project_dir: str, formats: tuple[str, ...], output_dir: str | None, force: bool, draft: bool | None) -> None:
     """Check the report, then build its outputs into build/."""
-    from .build import build as run_build
-    from .check import CheckFailed
-    from .errors import ReportError
+    from .pipeline import build as run_build
 
-    try:
-        chosen = _formats(formats)
-        written, warnings = run_build(project_dir, chosen, output_dir, progress=_progress, force=force, draft=draft,
-                                      on_wait=lambda: click.echo("waiting for another build of this project "
-                                                                 "to finish...", err=True))
-    except click.BadParameter as exc:
-        exc.param_hint = "'--format'"
-        raise
-    except CheckFailed as exc:
-        for finding in exc.result.findings:
-            if finding.severity == "error":
-                click.echo(str(finding), err=True)
-        errors = exc.result.errors
-        click.echo(f"reportgen: {errors} error{'s' if errors != 1 else ''} found by the checks; nothing was "
-                   "written (--force builds anyway)", err=True)
-        sys.exit(1)
-    except ReportError as exc:
-        _show_problems(exc)
-        sys.exit(1)
-    for warning in warnings:
+    built = run_build(project_dir, formats, output_dir, _progress, _waiting, force, draft)
+    for warning in built.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo("built " + ", ".join(_display(p) for p in written))
+    click.echo("built " + ", ".join(map(_display, built.files)))
 
 
 @main.command()
-@click.option("--project", "project_dir", default=".", show_default=True,
-              type=click.Path(file_okay=False), help="The report project folder.")
+@_PROJECT
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Findings as lines for people or JSON for CI.")
 def check(project_dir: str, strict: bool, output_format: str) -> None:
     """Check the report against the UPR rules: exit 0 when clean, 1 on errors (or warnings with --strict)."""
-    from .check import check_project
     from .check.findings import format_json, format_text
     from .errors import ReportError
+    from .pipeline import Session
 
     try:
-        result = check_project(project_dir)
+        with Session(project_dir, pdf=False) as session:
+            result = session.check_project()
     except ReportError as exc:  # not a project: a usage problem
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(2)
+        exc.exit_code = 2
+        raise
     click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
     sys.exit(1 if result.failed(strict) else 0)
 
 
 @main.command()
-@click.option("--project", "project_dir", default=".", show_default=True,
-              type=click.Path(file_okay=False), help="The report project folder.")
+@_PROJECT
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Outputs to build, comma-separated: pdf, html, docx.")
-@click.option("--output", "output_dir", type=click.Path(file_okay=False),
-              help="Folder for the outputs [default: PROJECT/build].")
-@click.option("--force", is_flag=True, help="Build even when `reportgen check` finds errors.")
-def watch(project_dir: str, formats: str, output_dir: str | None, force: bool) -> None:
+              callback=_formats(("pdf", "html", "docx")), help="Outputs to build, comma-separated: pdf, html, docx.")
+@_OUTPUT
+@_FORCE
+def watch(project_dir: str, formats: tuple[str, ...], output_dir: str | None, force: bool) -> None:
     """Build, then build again whenever a file of the project is saved (Ctrl-C stops)."""
-    from .errors import ReportError
     from .watch import watch as run_watch
 
     try:
-        run_watch(project_dir, _formats(formats), output_dir, lambda line: click.echo(line, err=True), force)
-    except click.BadParameter as exc:
-        exc.param_hint = "'--format'"
-        raise
-    except ReportError as exc:  # not a project
-        _show_problems(exc)
-        sys.exit(1)
+        run_watch(project_dir, formats, output_dir, lambda line: click.echo(line, err=True), force)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 
@@ -128,38 +109,26 @@ def watch(project_dir: str, formats: str, output_dir: str | None, force: bool) -
 @main.command()
 @click.argument("old")
 @click.argument("new", required=False)
-@click.option("--project", "project_dir", default=".", show_default=True,
-              type=click.Path(file_okay=False), help="The report project folder (and its git repository).")
+@click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="The report project folder (and its git repository).")
 @click.option("--output", "output_dir", type=click.Path(file_okay=False),
               help="Folder for the redline [default: PROJECT/build].")
 @click.option("--format", "formats", default="pdf,html,docx", show_default=True,
-              help="Redlines to write, comma-separated: pdf, html, docx.")
-def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, formats: str) -> None:
+              callback=_formats(("pdf", "html", "docx")), help="Redlines to write, comma-separated: pdf, html, docx.")
+def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, formats: tuple[str, ...]) -> None:
     """Compare two versions of the report and write a redline of the newer one.
 
     OLD and NEW are git revisions of the project (a commit, a tag, HEAD~2 ...) or project folders;
     NEW is the work tree when left out. Prints every paragraph, heading, note and recommendation
     added, removed or changed; writes the redline PDF and HTML (a summary first) and a DOCX with
     Word tracked changes."""
-    from .errors import ReportError
     from .review.compare import compare
 
-    try:
-        chosen = _formats(formats)
-        result = compare(project_dir, old, new, chosen, output_dir, progress=_progress,
-                         on_wait=lambda: click.echo("waiting for another build of this project to finish...",
-                                                    err=True))
-    except click.BadParameter as exc:
-        exc.param_hint = "'--format'"
-        raise
-    except ReportError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
+    result = compare(project_dir, old, new, formats, output_dir, _progress, _waiting)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(result.report, nl=False)
-    click.echo("wrote " + ", ".join(_display(p) for p in result.written), err=True)
+    click.echo("wrote " + ", ".join(map(_display, result.written)), err=True)
 
 
 @main.command()
@@ -171,72 +140,39 @@ def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, fo
                    "if it is one].")
 def comments(reviewed: str, output_format: str, project_dir: str | None) -> None:
     """List the comments and tracked changes of a reviewed DOCX with the file and line they belong to."""
-    from pathlib import Path
-
-    from .errors import ReportError
-    from .project import Project
+    from .load.project import Project
     from .review.comments import format_csv, format_text, summary, trace
 
-    try:
-        root = Project.at(project_dir).root if project_dir else _project_here()
-        remarks = trace(Path(reviewed), root)
-    except ReportError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
+    root = Project.at(project_dir).root if project_dir else Project.here()
+    remarks = trace(Path(reviewed), root)
     click.echo(format_csv(remarks) if output_format == "csv" else format_text(remarks), nl=False)
     click.echo(f"comments: {summary(remarks)} in {reviewed}", err=True)
 
 
-def _project_here():
-    """The current folder if it is a report project, else None."""
-    from pathlib import Path
-
-    from .config import CONFIG_PATH
-
-    return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
-
-
 @main.command()
-@click.option("--project", "project_dir", default=".", show_default=True,
-              type=click.Path(file_okay=False), help="The report project folder.")
+@_PROJECT
 @click.option("--format", "output_format", type=click.Choice(["csv", "xlsx", "json"]), default="csv",
               show_default=True, help="A spreadsheet (csv, xlsx) or JSON.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True),
               help="The file to write, or - for standard output [default: build/<name>_recommendations.<format>].")
 def recommendations(project_dir: str, output_format: str, output_path: str | None) -> None:
     """Export the report's recommendations, one row each, for advocacy spreadsheets."""
-    from pathlib import Path
-
-    from .clock import build_time
     from .errors import ReportError
-    from .export import export
-    from .outputs import output_file, output_name, write_outputs
-    from .project import Project, load_model
+    from .outputs import output_name, write_outputs
+    from .pipeline import Session
 
-    try:
-        project = Project.at(project_dir)
-        document = load_model(project)
-        data = export(document, output_format, build_time())
+    if output_path == "-" and output_format == "xlsx":
+        raise ReportError("an XLSX spreadsheet cannot go to standard output: give --output FILE")
+    with Session(project_dir, pdf=False) as session:
+        document = session.load().document
+        data = session.render(document, (output_format,)).outputs[output_format]
         if output_path == "-":
-            if output_format == "xlsx":
-                raise ReportError("an XLSX spreadsheet cannot go to standard output: give --output FILE")
             click.echo(data.decode("utf-8-sig"), nl=False)
             return
-        path = Path(output_path).absolute() if output_path else (
-            project.root / "build" / output_file(output_name(document.config), output_format))
-        write_outputs({path: data})
-    except ReportError as exc:
-        _show_problems(exc)
-        sys.exit(1)
+        if output_path:
+            path = Path(output_path).absolute()
+            write_outputs({path: data})
+        else:
+            path = session.write({output_format: data}, output_name(document.config))[0]
     count = data.count(b"\n") - 1 if output_format == "csv" else None
     click.echo(f"wrote {_display(path)}" + (f" ({count} recommendations)" if count is not None else ""))
-
-
-def _display(path) -> str:
-    from pathlib import Path
-
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import click
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Source:
@@ -23,7 +25,10 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One user mistake, shown as `path:line: message`; `rule` is its `reportgen check` rule id, if any."""
+    """One located diagnostic: a mistake met while loading, or a `reportgen check` finding.
+
+    `rule` is its check rule id, if any. `build` shows it as `path:line: message` (with `warning: `
+    before the message of a warning), `check` as `path:line: severity RULE-ID message`."""
 
     source: Source | None
     message: str
@@ -31,19 +36,46 @@ class Problem:
     rule: str = ""
 
     def __str__(self) -> str:
-        prefix = f"{self.source}: " if self.source else ""
         label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{prefix}{label}{self.message}"
+        return f"{self._where()}{label}{self.message}"
+
+    def finding(self) -> str:
+        """The line `reportgen check` prints."""
+        return f"{self._where()}{self.severity} {self.rule} {self.message}"
+
+    def sort_key(self) -> tuple:
+        """By file, line, rule and message."""
+        source = self.source or Source("")
+        return (source.path, source.line, self.rule, self.message)
+
+    def _where(self) -> str:
+        return f"{self.source}: " if self.source and self.source.path else ""
 
 
-class ReportError(Exception):
-    """One or more user mistakes; the CLI prints them all and exits non-zero, without a traceback."""
+class ReportError(click.ClickException):
+    """One or more user mistakes. Every command lets it through: click prints it (`show`) and exits
+    with status 1, without a traceback."""
+
+    outcome = "nothing was written"  # what the last line says became of the outputs
 
     def __init__(self, problems: Iterable[Problem] | str):
         if isinstance(problems, str):
             problems = [Problem(None, problems)]
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self, outcome: str = "") -> list[str]:
+        """What `show` prints: every problem, then a count and what became of the outputs (unless the
+        one problem is a usage mistake, such as a folder that is not a project)."""
+        count = len(self.problems)
+        if count == 1 and not self.problems[0].source:
+            return [str(self.problems[0])]
+        return [*map(str, self.problems),
+                f"reportgen: {count} error{'s' if count != 1 else ''}; {outcome or self.outcome}"]
+
+    def show(self, file=None) -> None:
+        for line in self.lines():
+            click.echo(line, err=True)
 
 
 class Problems:

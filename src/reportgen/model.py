@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .errors import Source
-from .markdown.attributes import Attributes
 
 # What a link may point at: the loader rejects anything else, renderers drop it if met.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -22,6 +21,24 @@ class Node:
     """Base of every model node."""
 
     __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    """An element's identifier, classes and key-value pairs, in the order written."""
+
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str, default: str = "") -> str:
+        for name, value in self.pairs:
+            if name == key:
+                return value
+        return default
+
+    def __bool__(self) -> bool:
+        return bool(self.id or self.classes or self.pairs)
 
 
 # Inlines ------------------------------------------------------------------------------------------

@@ -6,9 +6,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown.fancy_lists import to_roman
-
 COUNTER_KINDS = ("1", "a", "A", "i", "I")
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed roman numeral (any case), or None."""
+    values = [ROMAN_DIGITS.get(ch) for ch in text.lower()]
+    if not values or None in values:
+        return None
+    total = 0
+    for value, following in zip(values, values[1:] + [0], strict=True):
+        total += -value if value < following else value
+    return total if to_roman(total) == text.lower() else None
+
+
+def to_roman(number: int) -> str:
+    """A positive integer as a lower-case roman numeral."""
+    digits = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = []
+    for value, letters in digits:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
 
 
 def format_value(value: int, kind: str) -> str:

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .config import ReportConfig
 from .errors import ReportError
+from .load.config import ReportConfig
 
 LOCK_NAME = ".reportgen.lock"
 
@@ -28,7 +28,7 @@ def output_name(config: ReportConfig) -> str:
 
 def output_file(name: str, extension: str) -> str:
     """The file of one output: the report itself, or its recommendations matrix."""
-    from .export import FORMATS as MATRIX
+    from .renderers.export import FORMATS as MATRIX
 
     return f"{name}_recommendations.{extension}" if extension in MATRIX else f"{name}.{extension}"
 

@@ -15,10 +15,9 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import DEFAULT_FORMATS, _build, _Stages
 from .errors import ReportError
-from .outputs import LOCK_NAME, build_lock
-from .pdf_worker import PdfWorker
+from .outputs import LOCK_NAME
+from .pipeline import DEFAULT_FORMATS, Session, Stages
 
 Echo = Callable[[str], None]
 SKIPPED_FOLDERS = {"__pycache__", "node_modules"}
@@ -47,20 +46,15 @@ def watch(project_dir: str | Path = ".", formats: tuple[str, ...] = DEFAULT_FORM
           output_dir: str | Path | None = None, echo: Echo = print, force: bool = False, interval: float = 0.3,
           stop: threading.Event | None = None) -> None:
     """Build now and after every change until `stop` is set (or Ctrl-C)."""
-    from .project import Project
-
     stop = stop or threading.Event()
-    project = Project.at(project_dir)
-    folder = Path(output_dir).absolute() if output_dir else project.root / "build"
-    session = _Session(project, formats, folder, force, echo)
-    try:
-        seen: dict | None = snapshot(project.root, folder)
-        session.build()
-        echo(f"watching {project.root} for changes (Ctrl-C stops)")
-        while (seen := _wait_for_change(project.root, folder, seen, interval, stop)) is not None:
-            session.build()
-    finally:
-        session.close()
+    with Session(project_dir, output_dir, pdf="pdf" in formats) as session:
+        watcher = _Watcher(session, formats, force, echo)
+        root, folder = session.project.root, session.folder
+        seen: dict | None = snapshot(root, folder)
+        watcher.build()
+        echo(f"watching {root} for changes (Ctrl-C stops)")
+        while (seen := _wait_for_change(root, folder, seen, interval, stop)) is not None:
+            watcher.build()
 
 
 def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop: threading.Event) -> dict | None:
@@ -76,21 +70,14 @@ def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop
     return None
 
 
-class _Session:
-    """What stays warm between builds: the parsed files and the PDF process."""
+class _Watcher:
+    """One build after another in a warm session; mistakes are shown, not raised."""
 
-    def __init__(self, project, formats: tuple[str, ...], folder: Path, force: bool, echo: Echo):
-        from .cache import CACHE_FOLDER, ParseCache
-
-        self.project, self.formats, self.folder, self.force, self.echo = project, formats, folder, force, echo
-        self.cache = ParseCache(folder / CACHE_FOLDER)
-        self.worker = PdfWorker() if "pdf" in formats else None
+    def __init__(self, session: Session, formats: tuple[str, ...], force: bool, echo: Echo):
+        self.session, self.formats, self.force, self.echo = session, formats, force, echo
         self.shown: list[str] = []  # the warnings shown last
 
     def build(self) -> None:
-        """One build; its mistakes are shown, not raised."""
-        from .check import CheckFailed
-
         start, written = time.perf_counter(), []
 
         def progress(stage: str, seconds: float, detail: str) -> None:
@@ -98,36 +85,19 @@ class _Session:
                 written.append(detail)
                 self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
 
+        self.session.stages = Stages(progress)
         try:
-            with build_lock(self.folder):
-                _, warnings = _build(self.project, self.formats, self.folder, _Stages(progress), self.force,
-                                     None, self.worker, self.cache, pdf_last=True)
-        except CheckFailed as exc:
-            for finding in exc.result.findings:
-                if finding.severity == "error":
-                    self.echo(str(finding))
-            self.echo(f"reportgen: {_errors(exc.result.errors)} found by the checks; outputs not updated")
+            warnings = self.session.build(self.formats, self.force, early=True).warnings
         except ReportError as exc:
-            for problem in exc.problems:
-                self.echo(str(problem))
             # Only the PDF can fail once the HTML and DOCX are written.
-            kept = "the PDF not updated" if written else "outputs not updated"
-            self.echo(f"reportgen: {_errors(len(exc.problems))}; {kept}")
+            for line in exc.lines("the PDF not updated" if written else "outputs not updated"):
+                self.echo(line)
         except Exception:  # a bug: say so, and keep watching
             self.echo(traceback.format_exc().rstrip())
-            if self.worker:  # it may have died with the build
-                self.worker.close()
-                self.worker = PdfWorker()
+            if self.session.worker:  # it may have died with the build
+                self.session.restart_pdf()
         else:
             if warnings != self.shown:  # the same warnings are not repeated after every save
                 for warning in warnings:
                     self.echo(f"warning: {warning}")
                 self.shown = warnings
-
-    def close(self) -> None:
-        if self.worker:
-            self.worker.close()
-
-
-def _errors(count: int) -> str:
-    return f"{count} error{'s' if count != 1 else ''}"

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import model as m
-from ..config import ReportConfig
-from ..errors import Source
-from .findings import Finding, Limit
+from ..errors import Problem, Source
+from ..load.config import ReportConfig
+from .findings import Limit
 from .registry import RULES
 from .settings import Files
 from .wordcount import WordCount
@@ -23,8 +23,8 @@ class Context:
     limit: Limit
     files: Files
 
-    def finding(self, rule: str, source: Source, message: str) -> Finding:
-        return Finding(source, rule, message, RULES[rule].severity)
+    def finding(self, rule: str, source: Source, message: str) -> Problem:
+        return Problem(source, message, RULES[rule].severity, rule)
 
 
 def passages(document: m.Document) -> Iterator[tuple[Source, str]]:

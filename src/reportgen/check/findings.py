@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..errors import Source
+from ..errors import Problem
 from .registry import RULES
 from .wordcount import WordCount
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One finding, shown as `path:line: severity RULE-ID message`."""
-
-    source: Source
-    rule: str
-    message: str
-    severity: str = field(default="", compare=False)
-
-    def __str__(self) -> str:
-        where = f"{self.source}: " if self.source.path else ""
-        return f"{where}{self.severity} {self.rule} {self.message}"
 
 
 @dataclass(frozen=True)
@@ -35,7 +21,7 @@ class Limit:
 
 @dataclass(frozen=True)
 class Result:
-    findings: tuple[Finding, ...]
+    findings: tuple[Problem, ...]
     words: WordCount | None = None  # None when the project did not load
     limit: Limit | None = None
     silenced: int = 0
@@ -90,7 +76,7 @@ def word_lines(result: Result) -> list[str]:
 
 
 def format_text(result: Result) -> str:
-    lines = [str(f) for f in result.findings]
+    lines = [f.finding() for f in result.findings]
     lines += word_lines(result)
     lines.append(f"check: {result.totals()}" + ("" if result.words else
                                                   "; the other rules run once the project loads"))

@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import Source
-from .findings import Finding
+from ..errors import Problem, Problems, Source
+from ..load.config import ReportConfig
 from .registry import RULES
 
 _ID = r"[A-Za-z]+-\d+"
@@ -43,7 +43,7 @@ class Files:
         return source
 
 
-def ignores(files: Files, path: str) -> tuple[dict[int, set[str]], list[Finding]]:
+def ignores(files: Files, path: str) -> tuple[dict[int, set[str]], list[Problem]]:
     """The rule ids silenced on each line of a file, and an error for each unknown id."""
     silenced: dict[int, set[str]] = {}
     mistakes = []
@@ -55,13 +55,13 @@ def ignores(files: Files, path: str) -> tuple[dict[int, set[str]], list[Finding]
                     continue
                 close = difflib.get_close_matches(rule.upper(), RULES, n=1, cutoff=0.6)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                mistakes.append(Finding(Source(path, number), "LD-1",
-                                        f"unknown rule '{rule}' in reportgen-ignore{hint}", "error"))
+                mistakes.append(Problem(Source(path, number), f"unknown rule '{rule}' in reportgen-ignore{hint}",
+                                        rule="LD-1"))
     return silenced, mistakes
 
 
-def apply(findings: list[Finding], levels: dict[str, str], files: Files,
-          paths: list[str]) -> tuple[list[Finding], int]:
+def apply(findings: list[Problem], levels: dict[str, str], files: Files,
+          paths: list[str]) -> tuple[list[Problem], int]:
     """Findings after `checks.rules` and the inline ignores of `paths`, sorted; and how many were silenced."""
     directives = {path: ignores(files, path) for path in paths}
     kept = [mistake for _, mistakes in directives.values() for mistake in mistakes]
@@ -77,4 +77,17 @@ def apply(findings: list[Finding], levels: dict[str, str], files: Files,
             silenced += 1
             continue
         kept.append(replace(finding, severity=level))
-    return sorted(set(kept)), silenced
+    return sorted(set(kept), key=Problem.sort_key), silenced
+
+
+def check_rule_settings(config: ReportConfig, problems: Problems) -> None:
+    """`checks.rules` names rules that exist; rules the loader enforces keep their severity."""
+    for rule, level in config.checks.rules.items():
+        where = config.source(f"checks.rules.{rule}")
+        if rule not in RULES:
+            close = difflib.get_close_matches(rule.upper(), RULES, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.error(where, f"unknown rule '{rule}' in checks.rules{hint}")
+        elif RULES[rule].loader and level != RULES[rule].severity:
+            problems.error(where, f"rule {rule} is checked while loading the project; it cannot be switched off or "
+                                  "changed")

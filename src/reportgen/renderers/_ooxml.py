@@ -7,7 +7,7 @@ properties) are the only ones that touch XML elements.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -156,6 +156,13 @@ def set_setting(document, tag: str, value: str | None = None) -> None:
     _insert_ordered(document.settings.element, _element(tag, val=value), _SETTINGS_ORDER)
 
 
+def complete_zoom(document) -> None:
+    """`w:zoom` needs its `w:percent` (python-docx's template leaves it out): 100 %."""
+    for zoom in document.settings.element.findall(qn("w:zoom")):
+        if zoom.get(qn("w:percent")) is None:
+            zoom.set(qn("w:percent"), "100")
+
+
 def remove_setting(document, tag: str) -> None:
     for child in document.settings.element.findall(qn("w:" + tag)):
         document.settings.element.remove(child)
@@ -253,6 +260,7 @@ class Numbering:
                                       self.root.findall(qn("w:abstractNum"))), default=0)
         self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
         self.first_own = self.next_abstract
+        self.abstracts: dict[int, object] = {}
 
     def add_list(self, levels: Sequence[ListLevel]) -> int:
         """A new abstract list with `levels` (level 0 first); returns its id."""
@@ -263,26 +271,17 @@ class Numbering:
         abstract.append(_element("nsid", val=f"{0x52470000 + ident:08X}"))
         abstract.append(_element("multiLevelType", val="multilevel" if len(levels) > 1 else "singleLevel"))
         for ilvl, level in enumerate(levels):
-            lvl = _element("lvl", ilvl=ilvl)
-            lvl.append(_element("start", val=level.start))
-            lvl.append(_element("numFmt", val=level.num_fmt))
-            if level.style_id:
-                lvl.append(_element("pStyle", val=level.style_id))
-            if level.legal:
-                lvl.append(_element("isLgl"))
-            lvl.append(_element("suff", val="tab"))
-            lvl.append(_element("lvlText", val=level.text))
-            lvl.append(_element("lvlJc", val="left"))
-            ppr = _element("pPr")
-            ppr.append(_element("ind", left=level.left, hanging=level.hanging))
-            lvl.append(ppr)
-            if level.bold:
-                rpr = _element("rPr")
-                rpr.append(_element("b"))
-                lvl.append(rpr)
-            abstract.append(lvl)
+            abstract.append(_level_element(ilvl, level))
         self._insert(abstract)
+        self.abstracts[ident] = abstract
         return ident
+
+    def add_level(self, abstract_id: int, ilvl: int, level: ListLevel) -> None:
+        """Level `ilvl` of one of the lists added here, from a one-level format: its `%1` becomes
+        the level's own counter."""
+        abstract = self.abstracts[abstract_id]
+        abstract.find(qn("w:multiLevelType")).set(qn("w:val"), "multilevel")
+        abstract.append(_level_element(ilvl, replace(level, text=level.text.replace("%1", f"%{ilvl + 1}"))))
 
     def release_styles(self, style_ids: set[str]) -> None:
         """Lists the reference document brought that claim these styles (`w:pStyle` in a level)
@@ -315,6 +314,27 @@ class Numbering:
                 self.root.insert(i, child)
                 return
         self.root.append(child)
+
+
+def _level_element(ilvl: int, level: ListLevel):
+    lvl = _element("lvl", ilvl=ilvl)
+    lvl.append(_element("start", val=level.start))
+    lvl.append(_element("numFmt", val=level.num_fmt))
+    if level.style_id:
+        lvl.append(_element("pStyle", val=level.style_id))
+    if level.legal:
+        lvl.append(_element("isLgl"))
+    lvl.append(_element("suff", val="tab"))
+    lvl.append(_element("lvlText", val=level.text))
+    lvl.append(_element("lvlJc", val="left"))
+    ppr = _element("pPr")
+    ppr.append(_element("ind", left=level.left, hanging=level.hanging))
+    lvl.append(ppr)
+    if level.bold:
+        rpr = _element("rPr")
+        rpr.append(_element("b"))
+        lvl.append(rpr)
+    return lvl
 
 
 def _numbering_part(document):

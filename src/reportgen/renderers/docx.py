@@ -23,12 +23,13 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from ..resources import resource_path
-from ..review.anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, paragraph_id, safe_href
 from .reproducible_zip import normalise_zip
 from .tables import column_widths
+from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
 REFERENCE = "reference.docx"
@@ -44,7 +45,7 @@ def render_docx(document: m.Document, templates_dir: Path | None = None, project
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
-    `draft` (a `review.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
+    `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
     tracked changes by `revision_author`, dated `created`."""
     return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
                         revision_author).render()
@@ -69,12 +70,13 @@ def open_reference(templates_dir: Path | None):
 @dataclass(frozen=True)
 class _Place:
     """Where blocks are being written: the container, the style of a plain paragraph there, the
-    list depth, and whether it is inside a note."""
+    list depth, whether it is inside a note, and the Word list of the numbered item it is in."""
 
     container: object
     style: str
     depth: int = 0
     note: bool = False
+    in_list: tuple[WordList, int] | None = None  # the numbered list and level of the item it is in
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,11 @@ class DocxRenderer:
         self.note_mark = self.styles.id(f"{kind} Reference")
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
+        self.lists = WordLists(self.numbering)
         self.bookmarks = _ooxml.Bookmarks()
         self.anchored: list[tuple[object, Source]] = []  # paragraphs and where they came from
         self.revisions = _ooxml_revisions.Revisions(revision_author, created, self._annotation_id)
         self.deleted = 0  # inside a redline's deletion: older text, so no anchors and no bookmarks
-        self.recommendations: tuple[int, int] | None = None  # the last recommendation list and its last number
         try:
             self.heading_formats = heading_formats(self.config.numbering.headings)[:6]
             self.recommendation_level = single_level(NumberFormat.parse(self.config.numbering.recommendations))
@@ -157,13 +159,19 @@ class DocxRenderer:
             _ooxml.set_numbering(self.styles[name], bullet_num, i)
         bound = [f"Heading {i}" for i in range(1, 7)] + ["Numbered Paragraph"] + bullet_styles
         self.numbering.release_styles({self.styles[name].style_id for name in bound})
-        self.note_bullets = self.numbering.add_instance(
+
+    @functools.cached_property
+    def note_bullets(self) -> int:
+        """The bullet list of notes (their paragraphs have no list styles), made when first needed."""
+        return self.numbering.add_instance(
             self.numbering.add_list([self._level(LevelFormat("bullet", BULLETS[0]), self.note_list)]))
 
-    def _new_list(self, fmt: LevelFormat, start: int, style: str, bold: bool = False) -> int:
-        """A list of its own, counting from `start` whatever came before (Word's "restart numbering")."""
-        abstract = self.numbering.add_list([self._level(fmt, style, start, bold=bold)])
-        return self.numbering.add_instance(abstract, {0: start})
+    def _place_list(self, fmt: LevelFormat, start: int, style: str, place: _Place, kind: str,
+                    bold: bool = False) -> tuple[WordList, int]:
+        """The Word list and level of a numbered list: a level of the list of the item it is nested in,
+        the list it goes on counting from, or a new list restarted at `start` (`word_lists`)."""
+        group = (kind, id(place.container), place.depth, fmt, bold)
+        return self.lists.place(self._level(fmt, style, start, bold=bold), group, place.in_list)
 
     # Document -----------------------------------------------------------------------------------
 
@@ -188,6 +196,7 @@ class DocxRenderer:
             self.draft_marks()
         self.anchor_paragraphs()
         self.properties()
+        self.word_native()
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -261,6 +270,10 @@ class DocxRenderer:
         props.revision = 1
         props.created = props.modified = self.created.replace(microsecond=0)
 
+    def word_native(self) -> None:
+        """What Word itself writes and a reference document may lack."""
+        _ooxml.complete_zoom(self.word)
+
     # Blocks -------------------------------------------------------------------------------------
 
     def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
@@ -316,7 +329,7 @@ class DocxRenderer:
     def block_BulletList(self, node: m.BulletList, place: _Place) -> None:
         depth = place.depth + 1
         if place.note:
-            style, num = self.note_list, self.note_bullets
+            style, num = self.note_list, (self.note_bullets, 0)
         else:
             style, num = leveled("List Bullet", depth), None  # the style carries the bullet list
         for item in node.items:
@@ -325,37 +338,41 @@ class DocxRenderer:
     def block_OrderedList(self, node: m.OrderedList, place: _Place) -> None:
         depth = place.depth + 1
         style = self.note_list if place.note else leveled("List Number", depth)
-        num = self._new_list(marker_level(node.kind, node.delimiter), node.start, style)
+        word_list = self._place_list(marker_level(node.kind, node.delimiter), node.start, style, place, "list")
         for item in node.items:
-            self.list_item(item.blocks, place, depth, style, num)
+            self.list_item(item.blocks, place, depth, style, word_list)
 
     def block_Recommendations(self, node: m.Recommendations, place: _Place) -> None:
         depth = place.depth + 1
         style = "Recommendation" if depth == 1 else leveled("List Number", depth)
         first = node.items[0].number if node.items else 1
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
-        if first == 1 or self.recommendations is None or self.recommendations[1] != first - 1:
-            self.recommendations = (self._new_list(self.recommendation_level, first, style, bold=True), first - 1)
-        num = self.recommendations[0]
-        self.recommendations = (num, self.recommendations[1] + len(node.items))
+        word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
-            self.list_item(item.blocks, place, depth, style, num)
+            self.list_item(item.blocks, place, depth, style, word_list)
 
-    def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str, num: int | None) -> None:
-        """The item's first paragraph carries the marker; its other blocks continue at its indent."""
+    def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
+                  num: tuple[WordList | int, int] | None) -> None:
+        """The item's first paragraph carries the marker (`num`: a Word list, or a numId, and a level;
+        None when the style carries the list); its other blocks continue at its indent."""
         if blocks and isinstance(blocks[0], m.Inserted | m.Deleted):  # a whole item added or removed
             self.tracked(blocks[0], place, lambda: self.list_item(blocks[0].children, place, depth, style, num))
             self.blocks(blocks[1:], place)
             return
         first = blocks[0] if blocks and isinstance(blocks[0], m.Paragraph) else None
         paragraph = self.paragraph(place, style, first.source if first else None)
+        in_list = None
         if num is not None:
-            _ooxml.set_numbering(paragraph, num)
+            word_list, ilvl = num
+            if isinstance(word_list, WordList):
+                word_list.count(ilvl)
+                in_list = num
+            _ooxml.set_numbering(paragraph, word_list.num_id if in_list else word_list, ilvl)
         if first:
             self.inlines(paragraph, blocks[0].inlines)
             blocks = blocks[1:]
         continuation = self.note_list if place.note else leveled("List Continue", depth)
-        self.blocks(blocks, replace(place, style=continuation, depth=depth))
+        self.blocks(blocks, replace(place, style=continuation, depth=depth, in_list=in_list))
 
     def block_BlockQuote(self, node: m.BlockQuote, place: _Place) -> None:
         self.blocks(node.blocks, replace(place, style="Block Text"))

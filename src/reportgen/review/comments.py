@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors
+from ..renderers import anchors
 from .marks import Mark, read_docx
 
 _SEARCHED = 24  # letters and digits of the marked text looked for in the source

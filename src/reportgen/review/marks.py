@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ReportError
-from . import anchors
+from ..renderers import anchors
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model as m
-from ..config import CONFIG_PATH
 from ..errors import Problem, Problems, ReportError, Source
-from ..project import Project, load_model
-from . import git
+from ..load import git
+from ..load.config import CONFIG_PATH
+from ..load.project import Project
+from ..pipeline import load_model
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import difflib
 from dataclasses import replace
 
 from .. import model as m
-from .. import notestyle
 from ..errors import Problems
+from . import notestyle
 
 
 class _Resolver(m.Transformer):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...config import UN_LANGUAGES
+from ...errors import Problem
+from ...load.config import UN_LANGUAGES
 from .. import states
 from ..context import Context
-from ..findings import Finding
 
 PREFERRED_LANGUAGES = ("en", "fr", "es")
 
@@ -22,7 +22,7 @@ def cycle_of(session: int) -> tuple[int, int, int]:
     return cycle, first, first + 13
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     yield from _submitters(ctx)
     yield from _review(ctx)
     config = ctx.config
@@ -39,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                                                              "prefers English, French or Spanish")
 
 
-def _submitters(ctx: Context) -> Iterator[Finding]:
+def _submitters(ctx: Context) -> Iterator[Problem]:
     config = ctx.config
     organisations, coalition, contact = config.organisations, config.coalition, config.contact
     if config.is_joint:
@@ -65,7 +65,7 @@ def _submitters(ctx: Context) -> Iterator[Finding]:
                                                             "('contact.name', 'contact.email' ...)")
 
 
-def _review(ctx: Context) -> Iterator[Finding]:
+def _review(ctx: Context) -> Iterator[Problem]:
     config = ctx.config
     named = states.states_named(config.state)
     if not config.state:

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ... import model as m
+from ...errors import Problem
 from ..context import Context, passages
-from ..findings import Finding
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A phone number written internationally (+62 21 ...) or after a word that says so (Tel. 021 ...).
@@ -15,7 +15,7 @@ PHONE = re.compile(r"(?:\+\d{1,3}|(?:\b(?:tel|phone|telephone|mobile|cell|fax|hp
                    r"\b\.?:?\s*))[\s.()-]*\d[\d\s.()/-]{5,}\d", re.IGNORECASE)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     for source, text in passages(ctx.document):
         for email in EMAIL.findall(text):
             yield ctx.finding("PU-1", ctx.files.locate(source, email), f"e-mail address '{email}' in the text; "

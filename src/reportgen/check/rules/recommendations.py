@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ... import model as m
+from ...errors import Problem
 from ..context import Context, excerpt, passages
-from ..findings import Finding
 
 # Imperatives that open a recommendation addressed to the State (UPR Info's lists and common practice).
 ACTION_VERBS = frozenset([
@@ -54,7 +54,7 @@ _VALID_SYMBOL = re.compile(r"A/HRC/(?:\d{1,2}/\d{1,3}(?:/Add\.\d+)?|WG\.6/\d{1,2
                            r"DEC/\d{1,2}/\d{1,3})(?:/(?:Rev|Corr)\.\d+)*")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     language = ctx.config.language
     for section in ctx.document.sections:
         for block in (n for n in m.walk(section) if isinstance(n, m.Recommendations)):
@@ -80,7 +80,7 @@ def actions(text: str) -> int:
     return max(len(directing), 1) + joined
 
 
-def _recommendation(ctx: Context, item: m.Recommendation, text: str, language: str) -> Iterator[Finding]:
+def _recommendation(ctx: Context, item: m.Recommendation, text: str, language: str) -> Iterator[Problem]:
     problems = []
     if not starts_with_action(text, language):
         problems.append("does not start with an action verb addressed to the State")
@@ -96,7 +96,7 @@ def _recommendation(ctx: Context, item: m.Recommendation, text: str, language: s
                                                "specific action")
 
 
-def _previous(ctx: Context) -> Iterator[Finding]:
+def _previous(ctx: Context) -> Iterator[Problem]:
     found = False
     for source, text in passages(ctx.document):
         for symbol in (s.rstrip(".,;:)]»”\"'") for s in _SYMBOL.findall(text)):

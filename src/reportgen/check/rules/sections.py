@@ -7,15 +7,14 @@ import re
 from collections.abc import Iterator
 
 from ... import model as m
-from ...errors import Source
+from ...errors import Problem, Source
 from ..context import Context
-from ..findings import Finding
 
 _SUMMARY = re.compile(r"\b(executive summary|summary|introduction|overview|résumé|synthèse|resumen|introducción|"
                       r"síntesis)\b", re.IGNORECASE)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     sections = ctx.document.sections
     headings = [m.plain_text(n.inlines) for s in sections for n in m.walk(s) if isinstance(n, m.Heading)]
     if sections and not any(_SUMMARY.search(h) for h in headings):

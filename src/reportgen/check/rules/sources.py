@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ... import model as m
+from ...errors import Problem
 from ..context import Context
-from ..findings import Finding
 
 REVIEW_YEARS = 4
 _ONLINE_TYPES = {"online", "www", "electronic", "webpage"}
@@ -21,7 +21,7 @@ def year_of(entry) -> int | None:
     return int(match[0]) if match else None
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     written = ctx.written
     citations = [n for part in (written.cover, *written.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
     cited = {c.key for c in citations}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import model as m
-from ...config import ReportConfig
+from ...errors import Problem
+from ...load.config import ReportConfig
 from ..context import Context
-from ..findings import Finding, Limit
+from ..findings import Limit
 from ..wordcount import count_words
 
 INDIVIDUAL_LIMIT = 2815
@@ -23,13 +24,13 @@ def limit_for(config: ReportConfig) -> Limit:
     return Limit("WL-1", INDIVIDUAL_LIMIT, "an individual submission")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Problem]:
     yield from _limit(ctx)
     yield from _notes(ctx)
     yield from _annexes(ctx)
 
 
-def _limit(ctx: Context) -> Iterator[Finding]:
+def _limit(ctx: Context) -> Iterator[Problem]:
     words, limit = ctx.words, ctx.limit
     over = words.counted - limit.words
     if over > 0:
@@ -43,7 +44,7 @@ def _limit(ctx: Context) -> Iterator[Finding]:
                           f"words, over the {limit.words:,}-word limit; whether OHCHR counts notes is unconfirmed")
 
 
-def _notes(ctx: Context) -> Iterator[Finding]:
+def _notes(ctx: Context) -> Iterator[Problem]:
     """Notes as written (citations are not notes yet) with no reference in them."""
     longest = ctx.config.checks.note_words
     for section in ctx.written.sections:
@@ -58,7 +59,7 @@ def _notes(ctx: Context) -> Iterator[Finding]:
                                                  "hold references, not substance")
 
 
-def _annexes(ctx: Context) -> Iterator[Finding]:
+def _annexes(ctx: Context) -> Iterator[Problem]:
     annex = None
     for section in ctx.document.sections:
         if section.annex:

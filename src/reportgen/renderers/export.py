@@ -8,8 +8,8 @@ import io
 import json
 from datetime import datetime
 
-from . import model as m
-from .transforms.recommendations import placed_recommendations
+from .. import model as m
+from ..transforms.recommendations import placed_recommendations
 
 # (key, heading, column width in characters for the spreadsheet)
 COLUMNS = (

@@ -9,7 +9,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from .errors import Problems, Source
+from ..errors import Problems, Source
 
 
 @dataclass(frozen=True, slots=True)

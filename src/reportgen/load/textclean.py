@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problems, Source
+from ..errors import Problems, Source
 
 _INVISIBLE = {"\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u2060": "word joiner",
               "\ufeff": "zero-width no-break space"}

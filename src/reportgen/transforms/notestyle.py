@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from . import model as m
-from .bibliography import Entry, Name
-from .i18n import format_date, labels, ordinal
+from .. import model as m
+from ..i18n import format_date, labels, ordinal
+from ..load.bibliography import Entry, Name
 
 _QUOTED_TYPES = {"article", "inbook", "incollection", "inproceedings", "conference", "chapter"}
 _QUOTES = {"fr": ("« ", " »"), "es": ("«", "»")}

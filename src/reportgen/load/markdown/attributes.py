@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ...model import Attributes
 
 # One attribute: #id, .class, key=value, key="quoted value", or `-` (pandoc's short .unnumbered).
 _ATTRIBUTE = re.compile(
@@ -17,24 +18,6 @@ _ATTRIBUTE = re.compile(
 )
 # A trailing attribute set at the end of a line of inline text (not preceded by a backslash).
 TRAILING = re.compile(r"(?<!\\)\{(?P<body>[^{}\n]*)\}\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Attributes:
-    """An element's identifier, classes and key-value pairs, in the order written."""
-
-    id: str = ""
-    classes: tuple[str, ...] = ()
-    pairs: tuple[tuple[str, str], ...] = ()
-
-    def get(self, key: str, default: str = "") -> str:
-        for name, value in self.pairs:
-            if name == key:
-                return value
-        return default
-
-    def __bool__(self) -> bool:
-        return bool(self.id or self.classes or self.pairs)
 
 
 def parse_attributes(body: str) -> Attributes:

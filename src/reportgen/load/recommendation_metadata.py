@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .markdown.attributes import Attributes
+from ..model import Attributes
 
 # key: what it holds, for the messages and the README
 KEYS = {

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import Problems
+from ..errors import Problems
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ CACHE_FOLDER = ".cache"  # in the output folder
 PACKAGE = Path(__file__).parent
 PARSERS = ("markdown_it", "mdit_py_plugins", "bibtexparser", "pylatexenc", "yaml")
 # The modules whose classes a cached value may hold.
-_DATA_MODULES = {"reportgen.model", "reportgen.errors", "reportgen.bibliography", "reportgen.markdown.attributes"}
+_DATA_MODULES = {"reportgen.model", "reportgen.errors", "reportgen.load.bibliography"}
 
 
 @functools.cache

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from markdown_it.tree import SyntaxTreeNode
 
-from . import model as m
-from .config import compose, doc, read_schema
-from .errors import Problems, ReportError, Source
+from .. import model as m
+from ..errors import Problems, Source
+from ..model import Attributes
+from .frontmatter import read_front_matter
 from .markdown import parse
-from .markdown.attributes import Attributes, parse_attributes
+from .markdown.attributes import parse_attributes
 from .recommendation_metadata import read_metadata
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    title: str = doc("Section title, shown as a level-1 heading at the top of the section.", "")
-    id: str = doc("Identifier of that heading, for links and cross-references.", "")
-    owner: str = doc("Who is responsible for the section (shown by `reportgen check`).", "")
-    status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")
-    numbered: bool = doc("Whether the title heading is numbered.", True)
-    annex: bool = doc("The section is an annex: its words are counted apart, outside the word limit.", False)
-
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def slugify(text: str) -> str:
@@ -39,18 +26,7 @@ def slugify(text: str) -> str:
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
     """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
-    front, front_lines = FrontMatter(), {}
-    match = _FRONT_MATTER.match(text)
-    if match:
-        yaml_text = match["yaml"] or ""
-        try:
-            node = compose(yaml_text, path, line_offset=1)
-            value, front_lines = read_schema(FrontMatter, node, path, problems, line_offset=1)
-            front = value or front
-        except ReportError as exc:
-            problems.extend(exc.problems)
-        # Blank the front matter out, keeping its lines, so Markdown line numbers stay true.
-        text = "\n" * match.group(0).count("\n") + text[match.end():]
+    front, front_lines, text = read_front_matter(text, path, problems)
 
     tokens, env = parse(text, language)
     reader = _Reader(path, problems, env)

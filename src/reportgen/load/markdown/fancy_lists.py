@@ -12,29 +12,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-def roman_value(text: str) -> int | None:
-    """The value of a well-formed roman numeral (any case), or None."""
-    values = [_ROMAN.get(ch) for ch in text.lower()]
-    if not values or None in values:
-        return None
-    total = 0
-    for value, following in zip(values, values[1:] + [0], strict=True):
-        total += -value if value < following else value
-    return total if to_roman(total) == text.lower() else None
-
-
-def to_roman(number: int) -> str:
-    """A positive integer as a lower-case roman numeral."""
-    digits = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = []
-    for value, letters in digits:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
+from ...numberformat import ROMAN_DIGITS, roman_value
 
 
 def _marker_kind(token: str, continuing: str | None) -> tuple[str, int] | None:
@@ -46,8 +24,8 @@ def _marker_kind(token: str, continuing: str | None) -> tuple[str, int] | None:
     roman_kind, alpha_kind = ("i", "a") if token.islower() else ("I", "A")
     if len(token) == 1:
         letter = token.lower()
-        if continuing == roman_kind and letter in _ROMAN:
-            return roman_kind, _ROMAN[letter]
+        if continuing == roman_kind and letter in ROMAN_DIGITS:
+            return roman_kind, ROMAN_DIGITS[letter]
         if continuing is None and letter == "i":
             return roman_kind, 1
         return alpha_kind, ord(letter) - ord("a") + 1

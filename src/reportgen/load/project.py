@@ -1,5 +1,5 @@
-"""A report project on disk (report/report.yaml, sections/, references.bib, templates/) loaded into
-one resolved document model; every mistake in any file is reported together."""
+"""A report project on disk (report/report.yaml, sections/, references.bib, templates/) read into one
+unresolved document model; every mistake in any file is reported together."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import model as m
+from .. import model as m
+from ..errors import Problems, ReportError, Source
 from .bibliography import Bibliography, parse_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
-from .errors import Problems, ReportError, Source
 from .previous import CSV_PATH, YAML_PATH, read_previous
 from .sections import read_section, slugify
 from .textclean import clean_text
-from .transforms.citations import resolve_citations
-from .transforms.numbering import number_document
-from .transforms.recommendations import add_recommendation_views
 
 
 @dataclass(frozen=True)
@@ -35,6 +32,11 @@ class Project:
             raise ReportError(f"{root}: not a reportgen project (no {CONFIG_PATH}); "
                               "run in a project folder or pass --project DIR")
         return cls(root)
+
+    @staticmethod
+    def here() -> Path | None:
+        """The current folder if it is a report project, else None."""
+        return Path.cwd() if (Path.cwd() / CONFIG_PATH).is_file() else None
 
     @property
     def templates(self) -> Path:
@@ -165,22 +167,6 @@ def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: P
 def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
     text = decode_text(data, name, problems)
     return None if text is None else read_section(text, name, problems, language)
-
-
-def load_model(project: Project, problems: Problems | None = None, cache: ParseCache | None = None) -> m.Document:
-    """The resolved model of a project, ready for any renderer: citations become notes, then
-    everything is numbered, each step once on the whole document. Every error in every file is
-    raised together; warnings stay in `problems` for the caller to show."""
-    problems = problems if problems is not None else Problems()
-    return resolve_model(load_document(project, problems, cache), problems)
-
-
-def resolve_model(document: m.Document, problems: Problems) -> m.Document:
-    """The second half of `load_model`, for callers that also need the document as written
-    (`reportgen check` reads the citations before they become notes)."""
-    document = resolve_citations(document, problems)
-    problems.raise_if_errors()
-    return add_recommendation_views(number_document(document))
 
 
 def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .errors import Problems, Source
+from ..errors import Problems, Source
 from .recommendation_metadata import PREVIOUS
 
 CSV_PATH = "report/previous-recommendations.csv"
@@ -83,8 +83,8 @@ def _csv_rows(text: str, path: str, problems: Problems):
 
 
 def _yaml_rows(text: str, path: str, problems: Problems):
-    from .config import compose
-    from .errors import ReportError
+    from ..errors import ReportError
+    from .schema import compose
 
     try:
         node = compose(text, path)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ReportError
+from ..errors import ReportError
 
 # Forked on Linux, where that saves starting Python again; it happens before anything is loaded,
 # in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
@@ -34,17 +34,17 @@ class PdfJob:
     if the HTML must be made again: to push a note to the next page, to number a draft's lines)."""
 
     html: str
-    model: bytes  # (document, templates folder, created, extra CSS)
+    model: bytes  # (document, templates folder, created, extra CSS, preface)
     root: Path
     number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
 
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
-           number_lines: Callable[[object], str] | None = None) -> PdfJob:
-        from .renderers.html import HtmlRenderer
+           number_lines: Callable[[object], str] | None = None, preface: tuple = ()) -> PdfJob:
+        from .html import HtmlRenderer
 
-        html = HtmlRenderer(document, templates, created, extra_css=css).render()
-        model = pickle.dumps((document, templates, created, css), pickle.HIGHEST_PROTOCOL)
+        html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
+        model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
         return cls(html, model, root, number_lines)
 
 
@@ -56,15 +56,15 @@ class PdfDone:
 
 def render(job: PdfJob) -> PdfDone:
     """The PDF of `job`, in this process."""
-    from .renderers.pdf import render_pdf
+    from .pdf import render_pdf
 
     def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
         if not break_before_notes and not extra_css:
             return job.html
-        from .renderers.html import HtmlRenderer
+        from .html import HtmlRenderer
 
-        document, templates, created, css = pickle.loads(job.model)
-        return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css).render()
+        document, templates, created, css, preface = pickle.loads(job.model)
+        return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css, preface).render()
 
     start = time.perf_counter()
     with paused_gc():
@@ -126,7 +126,7 @@ class PdfWorker:
 
 def _serve(connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process, which stops this one
-    from .renderers.pdf import prepare
+    from .pdf import prepare
 
     prepare()
     while True:

@@ -5,10 +5,10 @@ UPR rule ST-1: for a joint submission, all submitting organisations are named at
 
 from __future__ import annotations
 
-from . import model as m
+from .. import model as m
+from ..errors import Problems
+from ..i18n import format_date, labels, ordinal
 from .config import ReportConfig
-from .errors import Problems
-from .i18n import format_date, labels, ordinal
 from .sections import read_section
 
 
