@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import Source
 
@@ -309,20 +309,28 @@ class Section(Node):
 
 @dataclass(frozen=True, slots=True)
 class Cover(Node):
-    """The top of the first page, built from report.yaml: who submits what, about which State."""
+    """The top of the first page, built from report.yaml: who submits what, about which State. What
+    it prints is inlines, typeset like the text; each label holds its colon ("Présentée par :")."""
 
-    kind: str  # "Joint submission to the Universal Periodic Review"
-    title: str
-    subtitle: str
-    review: str  # "Indonesia – 13th session of the UPR Working Group, 2nd cycle"
-    date: str
-    coalition: str  # "Name (ACRONYM)" of a coalition, or ""
-    submitters_label: str  # "Member organisations (21)", "Submitted by"
-    submitters: tuple[str, ...]  # "Name (ACRONYM)" for each organisation
+    kind: tuple[Node, ...]  # "Joint submission to the Universal Periodic Review"
+    title: tuple[Node, ...]
+    subtitle: tuple[Node, ...]
+    review: tuple[Node, ...]  # "Indonesia – 13th session of the UPR Working Group, 2nd cycle"
+    date: tuple[Node, ...]
+    coalition: tuple[Node, ...]  # "Name (ACRONYM)" of a coalition, or ()
+    submitters: tuple[tuple[Node, ...], ...]  # "Name (ACRONYM)" for each organisation
     blocks: tuple[Node, ...]  # the coalition's description
-    keywords: tuple[str, ...]
-    contact: tuple[str, ...]
+    keywords: tuple[tuple[Node, ...], ...]
+    contact: tuple[tuple[Node, ...], ...]
     source: Source
+    label_coalition: tuple[Node, ...] = ()  # "Coalition:"
+    label_submitters: tuple[Node, ...] = ()  # "Member organisations (21):", "Submitted by:"
+    label_keywords: tuple[Node, ...] = ()
+    label_contact: tuple[Node, ...] = ()
+
+    CHILDREN: ClassVar[tuple[str, ...]] = ("kind", "title", "subtitle", "review", "date", "coalition", "submitters",
+                                           "blocks", "keywords", "contact", "label_coalition", "label_submitters",
+                                           "label_keywords", "label_contact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,9 +355,9 @@ def child_fields(node: Node) -> tuple[str, ...]:
     cls = type(node)
     names = _CHILD_FIELDS.get(cls)
     if names is None:
-        names = tuple(f.name for f in fields(cls)
-                      if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
-                                    "suffix", "header", "rows", "sections", "caption"})
+        names = getattr(cls, "CHILDREN", None) or tuple(
+            f.name for f in fields(cls) if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
+                                                      "suffix", "header", "rows", "sections", "caption"})
         _CHILD_FIELDS[cls] = names
     return names
 

@@ -203,29 +203,28 @@ class DocxRenderer:
 
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
-        words = labels(self.config.language)
         for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
                                  ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
                                  ("Cover Date", cover.date, "date")):
             if text:
                 paragraph = _ooxml.add_paragraph(self.word, self.styles.id(style))
-                _ooxml.add_run(paragraph, _clean(text))
+                self.inlines(paragraph, text)
                 self.anchor(paragraph, self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
-            self.labelled(words["coalition"], cover.coalition, "coalition")
+            self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".", "organisations")
+            self.labelled(cover.label_submitters, _listed(cover.submitters, "; ", "."), "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".", "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, "; ", "."), "keywords")
         if cover.contact:
-            self.labelled(words["contact"], ", ".join(cover.contact), "contact")
+            self.labelled(cover.label_contact, _listed(cover.contact, ", "), "contact")
 
-    def labelled(self, label: str, text: str, key: str) -> None:
+    def labelled(self, label: tuple[m.Node, ...], text: tuple[m.Node, ...], key: str) -> None:
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
-        _ooxml.add_run(paragraph, f"{label}:", self.styles.id("Cover Label"))
-        _ooxml.add_run(paragraph, " " + _clean(text))
+        self.inlines(paragraph, label, _Look(style="Cover Label"))
+        self.inlines(paragraph, (m.Text(" "),) + text)
         self.anchor(paragraph, self.config.source(key))
 
     def running_header(self) -> None:
@@ -237,7 +236,7 @@ class DocxRenderer:
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
-                paragraph.add_run(_clean(review))
+                self.inlines(paragraph, review)
 
     def draft_marks(self) -> None:
         """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
@@ -262,7 +261,7 @@ class DocxRenderer:
         _ooxml.set_document_language(self.word, language)
         props = self.word.core_properties
         props.title = config.title
-        props.subject = cover.kind + (f": {cover.review}" if cover.review else "")
+        props.subject = m.plain_text(cover.kind) + (f": {m.plain_text(cover.review)}" if cover.review else "")
         props.author = props.last_modified_by = author_line(config)
         props.keywords = ", ".join(config.keywords)
         props.language = language
@@ -533,6 +532,14 @@ class DocxRenderer:
         if path is None or not path.is_relative_to(root) or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
         return str(path)
+
+
+def _listed(items: tuple[tuple[m.Node, ...], ...], separator: str, end: str = "") -> tuple[m.Node, ...]:
+    """Items of the cover one after the other: "A; B; C." """
+    out: list[m.Node] = []
+    for i, item in enumerate(items):
+        out.extend(((m.Text(separator),) if i else ()) + item)
+    return tuple(out) + ((m.Text(end),) if end else ())
 
 
 def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:

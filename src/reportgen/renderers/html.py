@@ -10,6 +10,7 @@ import re
 import traceback
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -72,7 +73,9 @@ class HtmlRenderer:
         css = read_resource("style.css", self.templates_dir) + self.extra_css
         return template.render(
             config=config,
-            cover=self.document.cover,
+            cover=self.cover_view(self.document.cover),
+            description=m.plain_text(self.document.cover.kind) + (
+                f": {m.plain_text(self.document.cover.review)}" if self.document.cover.review else ""),
             cover_description=self.blocks(self.document.cover.blocks),
             body=Markup("\n").join(self.section(s) for s in self.document.sections),
             endnotes=None if self.footnotes else self.endnotes(),
@@ -82,6 +85,12 @@ class HtmlRenderer:
             labels=labels(config.language),
             fonts_url=FONTS.as_uri(),
         )
+
+    def cover_view(self, cover: m.Cover) -> SimpleNamespace:
+        """The cover for the template: each field as HTML, lists as lists of HTML."""
+        fields = {name: [self.inlines(item) for item in getattr(cover, name)] if name in _COVER_LISTS
+                  else self.inlines(getattr(cover, name)) for name in m.Cover.CHILDREN if name != "blocks"}
+        return SimpleNamespace(source=cover.source, **fields)
 
     # Blocks ---------------------------------------------------------------------------------------
 
@@ -340,6 +349,7 @@ def _short_template_name(path: str) -> str:
 
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_COVER_LISTS = {"submitters", "keywords", "contact"}
 
 
 def _revised(inlines: tuple[m.Node, ...]) -> bool:

@@ -53,8 +53,9 @@ def recommendation_qualifiers(placed: list[Placed]) -> list[str]:
 
 
 def qualified_label(item: Placed, qualifier: str) -> str:
-    """A recommendation's number as the summary annex shows it: `2.`, or `2. (1.1.4)` when needed."""
-    return f"{item.recommendation.label} ({qualifier})" if qualifier else item.recommendation.label
+    """A recommendation's number as the summary annex shows it: `2.`, or `2 (1.1.4)` when needed."""
+    label = item.recommendation.label
+    return f"{label.rstrip('.')} ({qualifier})" if qualifier else label
 
 
 def heading_reference(item: Placed) -> tuple[m.Node, ...]:

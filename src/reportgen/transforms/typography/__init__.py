@@ -15,7 +15,7 @@ from dataclasses import replace
 from ... import model as m
 from .languages import LANGUAGES, OBJECT, Edits, Language, register
 
-__all__ = ["LANGUAGES", "Language", "Typesetter", "register", "typesetter"]
+__all__ = ["LANGUAGES", "Language", "Typesetter", "register", "typeset_document", "typesetter"]
 
 _CONTAINERS = (m.Emph, m.Strong, m.Strikeout, m.Superscript, m.Subscript, m.Inserted, m.Deleted, m.Link)
 
@@ -27,6 +27,17 @@ def typesetter(language: str, quotes: str = "") -> Typesetter | None:
     if rules is None:
         return None
     return Typesetter(rules.with_quotes(quotes) if quotes else rules)
+
+
+def typeset_document(document: m.Document) -> m.Document:
+    """The sections, their notes and the cover typeset in the report's language, as its
+    `typography` settings ask; unchanged when they switch it off."""
+    settings = document.config.typography
+    setter = typesetter(document.config.language, settings.quotes) if settings.enabled else None
+    if setter is None:
+        return document
+    sections = setter.visit_all(document.sections)
+    return replace(document, sections=sections, cover=setter.visit(document.cover), notes=m.notes_of(sections))
 
 
 def _is_address(link: m.Link) -> bool:
@@ -45,6 +56,14 @@ class Typesetter(m.Transformer):
         return replace(node, inlines=self.run(node.inlines))
 
     visit_Heading = visit_TableCell = visit_Paragraph
+
+    def visit_Table(self, node: m.Table) -> m.Table:
+        return replace(self.generic_visit(node), caption=self.run(node.caption))
+
+    def visit_Cover(self, cover: m.Cover) -> m.Cover:
+        changes = {name: tuple(map(self.run, value)) if value and isinstance(value[0], tuple) else self.run(value)
+                   for name in m.Cover.CHILDREN if name != "blocks" and (value := getattr(cover, name))}
+        return replace(cover, blocks=self.visit_all(cover.blocks), **changes)
 
     def text(self, text: str) -> str:
         """A string typeset alone (superscripts, having nowhere to go, stay on the line)."""
