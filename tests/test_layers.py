@@ -18,7 +18,9 @@ LAYERS = [
     {"check", "renderers"},
     {"outputs", "pipeline"},
     {"review"},
-    {"watch", "cli", "__main__", "__init__"},
+    {"watch"},
+    {"commands"},
+    {"cli", "__main__", "__init__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 

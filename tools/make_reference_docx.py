@@ -28,13 +28,6 @@ KEEP = {"normal", "default paragraph font", "normal table", "no list", "table gr
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
 
-def page_numbers(paragraph) -> None:
-    """`n / N` from the PAGE and NUMPAGES fields."""
-    _ooxml.add_field(paragraph, "PAGE", "1")
-    paragraph.add_run(" / ")
-    _ooxml.add_field(paragraph, "NUMPAGES", "1")
-
-
 def build() -> bytes:
     document = docx.Document()  # python-docx's default template, reduced to what reportgen defines
     _ooxml.drop_extras(document)
@@ -60,7 +53,7 @@ def build() -> bytes:
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.style = sheet["Footer"]
-        page_numbers(paragraph)
+        _ooxml.add_page_numbers(paragraph)
 
     props = document.core_properties
     props.title = "reportgen reference document"

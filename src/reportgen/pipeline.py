@@ -189,7 +189,10 @@ class Session:
         if "docx" in formats:
             from .renderers.docx import render_docx
 
-            rendered.outputs["docx"] = render_docx(document, templates, root, now, look.stamp, look.revision_author)
+            reference = Problems()  # what templates/reference.docx lacked and the DOCX got anyway
+            rendered.outputs["docx"] = render_docx(document, templates, root, now, look.stamp, look.revision_author,
+                                                   reference)
+            rendered.warnings += [str(p) for p in reference.items]
             self.stages.done("docx", f"{len(document.notes)} {document.config.notes}")
         matrix = [f for f in formats if f in MATRIX_FORMATS]
         if matrix:

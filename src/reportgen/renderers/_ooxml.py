@@ -256,10 +256,8 @@ class Numbering:
 
     def __init__(self, document):
         self.root = _numbering_part(document).element
-        self.next_abstract = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in
-                                      self.root.findall(qn("w:abstractNum"))), default=0)
-        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.findall(qn("w:num"))), default=0)
-        self.first_own = self.next_abstract
+        self.next_abstract = 1 + max(_ids(self.root.findall(qn("w:abstractNum")), "abstractNumId"), default=0)
+        self.next_num = 1 + max(_ids(self.root.findall(qn("w:num")), "numId"), default=0)
         self.abstracts: dict[int, object] = {}
 
     def add_list(self, levels: Sequence[ListLevel]) -> int:
@@ -287,7 +285,7 @@ class Numbering:
         """Lists the reference document brought that claim these styles (`w:pStyle` in a level)
         give them up: a style belongs to one list, the one reportgen binds it to."""
         for abstract in self.root.findall(qn("w:abstractNum")):
-            if int(abstract.get(qn("w:abstractNumId"))) >= self.first_own:
+            if abstract in self.abstracts.values():
                 continue
             for style in abstract.findall(f"{qn('w:lvl')}/{qn('w:pStyle')}"):
                 if style.get(qn("w:val")) in style_ids:
@@ -314,6 +312,12 @@ class Numbering:
                 self.root.insert(i, child)
                 return
         self.root.append(child)
+
+
+def _ids(elements, attribute: str) -> list[int]:
+    """The numeric ids of a reference document's list definitions (a broken one is skipped)."""
+    values = (element.get(qn("w:" + attribute), "") for element in elements)
+    return [int(value) for value in values if value.lstrip("-").isdigit()]
 
 
 def _level_element(ilvl: int, level: ListLevel):
@@ -458,6 +462,13 @@ def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
     paragraph.add_run()._r.append(_element("fldChar", fldCharType="separate"))
     paragraph.add_run(result)
     paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
+
+
+def add_page_numbers(paragraph: Paragraph) -> None:
+    """`n / N` from the PAGE and NUMPAGES fields."""
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" / ")
+    add_field(paragraph, "NUMPAGES", "1")
 
 
 def content_mark(paragraph: Paragraph) -> int:

@@ -19,11 +19,10 @@ from docx.shared import Emu, Pt, Twips
 
 from .. import model as m
 from ..clock import build_time
-from ..errors import Problem, ReportError, Source
+from ..errors import Problem, Problems, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
-from ..resources import resource_path
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, docx_reference
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, paragraph_id, safe_href
@@ -32,7 +31,6 @@ from .tables import column_widths
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-REFERENCE = "reference.docx"
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
@@ -41,30 +39,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
-                created: datetime | None = None, draft=None, revision_author: str = "reportgen") -> bytes:
+                created: datetime | None = None, draft=None, revision_author: str = "reportgen",
+                problems: Problems | None = None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
     `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
-    tracked changes by `revision_author`, dated `created`."""
-    return DocxRenderer(document, templates_dir, project_root, created or build_time(), draft,
-                        revision_author).render()
-
-
-def open_reference(templates_dir: Path | None):
-    """The reference document, its content removed; a broken file is a located ReportError."""
-    import docx
-
-    path = resource_path(REFERENCE, templates_dir)
-    own = templates_dir is not None and path == templates_dir / REFERENCE
-    where = Source(f"templates/{REFERENCE}" if own else str(path))
-    try:
-        word = docx.Document(str(path))
-    except Exception as exc:  # a user's file may be broken in any way python-docx or zipfile notice
-        reason = str(exc).strip() or type(exc).__name__
-        raise ReportError([Problem(where, f"cannot use this file as the DOCX reference document: {reason}")]) from None
-    _ooxml.clear_body(word)
-    return word, where
+    tracked changes by `revision_author`, dated `created`. What the reference document lacked and
+    was added goes to `problems` as warnings."""
+    renderer = DocxRenderer(document, templates_dir, project_root, created or build_time(), draft, revision_author)
+    data = renderer.render()
+    if problems is not None:
+        problems.extend(renderer.warnings)
+    return data
 
 
 @dataclass(frozen=True)
@@ -98,8 +85,11 @@ class DocxRenderer:
                  created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
-        self.word, where = open_reference(templates_dir)
-        self.styles = StyleSheet(self.word, where)
+        self.word, self.where, self.warnings = docx_reference.open_reference(templates_dir)
+        self.styles = StyleSheet(self.word, self.where)
+        if self.styles.added:
+            self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
+                                                     + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
@@ -192,6 +182,7 @@ class DocxRenderer:
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
+        self.reference_notes(docx_reference.complete_page_numbers(self.word, self.styles.id("Footer")))
         if self.draft:
             self.draft_marks()
         self.anchor_paragraphs()
@@ -227,10 +218,15 @@ class DocxRenderer:
         self.inlines(paragraph, (m.Text(" "),) + text)
         self.anchor(paragraph, self.config.source(key))
 
+    def reference_notes(self, messages: list[str]) -> None:
+        self.warnings += [Problem(self.where, message, "warning") for message in messages]
+
     def running_header(self) -> None:
         """The review line at the top of every page but the first, unless the reference document
         brings a header of its own."""
         review = self.document.cover.review
+        if review:
+            self.reference_notes(docx_reference.complete_header(self.word))
         for section in self.word.sections if review else ():
             header = section.header
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
