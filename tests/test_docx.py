@@ -207,7 +207,7 @@ def test_headings_and_numbered_paragraphs_get_numbers_from_their_styles(example,
     assert unnumbered == ["Executive Summary", unnumbered[1], unnumbered[2], "Legal framework", "Trafficking",
                           "Victim support", "Law enforcement"]
     annex = [text for _, text, p in example.labels() if example.paragraph_style(p) == example.style_id("Annex Heading")]
-    assert annex == ["Summary of recommendations"]
+    assert annex == ["Annex I Summary of recommendations"]  # "Annex I", a line break, the title
 
 
 def test_paragraph_numbers_run_through_the_whole_document(example):

@@ -233,7 +233,8 @@ class TableCell(Node):
 
 @dataclass(frozen=True, slots=True)
 class Table(Node):
-    """A table; a caption (`: Caption {#tbl-id}` after it) makes it numbered: `number` 1, 2, …"""
+    """A table; a caption (`: Caption {#tbl-id}` after it) makes it numbered: `number` 1, 2, … and
+    `label` "Table 1", printed above the caption."""
 
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
@@ -241,6 +242,7 @@ class Table(Node):
     caption: tuple[Node, ...] = ()
     id: str = ""
     number: int = 0
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

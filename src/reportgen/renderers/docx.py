@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from .. import model as m
 from ..clock import build_time
@@ -317,6 +318,8 @@ class DocxRenderer:
 
     def heading(self, node: m.Heading, place: _Place, style: str) -> None:
         paragraph = self.paragraph(place, style, node.source)
+        if node.label:
+            self.label(paragraph, node.label, node.id, bool(node.inlines))
         self.inlines(paragraph, node.inlines)
         if node.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
@@ -344,7 +347,10 @@ class DocxRenderer:
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
         word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
+            start = len(self.body_element(place))
             self.list_item(item.blocks, place, depth, style, word_list)
+            if item.id and not self.deleted:  # for cross-references to it
+                self.bookmarks.wrap(Paragraph(self.body_element(place)[start], None), bookmark_name(item.id))
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
                   num: tuple[WordList | int, int] | None) -> None:
@@ -391,9 +397,13 @@ class DocxRenderer:
         self.bookmarks.next_id += 1
         return ident
 
+    def body_element(self, place: _Place):
+        """The XML element the blocks of `place` are written into."""
+        return place.container.element.body if place.container is self.word else place.container.element
+
     def tracked(self, node: m.Inserted | m.Deleted, place: _Place, write) -> None:
         """`write()` the blocks a redline shows as added or removed, then mark them as Word's tracked changes."""
-        container = place.container.element.body if place.container is self.word else place.container.element
+        container = self.body_element(place)
         before = set(container)
         deleted = isinstance(node, m.Deleted)
         self.deleted += deleted
@@ -406,6 +416,8 @@ class DocxRenderer:
         columns = max((len(row) for row in rows), default=0)
         if not columns:
             return
+        if node.label:
+            self.caption(node, place)
         table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
         available = self.text_width - Twips(_ooxml.table_indent(table.style))
@@ -476,15 +488,18 @@ class DocxRenderer:
             _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
         elif isinstance(node, m.Image):
             self.picture(paragraph, node)
-        elif isinstance(node, m.Cite):
+        elif isinstance(node, m.Ref):
+            self.cross_reference(paragraph, node, look)
+        elif isinstance(node, m.Cite | m.CrossRef):
             raise ReportError([Problem(node.source, "DOCX: citations can only be used in the sections")])
         else:
             raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
 
     def run(self, paragraph, text: str, look: _Look) -> None:
-        if not text:
-            return
-        run = _ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None)
+        if text:
+            self.formatted(_ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None), look)
+
+    def formatted(self, run, look: _Look) -> None:
         if look.italic:
             run.italic = True
         if look.bold:
@@ -493,6 +508,39 @@ class DocxRenderer:
             run.font.strike = True
         if look.position:
             setattr(run.font, look.position, True)
+
+    # Cross-references, captions and annex labels ----------------------------------------------
+
+    def cross_reference(self, paragraph, node: m.Ref, look: _Look) -> None:
+        """A REF field to the target's bookmark, with the target's current number as its result (what
+        Word and LibreOffice show until the fields are updated). `\\n` gives a numbered paragraph's
+        number without its final period, as the model writes it; annexes and tables have their
+        number bookmarked, an unnumbered heading its text."""
+        if node.kind in ("annex", "table"):
+            instruction = f"REF {number_bookmark(node.target)} \\h"
+        else:
+            switches = "\\h" if node.kind == "title" else "\\n \\h"
+            instruction = f"REF {bookmark_name(node.target)} {switches}"
+        style = self.styles.id(look.style) if look.style else None
+        self.formatted(_ooxml.add_field(paragraph, instruction, _clean(node.number), style), look)
+
+    def label(self, paragraph, label: str, ident: str, line_break: bool) -> None:
+        """"Annex I" or "Table 1", its number bookmarked for cross-references, on a line of its own."""
+        word, _, number = label.rpartition(" ")
+        _ooxml.add_run(paragraph, f"{word} ")
+        mark = _ooxml.content_mark(paragraph)
+        _ooxml.add_run(paragraph, number)
+        if ident and not self.deleted:
+            self.bookmarks.wrap_from(paragraph, mark, number_bookmark(ident))
+        if line_break:
+            paragraph.add_run().add_break()
+
+    def caption(self, node: m.Table, place: _Place) -> None:
+        paragraph = self.paragraph(place, "Caption", node.source)
+        self.label(paragraph, node.label, node.id, bool(node.caption))
+        self.inlines(paragraph, node.caption)
+        if node.id and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.id))
 
     def note(self, paragraph, note: m.Note) -> None:
         if note.number <= 0:
@@ -552,6 +600,11 @@ def bookmark_name(ident: str) -> str:
     if len(ident) <= 40:
         return ident
     return f"{ident[:31]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+
+
+def number_bookmark(ident: str) -> str:
+    """The hidden bookmark around the number of an annex or table, which cross-references show."""
+    return bookmark_name(f"_Num_{ident}")
 
 
 def _clean(text: str) -> str:

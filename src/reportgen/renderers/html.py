@@ -237,13 +237,11 @@ class HtmlRenderer:
             ident, str(node.source), self.caption(node), columns, head, body)
 
     def caption(self, node: m.Table) -> Markup:
-        """"Table 1: caption" above a numbered table."""
-        if not node.number:
+        """"Table 1" above a numbered table's caption."""
+        if not node.label:
             return Markup("")
-        label = Markup('<span class="table-label">{} {}</span>').format(
-            labels(self.config.language)["table"], node.number)
-        text = Markup("{}: {}").format(label, self.inlines(node.caption)) if node.caption else label
-        return Markup("<caption>{}</caption>").format(text)
+        return Markup('<caption><span class="table-label">{}</span>{}</caption>').format(
+            node.label, self.inlines(node.caption))
 
     # Inlines --------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ class _Numberer(m.Transformer):
         self.counters = [0] * 6
         self.paragraphs = 0
         self.tables = 0
+        self.table_word = labels(config.language)["table"]
         self.unnumbered_level = 0  # the level of the unnumbered heading the current text is under (0: none)
         self.annex = False
 
@@ -67,7 +68,7 @@ class _Numberer(m.Transformer):
         if not table.caption and not table.id:
             return self.generic_visit(table)
         self.tables += 1
-        return replace(self.generic_visit(table), number=self.tables)
+        return replace(self.generic_visit(table), number=self.tables, label=f"{self.table_word} {self.tables}")
 
     def visit_Recommendations(self, block: m.Recommendations) -> m.Recommendations:
         if self.recommendations_restart == "block":
