@@ -8,6 +8,9 @@ from reportgen import model as m
 from reportgen.errors import ReportError
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
+from reportgen.renderers.html import HtmlRenderer
+
+from .conftest import MINIMAL_CONFIG
 
 BIB = r"""
 @report{ohchr2020,
@@ -138,3 +141,15 @@ def test_french_labels(project):
     assert notes[0].endswith("Disponible à l’adresse https://example.org/annual%20report.pdf "
                              "(consulté le 17 mars 2021).")
     assert notes[1] == "Ibid., p. 2."
+
+
+def test_a_citation_in_the_coalition_description_is_the_first_note(project):
+    config = MINIMAL_CONFIG.replace("submission: individual", "submission: joint") + (
+        "coalition:\n  name: Example Coalition\n  acronym: EC\n"
+        "  description: Founded after the last review [@ohchr2020].\n")
+    root = project({"report/report.yaml": config, "sections/01.md": "# Findings\n\nA finding[@smith2020].\n"})
+    document = load_model(Project.at(root))
+    assert [n.number for n in document.notes] == [1, 2]
+    assert "Annual report on UPR follow-up" in m.plain_text(document.notes[0].blocks, notes=True)
+    html = HtmlRenderer(document).render()
+    assert 'id="note-1"' in html and 'id="note-2"' in html

@@ -23,6 +23,18 @@ class Node:
     __slots__ = ()
 
 
+class Inline(Node):
+    """A node inside a line of text. Every renderer has an `inline_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
+class Block(Node):
+    """A node that stands as a block of its own. Every renderer has a `block_<ClassName>` method for each."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Attributes:
     """An element's identifier, classes and key-value pairs, in the order written."""
@@ -44,58 +56,58 @@ class Attributes:
 # Inlines ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Text(Node):
+class Text(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class Emph(Node):
+class Emph(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strong(Node):
+class Strong(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Strikeout(Node):
+class Strikeout(Inline):
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Superscript(Node):
+class Superscript(Inline):
     """Raised text: an ordinal's letters (51ᵉ), `^x^`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Subscript(Node):
+class Subscript(Inline):
     """Lowered text: `~x~`."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Code(Node):
+class Code(Inline):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class LineBreak(Node):
+class LineBreak(Inline):
     pass
 
 
 @dataclass(frozen=True, slots=True)
-class Link(Node):
+class Link(Inline):
     url: str
     children: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class Image(Node):
+class Image(Inline):
     """An image; `src` is as written, resolved against the section's folder by the renderers."""
 
     src: str
@@ -117,7 +129,7 @@ class Citation(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Cite(Node):
+class Cite(Inline):
     """A citation cluster `[@a; @b]`. In the body it becomes a note; inside a note, text."""
 
     citations: tuple[Citation, ...]
@@ -125,7 +137,7 @@ class Cite(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class CrossRef(Node):
+class CrossRef(Inline):
     """`@sec-id`, `[@sec-a; @sec-b]`, `[Section @sec-x]` as written: a reference to numbered parts of
     the report, which the cross-references transform prints ("sections 1.1 and 1.2") as Text and Ref."""
 
@@ -138,7 +150,7 @@ class CrossRef(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Ref(Node):
+class Ref(Inline):
     """A resolved cross-reference's number as its target shows it ("II", "12"), or the title of an
     unnumbered heading: a link to `target` in HTML and PDF, a REF field in DOCX. `kind` is heading,
     title, paragraph, recommendation, annex or table."""
@@ -149,7 +161,7 @@ class Ref(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Note(Node):
+class Note(Inline):
     """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
 
     blocks: tuple[Node, ...]
@@ -162,7 +174,7 @@ class Note(Node):
 # Blocks -------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Paragraph(Node):
+class Paragraph(Block):
     """A paragraph; `number` is its paragraph number when body paragraphs are numbered."""
 
     inlines: tuple[Node, ...]
@@ -172,7 +184,7 @@ class Paragraph(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Heading(Node):
+class Heading(Block):
     """A heading; `number` is its label (`II.`, `1.2`) and `counters` the counts behind it."""
 
     level: int
@@ -192,13 +204,13 @@ class ListItem(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BulletList(Node):
+class BulletList(Block):
     items: tuple[ListItem, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class OrderedList(Node):
+class OrderedList(Block):
     """An ordered list; `kind` is one of `1 a A i I`, `delimiter` one of `. ) ()`."""
 
     items: tuple[ListItem, ...]
@@ -209,19 +221,19 @@ class OrderedList(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class BlockQuote(Node):
+class BlockQuote(Block):
     blocks: tuple[Node, ...]
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class CodeBlock(Node):
+class CodeBlock(Block):
     text: str
     source: Source
 
 
 @dataclass(frozen=True, slots=True)
-class HorizontalRule(Node):
+class HorizontalRule(Block):
     source: Source
 
 
@@ -232,7 +244,7 @@ class TableCell(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Table(Node):
+class Table(Block):
     """A table; a caption (`: Caption {#tbl-id}` after it) makes it numbered: `number` 1, 2, … and
     `label` "Table 1", printed above the caption."""
 
@@ -246,7 +258,7 @@ class Table(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Div(Node):
+class Div(Block):
     """A fenced div other than recommendations: a container with pandoc attributes."""
 
     blocks: tuple[Node, ...]
@@ -271,7 +283,7 @@ class Recommendation(Node):
 
 
 @dataclass(frozen=True, slots=True)
-class Recommendations(Node):
+class Recommendations(Block):
     """A `::: recommendations` block: one recommendation per list item."""
 
     items: tuple[Recommendation, ...]
@@ -281,14 +293,14 @@ class Recommendations(Node):
 # Redline marks ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Inserted(Node):
+class Inserted(Inline, Block):
     """What a newer draft added: inlines, or whole blocks (`reportgen diff` puts these in a redline)."""
 
     children: tuple[Node, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Deleted(Node):
+class Deleted(Inline, Block):
     """What an older draft had and a newer one dropped: inlines, or whole blocks."""
 
     children: tuple[Node, ...]

@@ -25,6 +25,7 @@ from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, docx_reference
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, paragraph_id, safe_href
 from .reproducible_zip import normalise_zip
@@ -92,6 +93,7 @@ class DocxRenderer:
             self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
                                                      + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
         self.note_mark = self.styles.id(f"{kind} Reference")
@@ -278,10 +280,7 @@ class DocxRenderer:
                 # Notes hold text and lists; anything else is written as its text, as in the HTML.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
-            method = getattr(self, "block_" + type(block).__name__, None)
-            if method is None:
-                raise NotImplementedError(f"DOCX renderer has no rule for {type(block).__name__}")
-            method(block, place)
+            rule(self, "block", block)(block, place)
 
     def paragraph(self, place: _Place, style: str, source: Source | None = None):
         paragraph = _ooxml.add_paragraph(place.container, self.styles.id(style))
@@ -450,50 +449,65 @@ class DocxRenderer:
     def inlines(self, paragraph, nodes: tuple[m.Node, ...], look: _Look = _Look()) -> None:
         previous = None
         for node in nodes:
-            if isinstance(node, m.Note):
-                if isinstance(previous, m.Note):  # keep adjacent calls apart: ¹,²
-                    _ooxml.add_run(paragraph, ",", self.note_mark)
-                self.note(paragraph, node)
-            else:
-                self.inline(paragraph, node, look)
+            self.after_note = isinstance(previous, m.Note)  # read by inline_Note
+            rule(self, "inline", node)(paragraph, node, look)
             previous = node
 
-    def inline(self, paragraph, node: m.Node, look: _Look) -> None:
-        if isinstance(node, m.Text):
-            self.run(paragraph, _clean(node.text), look)
-        elif isinstance(node, m.Emph):
-            self.inlines(paragraph, node.children, replace(look, italic=True))
-        elif isinstance(node, m.Strong):
-            self.inlines(paragraph, node.children, replace(look, bold=True))
-        elif isinstance(node, m.Strikeout):
-            self.inlines(paragraph, node.children, replace(look, strike=True))
-        elif isinstance(node, m.Superscript | m.Subscript):
-            position = "superscript" if isinstance(node, m.Superscript) else "subscript"
-            self.inlines(paragraph, node.children, replace(look, position=position))
-        elif isinstance(node, m.Inserted | m.Deleted):
-            mark = _ooxml.content_mark(paragraph)
+    def inline_Text(self, paragraph, node: m.Text, look: _Look) -> None:
+        self.run(paragraph, _clean(node.text), look)
+
+    def inline_Emph(self, paragraph, node: m.Emph, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, italic=True))
+
+    def inline_Strong(self, paragraph, node: m.Strong, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, bold=True))
+
+    def inline_Strikeout(self, paragraph, node: m.Strikeout, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, strike=True))
+
+    def inline_Superscript(self, paragraph, node: m.Superscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="superscript"))
+
+    def inline_Subscript(self, paragraph, node: m.Subscript, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, position="subscript"))
+
+    def inline_Inserted(self, paragraph, node: m.Inserted | m.Deleted, look: _Look) -> None:
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look)
+        self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
+
+    inline_Deleted = inline_Inserted
+
+    def inline_Code(self, paragraph, node: m.Code, look: _Look) -> None:
+        self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
+
+    def inline_LineBreak(self, paragraph, node: m.LineBreak, look: _Look) -> None:
+        paragraph.add_run().add_break()
+
+    def inline_Link(self, paragraph, node: m.Link, look: _Look) -> None:
+        href = safe_href(node.url)
+        if href is None or href == "#":
             self.inlines(paragraph, node.children, look)
-            self.revisions.runs(paragraph._p, mark, "ins" if isinstance(node, m.Inserted) else "del")
-        elif isinstance(node, m.Code):
-            self.run(paragraph, _NOT_XML.sub("", node.text), replace(look, style="Verbatim Char"))
-        elif isinstance(node, m.LineBreak):
-            paragraph.add_run().add_break()
-        elif isinstance(node, m.Link):
-            href = safe_href(node.url)
-            if href is None or href == "#":
-                self.inlines(paragraph, node.children, look)
-                return
-            mark = _ooxml.content_mark(paragraph)
-            self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
-            _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
-        elif isinstance(node, m.Image):
-            self.picture(paragraph, node)
-        elif isinstance(node, m.Ref):
-            self.cross_reference(paragraph, node, look)
-        elif isinstance(node, m.Cite | m.CrossRef):
-            raise ReportError([Problem(node.source, "DOCX: citations can only be used in the sections")])
-        else:
-            raise NotImplementedError(f"DOCX renderer has no rule for {type(node).__name__}")
+            return
+        mark = _ooxml.content_mark(paragraph)
+        self.inlines(paragraph, node.children, look if look.style else replace(look, style="Hyperlink"))
+        _ooxml.make_hyperlink(paragraph, mark, "#" + bookmark_name(href[1:]) if href.startswith("#") else href)
+
+    def inline_Image(self, paragraph, node: m.Image, look: _Look) -> None:
+        self.picture(paragraph, node)
+
+    def inline_Ref(self, paragraph, node: m.Ref, look: _Look) -> None:
+        self.cross_reference(paragraph, node, look)
+
+    def inline_Cite(self, paragraph, node: m.Cite | m.CrossRef, look: _Look) -> None:
+        raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    inline_CrossRef = inline_Cite
+
+    def inline_Note(self, paragraph, note: m.Note, look: _Look) -> None:
+        if self.after_note:  # keep adjacent calls apart: ¹,²
+            _ooxml.add_run(paragraph, ",", self.note_mark)
+        self.note(paragraph, note)
 
     def run(self, paragraph, text: str, look: _Look) -> None:
         if text:

@@ -21,6 +21,7 @@ from ..errors import Problem, ReportError, Source
 from ..i18n import labels
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
+from .dispatch import rule
 from .tables import column_widths
 
 
@@ -48,6 +49,7 @@ class HtmlRenderer:
         self.extra_css = extra_css  # added after the style sheet: draft marks, redline marks
         self.preface = preface  # blocks shown before the first page (a redline's summary)
         self.deleted = 0  # inside a redline's deletion: no ids, they belong to the newer text
+        self.after_note = False  # the inline being rendered follows a note call
         self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
@@ -102,10 +104,7 @@ class HtmlRenderer:
         return Markup("\n").join(self.block(b) for b in blocks)
 
     def block(self, node: m.Node) -> Markup:
-        method = getattr(self, "block_" + type(node).__name__, None)
-        if method is None:
-            raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
-        return method(node)
+        return rule(self, "block", node)(node)
 
     def page_break(self, inlines: tuple[m.Node, ...]) -> bool:
         """Whether this block calls a note that must start a new page with it."""
@@ -249,44 +248,61 @@ class HtmlRenderer:
         out = []
         previous = None
         for node in nodes:
-            if isinstance(node, m.Note):
-                out.append(self.note(node, after_note=isinstance(previous, m.Note)))
-            else:
-                out.append(self.inline(node))
+            self.after_note = isinstance(previous, m.Note)  # read by inline_Note
+            out.append(rule(self, "inline", node)(node))
             previous = node
         return Markup("").join(out)
 
-    def inline(self, node: m.Node) -> Markup:
-        if isinstance(node, m.Text):
-            return Markup(escape(node.text, quote=False))
-        if isinstance(node, m.Emph):
-            return Markup("<em>{}</em>").format(self.inlines(node.children))
-        if isinstance(node, m.Strong):
-            return Markup("<strong>{}</strong>").format(self.inlines(node.children))
-        if isinstance(node, m.Strikeout):
-            return Markup("<s>{}</s>").format(self.inlines(node.children))
-        if isinstance(node, m.Superscript):
-            return Markup("<sup>{}</sup>").format(self.inlines(node.children))
-        if isinstance(node, m.Subscript):
-            return Markup("<sub>{}</sub>").format(self.inlines(node.children))
-        if isinstance(node, m.Inserted):
-            return Markup("<ins>{}</ins>").format(self.inlines(node.children))
-        if isinstance(node, m.Deleted):
-            return Markup("<del>{}</del>").format(self.inlines(node.children))
-        if isinstance(node, m.Code):
-            return Markup("<code>{}</code>").format(node.text)
-        if isinstance(node, m.LineBreak):
-            return Markup("<br>")
-        if isinstance(node, m.Link):
-            href = safe_href(node.url)
-            body = self.inlines(node.children)
-            return Markup('<a href="{}">{}</a>').format(href, body) if href else body
-        if isinstance(node, m.Ref):  # a cross-reference's number
-            return Markup('<a class="xref" href="#{}">{}</a>').format(node.target, node.number)
-        if isinstance(node, m.Image):  # src is project-relative (checked when loading), or data:
-            src = node.src if node.src.startswith("data:") else quote(node.src)
-            return Markup('<img src="{}" alt="{}">').format(src, node.alt)
-        raise NotImplementedError(f"HTML renderer has no rule for {type(node).__name__}")
+    def inline_Text(self, node: m.Text) -> Markup:
+        return Markup(escape(node.text, quote=False))
+
+    def inline_Emph(self, node: m.Emph) -> Markup:
+        return Markup("<em>{}</em>").format(self.inlines(node.children))
+
+    def inline_Strong(self, node: m.Strong) -> Markup:
+        return Markup("<strong>{}</strong>").format(self.inlines(node.children))
+
+    def inline_Strikeout(self, node: m.Strikeout) -> Markup:
+        return Markup("<s>{}</s>").format(self.inlines(node.children))
+
+    def inline_Superscript(self, node: m.Superscript) -> Markup:
+        return Markup("<sup>{}</sup>").format(self.inlines(node.children))
+
+    def inline_Subscript(self, node: m.Subscript) -> Markup:
+        return Markup("<sub>{}</sub>").format(self.inlines(node.children))
+
+    def inline_Inserted(self, node: m.Inserted) -> Markup:
+        return Markup("<ins>{}</ins>").format(self.inlines(node.children))
+
+    def inline_Deleted(self, node: m.Deleted) -> Markup:
+        return Markup("<del>{}</del>").format(self.inlines(node.children))
+
+    def inline_Code(self, node: m.Code) -> Markup:
+        return Markup("<code>{}</code>").format(node.text)
+
+    def inline_LineBreak(self, node: m.LineBreak) -> Markup:
+        return Markup("<br>")
+
+    def inline_Link(self, node: m.Link) -> Markup:
+        href = safe_href(node.url)
+        body = self.inlines(node.children)
+        return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+
+    def inline_Image(self, node: m.Image) -> Markup:
+        src = node.src if node.src.startswith("data:") else quote(node.src)  # project-relative, checked when loading
+        return Markup('<img src="{}" alt="{}">').format(src, node.alt)
+
+    def inline_Ref(self, node: m.Ref) -> Markup:  # a cross-reference's number
+        return Markup('<a class="xref" href="#{}">{}</a>').format(node.target, node.number)
+
+    def inline_Cite(self, node: m.Cite) -> Markup:
+        raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    def inline_CrossRef(self, node: m.CrossRef) -> Markup:
+        raise ReportError([Problem(node.source, "a cross-reference cannot be used here")])
+
+    def inline_Note(self, note: m.Note) -> Markup:
+        return self.note(note, self.after_note)
 
     def note_body(self, note: m.Note, tag: str) -> Markup:
         """A note's blocks as a run of `<tag class="note-p">`: footnotes live inside a paragraph,

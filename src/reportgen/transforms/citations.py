@@ -115,5 +115,6 @@ def _finish_sentence(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
 def resolve_citations(document: m.Document, problems: Problems) -> m.Document:
     """Turn every citation into a note or note text and number all notes."""
     resolver = _Resolver(document.bibliography, document.config.language, problems)
+    cover = resolver.visit(document.cover)  # the coalition's description may cite too
     sections = resolver.visit_all(document.sections)
-    return replace(document, sections=sections, notes=tuple(resolver.notes))
+    return replace(document, cover=cover, sections=sections, notes=tuple(resolver.notes))
