@@ -416,9 +416,9 @@ class Transformer:
         return replace(node, **changes) if changes else node
 
 
-def notes_of(sections: tuple[Section, ...]) -> tuple[Note, ...]:
-    """Every note of the sections in document order: a transform that rewrites notes lists them again."""
-    return tuple(node for section in sections for node in walk(section) if isinstance(node, Note))
+def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:
+    """Every note in document order (the cover's first): a transform that rewrites notes lists them again."""
+    return tuple(node for part in (cover, *sections) for node in walk(part) if isinstance(node, Note))
 
 
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:

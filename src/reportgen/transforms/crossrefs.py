@@ -99,7 +99,7 @@ def separate(document: m.Document, problems: Problems) -> m.Document:
             problems.error(source, f"'{ident}' is both a citation key in {document.bibliography.path} and the id "
                                    "of a cross-reference target: rename one", rule="XR-1")
     separator = _Separator(ids, keys, problems)
-    return replace(document, sections=separator.visit_all(document.sections))
+    return replace(document, cover=separator.visit(document.cover), sections=separator.visit_all(document.sections))
 
 
 # Resolving ----------------------------------------------------------------------------------------
@@ -209,5 +209,5 @@ def resolve(document: m.Document, problems: Problems) -> m.Document:
     config = document.config
     resolver = _Resolver(targets(document), config.language, config.numbering.paragraph_references == "short",
                          problems)
-    sections = resolver.visit_all(document.sections)
-    return replace(document, sections=sections, notes=m.notes_of(sections))
+    cover, sections = resolver.visit(document.cover), resolver.visit_all(document.sections)
+    return replace(document, cover=cover, sections=sections, notes=m.notes_of(cover, sections))

@@ -82,5 +82,6 @@ def _append_text(out: list[m.Node], text: str) -> None:
 
 def place_note_calls(document: m.Document, after_punctuation: bool = True) -> m.Document:
     """Every note call of the sections placed; the document's list of notes follows."""
-    sections = _Placer(after_punctuation).visit_all(document.sections)
-    return replace(document, sections=sections, notes=m.notes_of(sections))
+    placer = _Placer(after_punctuation)
+    cover, sections = placer.visit(document.cover), placer.visit_all(document.sections)
+    return replace(document, cover=cover, sections=sections, notes=m.notes_of(cover, sections))

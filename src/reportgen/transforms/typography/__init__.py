@@ -36,8 +36,8 @@ def typeset_document(document: m.Document) -> m.Document:
     setter = typesetter(document.config.language, settings.quotes) if settings.enabled else None
     if setter is None:
         return document
-    sections = setter.visit_all(document.sections)
-    return replace(document, sections=sections, cover=setter.visit(document.cover), notes=m.notes_of(sections))
+    cover, sections = setter.visit(document.cover), setter.visit_all(document.sections)
+    return replace(document, sections=sections, cover=cover, notes=m.notes_of(cover, sections))
 
 
 def _is_address(link: m.Link) -> bool:
