@@ -61,6 +61,11 @@ class Text(Inline):
 
 
 @dataclass(frozen=True, slots=True)
+class Verbatim(Text):
+    """Text the author escaped (`\\"`): printed as typed, which typography leaves alone."""
+
+
+@dataclass(frozen=True, slots=True)
 class Emph(Inline):
     children: tuple[Node, ...]
 

@@ -86,7 +86,7 @@ class _Reader:
         source = self.at(line)
         kind = node.type
         if kind == "paragraph":
-            return m.Paragraph(self.inlines(node.children[0], line), source)
+            return m.Paragraph(self.inlines(node.children[0], line), source, id=self.anchor(node, line))
         if kind == "heading":
             return self.heading(node, line)
         if kind == "bullet_list":
@@ -113,6 +113,20 @@ class _Reader:
             self.raw_html(line)
             return m.Paragraph((m.Text(node.content.strip()),), source)
         raise AssertionError(f"{self.path}:{line}: unhandled Markdown block '{kind}'")
+
+    def anchor(self, node: SyntaxTreeNode, line: int) -> str:
+        """The id of a paragraph opened by `[]{#id}` (see markdown.anchors)."""
+        body = (node.meta or {}).get("anchor")
+        if body is None:
+            return ""
+        try:
+            attributes = parse_attributes(body)
+        except ValueError as exc:
+            self.error(line, f"bad paragraph anchor: {exc}")
+            return ""
+        if not attributes.id or attributes.classes or attributes.pairs:
+            self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
+        return attributes.id
 
     def heading(self, node: SyntaxTreeNode, line: int) -> m.Heading:
         attributes = Attributes()
@@ -192,7 +206,7 @@ class _Reader:
         texts: list[str] = []  # adjacent text, joined once: a long paragraph has thousands of pieces
         for node in nodes:
             item = self.inline(node, line)
-            if isinstance(item, m.Text):
+            if isinstance(item, m.Text) and not isinstance(item, m.Verbatim):
                 texts.append(item.text)
             elif item is not None:
                 if texts:
@@ -208,6 +222,8 @@ class _Reader:
         here = line + (node.meta or {}).get("line", 0)
         if kind == "text":
             return m.Text(node.content) if node.content else None
+        if kind == "verbatim":
+            return m.Verbatim(node.content)
         if kind == "softbreak":
             return m.Text(" ")
         if kind == "hardbreak":
@@ -242,7 +258,7 @@ class _Reader:
             m.Citation(c["key"], self.inline_run(SyntaxTreeNode(c["prefix"]).children, line) if c["prefix"] else (),
                        c["locator"],
                        self.inline_run(SyntaxTreeNode(c["suffix"]).children, line) if c["suffix"] else (),
-                       source, "suppress-author" if c["suppress_author"] else "")
+                       source, _mode(c))
             for c in citations), source)
 
     def note(self, meta: dict, line: int) -> m.Node | None:
@@ -275,6 +291,12 @@ class _Reader:
         for label, (_, line) in sorted(self.definitions.items(), key=lambda item: item[1][1]):
             if label not in self.used_labels:
                 self.error(line, f"note [^{label}] is defined but never used")
+
+
+def _mode(citation: dict) -> str:
+    if citation.get("in_text"):
+        return "author-in-text"
+    return "suppress-author" if citation["suppress_author"] else ""
 
 
 def _is_comment(html: str) -> bool:

@@ -456,6 +456,8 @@ class DocxRenderer:
     def inline_Text(self, paragraph, node: m.Text, look: _Look) -> None:
         self.run(paragraph, _clean(node.text), look)
 
+    inline_Verbatim = inline_Text
+
     def inline_Emph(self, paragraph, node: m.Emph, look: _Look) -> None:
         self.inlines(paragraph, node.children, replace(look, italic=True))
 

@@ -256,6 +256,8 @@ class HtmlRenderer:
     def inline_Text(self, node: m.Text) -> Markup:
         return Markup(escape(node.text, quote=False))
 
+    inline_Verbatim = inline_Text
+
     def inline_Emph(self, node: m.Emph) -> Markup:
         return Markup("<em>{}</em>").format(self.inlines(node.children))
 

@@ -13,6 +13,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .anchors import paragraph_anchors
 from .attributes import split_trailing
 from .citations import citations_plugin
 from .fancy_lists import fancy_lists_plugin
@@ -23,6 +24,8 @@ from .item_attributes import item_attributes
 QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline"}
+# Escaped characters that typography would otherwise change: kept as the author typed them.
+_VERBATIM = {'"', "'"}
 
 
 def _line_of(state: StateInline, pos: int) -> int:
@@ -72,6 +75,15 @@ def _typography(state: StateCore) -> None:
                                  .replace("...", "\u2026"))
 
 
+def _verbatim_escapes(state: StateCore) -> None:
+    """An escaped quotation mark (`\\"`) stays straight: its token becomes `verbatim`, which neither
+    smart quotes nor the typography transform change."""
+    for run in _inline_runs(state):
+        for token in run:
+            if token.type == "text_special" and token.info == "escape" and token.content in _VERBATIM:
+                token.type = "verbatim"
+
+
 def _heading_attributes(state: StateCore) -> None:
     """Move a heading's trailing `{#id .class}` out of its text into `meta["attributes"]`."""
     tokens = state.tokens
@@ -97,9 +109,11 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md.use(footnote_plugin, always_match_refs=True, move_to_end=False)
     md.use(citations_plugin)
     md.core.ruler.before("inline", "heading_attributes", _heading_attributes)
+    md.core.ruler.before("inline", "paragraph_anchors", paragraph_anchors)
+    md.core.ruler.after("inline", "verbatim_escapes", _verbatim_escapes)
     md.core.ruler.before("inline", "item_attributes", item_attributes)
     md.core.ruler.push("typography", _typography)
-    for name in ("citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline"):
+    for name in ("citation", "in_text_citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline"):
         rules = md.inline.ruler.__rules__
         rule = rules[md.inline.ruler.__find__(name)]
         rule.fn = _located(rule.fn)

@@ -73,25 +73,31 @@ class Typesetter(m.Transformer):
     def run(self, inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
         line: list[str] = []
         raised: list[bool] = []
-        self._flatten(inlines, False, line, raised)
-        edits = self.language.apply("".join(line), raised)
+        fixed: list[bool] = []
+        self._flatten(inlines, False, line, raised, fixed)
+        edits = self.language.apply("".join(line), raised, fixed)
         return self._rebuild(inlines, edits, [0], False)
 
-    def _flatten(self, nodes, up: bool, line: list[str], raised: list[bool]) -> None:
+    def _flatten(self, nodes, up: bool, line: list[str], raised: list[bool], fixed: list[bool]) -> None:
         for node in nodes:
             if isinstance(node, m.Text):
                 line.append(node.text)
                 raised.extend([up] * len(node.text))
+                fixed.extend([isinstance(node, m.Verbatim)] * len(node.text))
             elif isinstance(node, _CONTAINERS) and not (isinstance(node, m.Link) and _is_address(node)):
-                self._flatten(node.children, up or isinstance(node, m.Superscript), line, raised)
+                self._flatten(node.children, up or isinstance(node, m.Superscript), line, raised, fixed)
             else:
                 line.append("\n" if isinstance(node, m.LineBreak) else OBJECT)
                 raised.append(up)
+                fixed.append(True)
 
     def _rebuild(self, nodes, edits: Edits, position: list[int], up: bool) -> tuple[m.Node, ...]:
         out: list[m.Node] = []
         for node in nodes:
-            if isinstance(node, m.Text):
+            if isinstance(node, m.Verbatim):
+                position[0] += len(node.text)
+                out.append(node)
+            elif isinstance(node, m.Text):
                 start = position[0]
                 position[0] += len(node.text)
                 out.extend(_pieces(edits, start, position[0], up))
@@ -99,6 +105,8 @@ class Typesetter(m.Transformer):
                 inner = up or isinstance(node, m.Superscript)
                 out.append(replace(node, children=self._rebuild(node.children, edits, position, inner)))
             else:
+                if edits.before[position[0]]:  # a no-break space before a note call or code
+                    out.append(m.Text(edits.before[position[0]]))
                 position[0] += 1
                 out.append(self.visit(node))  # a note: its own blocks are typeset in turn
         return tuple(out)

@@ -20,6 +20,7 @@ class Edits:
     and whether it is raised (a superscript). A character left alone keeps what the author typed."""
 
     text: str
+    fixed: list[bool]
     chars: list[str] = field(init=False)
     before: list[str] = field(init=False)
     raised: list[bool] = field(init=False)
@@ -73,9 +74,10 @@ class Language:
     def with_quotes(self, quotes: str) -> Language:
         return replace(self, quotes=quotes)
 
-    def apply(self, text: str, raised: list[bool]) -> Edits:
-        """The edits this language makes to a line; `raised` marks characters already superscript."""
-        edits = Edits(text)
+    def apply(self, text: str, raised: list[bool], fixed: list[bool] | None = None) -> Edits:
+        """The edits this language makes to a line; `raised` marks characters already superscript,
+        `fixed` those the author escaped, which stay as they are."""
+        edits = Edits(text, list(fixed) if fixed else [False] * len(text))
         self._quotes(edits)
         if self.quote_space:
             self._guillemet_spaces(edits)
@@ -93,6 +95,9 @@ class Language:
         for pattern, insert in self.inserted:
             for match in pattern.finditer(text):
                 edits.before[match.end()] = insert + edits.before[match.end()]
+        for i, kept in enumerate(fixed or ()):
+            if kept:
+                edits.chars[i] = text[i]
         return edits
 
     def _quotes(self, edits: Edits) -> None:
@@ -100,7 +105,7 @@ class Language:
         apostrophe between letters becomes ’; a double mark that pairs with nothing stays as typed."""
         text, open_marks = edits.text, []  # (position, mark) of marks that may still be closed
         for i, char in enumerate(text):
-            if char not in "\"'":
+            if char not in "\"'" or edits.fixed[i]:
                 continue
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
