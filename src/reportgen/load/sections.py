@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
 from .. import model as m
 from ..errors import Problems, Source
 from ..model import Attributes
+from .captions import attach_captions
 from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
@@ -32,14 +34,28 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     reader = _Reader(path, problems, env)
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
-    blocks = reader.blocks(tree.children)
+    blocks = attach_captions(reader.blocks(tree.children), text.split("\n"), problems)
     reader.check_notes()
     if front.title:
-        heading = m.Heading(1, (m.Text(front.title),), Source(path, front_lines.get("title", 1)), id=front.id,
-                            numbered=front.numbered)
-        blocks = (heading,) + blocks
+        blocks = _title_heading(front, Source(path, front_lines.get("title", 1)), blocks, problems)
     return m.Section(blocks, Source(path, 1), title=front.title, id=front.id, owner=front.owner,
                      status=front.status, annex=front.annex)
+
+
+def _title_heading(front, where: Source, blocks: tuple[m.Node, ...], problems: Problems) -> tuple[m.Node, ...]:
+    """The front matter's title as the section's level-1 heading, unless the Markdown opens with one:
+    then that heading is the title (it takes the front matter's id and numbering when it has none of
+    its own), and a warning says so, rather than printing two titles with nothing between them."""
+    first = blocks[0] if blocks else None
+    if not (isinstance(first, m.Heading) and first.level == 1):
+        return (m.Heading(1, (m.Text(front.title),), where, id=front.id, numbered=front.numbered),) + blocks
+    text = m.plain_text(first.inlines).strip()
+    what = (f"'{text}' is both the front matter title and the level-1 heading on line {first.source.line}: "
+            "printed once" if text == front.title.strip() else
+            f"the front matter title '{front.title}' and the level-1 heading '{text}' (line {first.source.line}) "
+            "both title this section: the heading is printed, the title is not")
+    problems.warning(where, f"{what} (remove one of them)", rule="ED-5")
+    return (replace(first, id=first.id or front.id, numbered=first.numbered and front.numbered),) + blocks[1:]
 
 
 class _Reader:

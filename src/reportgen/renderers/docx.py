@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Emu, Pt, Twips
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from .. import model as m
@@ -346,10 +347,11 @@ class DocxRenderer:
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
         word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
-            start = len(self.body_element(place))
+            before = set(self.body_element(place)) if item.id and not self.deleted else None
             self.list_item(item.blocks, place, depth, style, word_list)
-            if item.id and not self.deleted:  # for cross-references to it
-                self.bookmarks.wrap(Paragraph(self.body_element(place)[start], None), bookmark_name(item.id))
+            if before is not None:  # bookmarked for cross-references to it
+                first = next(e for e in self.body_element(place) if e not in before and e.tag == qn("w:p"))
+                self.bookmarks.wrap(Paragraph(first, None), bookmark_name(item.id))
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
                   num: tuple[WordList | int, int] | None) -> None:

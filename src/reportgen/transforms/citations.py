@@ -22,14 +22,19 @@ class _Resolver(m.Transformer):
         self.current_note: list[tuple[str, str]] = []
         self.in_note = False
 
-    # A citation cluster in the body is a note of its own.
+    # A citation cluster in the body is a note of its own; `@key` in the text also prints the author there.
     def visit_Cite(self, cite: m.Cite):
         if self.in_note:
             return self.format_cluster(cite)
         self.begin_note()
         inlines = _finish_sentence(_capitalise(self.format_cluster(cite)))
         note = m.Note((m.Paragraph(inlines, cite.source),), cite.source, len(self.notes) + 1, from_citation=True)
-        return self.end_note(note)
+        note = self.end_note(note)
+        first = cite.citations[0]
+        entry = self.bibliography.entries.get(first.key) if self.bibliography else None
+        if first.mode == "author-in-text" and entry is not None:
+            return (m.Text(notestyle.in_text_author(entry, self.language)), note)
+        return note
 
     def visit_Note(self, note: m.Note):
         self.begin_note()

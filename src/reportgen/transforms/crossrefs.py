@@ -65,7 +65,7 @@ class _Separator(m.Transformer):
         if not all(named):
             self.problems.error(cite.source, "citations and cross-references cannot share brackets: write "
                                              "[@key] and @sec-id apart", rule="XR-1")
-            return cite
+            return ()  # reported once, not again as unknown citation keys
         for ident in named:
             if ident not in self.ids:
                 close = difflib.get_close_matches(ident, list(self.ids), n=1)

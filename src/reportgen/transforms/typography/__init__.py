@@ -68,7 +68,7 @@ class Typesetter(m.Transformer):
     def text(self, text: str) -> str:
         """A string typeset alone (superscripts, having nowhere to go, stay on the line)."""
         edits = self.language.apply(text, [False] * len(text))
-        return "".join(before + char for before, char in zip(edits.before, edits.chars, strict=True))
+        return "".join(b + c + a for b, c, a in zip(edits.before, edits.chars, edits.after, strict=True))
 
     def run(self, inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
         line: list[str] = []
@@ -117,7 +117,8 @@ def _pieces(edits: Edits, start: int, end: int, up: bool) -> list[m.Node]:
     Superscript (unless the text is raised already)."""
     parts: list[tuple[str, bool]] = []
     for i in range(start, end):
-        for text, raised in ((edits.before[i], False), (edits.chars[i], edits.raised[i] and not up)):
+        for text, raised in ((edits.before[i], False), (edits.chars[i], edits.raised[i] and not up),
+                             (edits.after[i], False)):
             if not text:
                 continue
             if parts and parts[-1][1] == raised:

@@ -16,18 +16,21 @@ _RAISED_AS = {"°": "o"}  # n° typed with a degree sign: a raised o
 
 @dataclass
 class Edits:
-    """Changes to a line, position by position: what replaces a character, what goes before it,
-    and whether it is raised (a superscript). A character left alone keeps what the author typed."""
+    """Changes to a line, position by position: what replaces a character, what goes before and
+    after it, and whether it is raised (a superscript). A character left alone keeps what the author
+    typed; `fixed` marks those the author escaped."""
 
     text: str
     fixed: list[bool]
     chars: list[str] = field(init=False)
     before: list[str] = field(init=False)
+    after: list[str] = field(init=False)
     raised: list[bool] = field(init=False)
 
     def __post_init__(self) -> None:
         self.chars = list(self.text)
         self.before = [""] * len(self.text)
+        self.after = [""] * len(self.text)
         self.raised = [False] * len(self.text)
 
     def current(self, i: int) -> str:
@@ -49,7 +52,7 @@ class Edits:
         if self.text[i + 1] in BREAKING:
             self.chars[i + 1] = space
         elif self.text[i + 1] not in FIXED:
-            self.before[i + 1] = space + self.before[i + 1]
+            self.after[i] = space
 
 
 def _wordlike(char: str) -> bool:
