@@ -80,7 +80,8 @@ def test_corporate_short_author_and_url_link(project):
     first, _, third = load_model(Project.at(root)).notes
     links = [n for n in m.walk(first) if isinstance(n, m.Link)]
     assert [link.url for link in links] == ["https://example.org/annual%20report.pdf"]
-    assert m.plain_text(third.blocks) == "OHCHR, Annual report on UPR follow-up, para. 4."
+    # A UN document's short form is its symbol.
+    assert m.plain_text(third.blocks) == "A/HRC/43/3, para. 4."
 
 
 def test_article_quoted_title_and_pages(project):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reportgen import model as m
 from reportgen.errors import Problems, ReportError
-from reportgen.load.bibliography import parse_bibliography
+from reportgen.load.bibliography import read_bibliography
 from reportgen.load.project import Project
 from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
@@ -131,7 +131,7 @@ def test_sections_load_or_fail_with_located_errors_and_always_render(text):
 @given(BIBLIOGRAPHY)
 def test_bibliographies_parse_or_fail_with_located_errors(text):
     problems = Problems()
-    bibliography = parse_bibliography(text, "references.bib", problems)
+    bibliography = read_bibliography(text, "references.bib", problems)
     for problem in problems.items:
         assert problem.source.path == "references.bib" and problem.source.line >= 1, problem
     for entry in bibliography.entries.values():
@@ -153,7 +153,7 @@ def test_every_model_that_loads_makes_a_readable_pdf(text):
 
 def test_the_default_bibliography_parses_cleanly():
     problems = Problems()
-    assert set(parse_bibliography(MINIMAL_BIB, "references.bib", problems).entries) == {"ohchr2020", "smith2020"}
+    assert set(read_bibliography(MINIMAL_BIB, "references.bib", problems).entries) == {"ohchr2020", "smith2020"}
     assert problems.items == []
 
 

@@ -26,7 +26,7 @@ def test_a_renderer_without_a_rule_is_caught():
 
 
 def test_every_node_is_a_block_an_inline_or_a_part_of_one():
-    parts = {m.Citation, m.ListItem, m.TableCell, m.Recommendation, m.Section, m.Cover, m.Document}
+    parts = {m.Citation, m.ListItem, m.DefinitionItem, m.TableCell, m.Recommendation, m.Section, m.Cover, m.Document}
     nodes = [cls for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, m.Node)]
     for cls in nodes:
         if cls not in (m.Node, m.Inline, m.Block):

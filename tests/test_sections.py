@@ -203,5 +203,8 @@ def test_mistakes_are_located(text, message):
 
 def test_slugify_like_pandoc():
     assert slugify("1.1 Children's rights: the Law (2002)") == "childrens-rights-the-law-2002"
-    assert slugify("Résumé exécutif") == "resume-executif"
+    assert slugify("Résumé exécutif") == "résumé-exécutif"  # pandoc keeps letters of any script
+    assert slugify("Право на образование") == "право-на-образование"
+    assert slugify("حقوق الطفل") == "حقوق-الطفل"
+    assert slugify("Art. 5 and_more") == "art.-5-and_more"
     assert slugify("!!!") == "section"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportgen.errors import Problems, ReportError
-from reportgen.load.bibliography import parse_bibliography
+from reportgen.load.bibliography import read_bibliography
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
 
@@ -26,7 +26,7 @@ BIB = r"""
 
 def test_verbatim_fields_keep_percent_signs_and_line_breaks_become_spaces():
     problems = Problems()
-    entry = parse_bibliography(BIB, "references.bib", problems).entries["iom"]
+    entry = read_bibliography(BIB, "references.bib", problems).entries["iom"]
     assert not problems.items
     assert entry.get("url") == "http://www.iom.or.id/infokit/eng/CTU%20Shelter%20Brochure%203July06(lo).pdf"
     assert entry.get("doi") == "10.1000/a_b%c"

@@ -105,3 +105,92 @@ def format_date(text: str, language: str = "en") -> str:
     except ValueError:
         pass
     return text.strip()
+
+
+# The words of a bibliography note, and BibLaTeX's localisation keys (`type = {phdthesis}`) as words.
+_NOTE_WORDS = {
+    "en": {
+        "trans": "trans.", "ed_trans": "ed. and trans.", "eds_trans": "eds. and trans.", "by": "by", "of": "of",
+        "vols": "{n} vols.", "part": "pt.", "p": "p.", "pp": "pp.", "pagetotal": "{n} pp.", "version": "version",
+        "first_published": "first published", "circa": "c.", "decade": "{year}s", "date_joiner": " ",
+        "seasons": ["Spring", "Summer", "Autumn", "Winter"], "in_language": "in {language}", "series": "series",
+        "thesis": "thesis", "introduction": "introduction by", "foreword": "foreword by",
+        "afterword": "afterword by", "annotator": "annotated by", "commentator": "commentary by",
+        "chap": "ch.",
+    },
+    "fr": {
+        "trans": "trad.", "ed_trans": "éd. et trad.", "eds_trans": "éd. et trad.", "by": "de", "of": "de",
+        "vols": "{n} vol.", "part": "partie", "p": "p.", "pp": "p.", "pagetotal": "{n} p.", "version": "version",
+        "first_published": "première parution", "circa": "vers", "decade": "années {year}", "date_joiner": " ",
+        "seasons": ["printemps", "été", "automne", "hiver"], "in_language": "en {language}", "series": "série",
+        "thesis": "thèse", "introduction": "introduction de", "foreword": "préface de",
+        "afterword": "postface de", "annotator": "annoté par", "commentator": "commentaire de",
+        "chap": "chap.",
+    },
+    "es": {
+        "trans": "trad.", "ed_trans": "ed. y trad.", "eds_trans": "eds. y trad.", "by": "de", "of": "de",
+        "vols": "{n} vols.", "part": "parte", "p": "pág.", "pp": "págs.", "pagetotal": "{n} págs.",
+        "version": "versión", "first_published": "publicado por primera vez en", "circa": "c.",
+        "decade": "década de {year}", "date_joiner": " de ", "seasons": ["primavera", "verano", "otoño", "invierno"],
+        "in_language": "en {language}", "series": "serie", "thesis": "tesis", "introduction": "introducción de",
+        "foreword": "prólogo de", "afterword": "epílogo de", "annotator": "anotado por",
+        "commentator": "comentario de", "chap": "cap.",
+    },
+}
+BIBLATEX_KEYS = {  # key: (English, French, Spanish)
+    "phdthesis": ("PhD thesis", "thèse de doctorat", "tesis doctoral"),
+    "mathesis": ("Master's thesis", "mémoire de master", "tesis de maestría"),
+    "candthesis": ("candidate thesis", "thèse de candidat", "tesis de candidatura"),
+    "techreport": ("technical report", "rapport technique", "informe técnico"),
+    "resreport": ("research report", "rapport de recherche", "informe de investigación"),
+    "software": ("computer software", "logiciel", "programa informático"),
+    "datacd": ("CD-ROM", "cédérom", "CD-ROM"), "audiocd": ("audio CD", "CD audio", "CD de audio"),
+    "patent": ("patent", "brevet", "patente"), "patentde": ("German patent", "brevet allemand", "patente alemana"),
+    "patenteu": ("European patent", "brevet européen", "patente europea"),
+    "patentfr": ("French patent", "brevet français", "patente francesa"),
+    "patentuk": ("British patent", "brevet britannique", "patente británica"),
+    "patentus": ("U.S. patent", "brevet américain", "patente estadounidense"),
+    "patreq": ("patent request", "demande de brevet", "solicitud de patente"),
+    "patreqde": ("German patent request", "demande de brevet allemand", "solicitud de patente alemana"),
+    "patreqeu": ("European patent request", "demande de brevet européen", "solicitud de patente europea"),
+    "patreqfr": ("French patent request", "demande de brevet français", "solicitud de patente francesa"),
+    "patrequk": ("British patent request", "demande de brevet britannique", "solicitud de patente británica"),
+    "patrequs": ("U.S. patent request", "demande de brevet américain", "solicitud de patente estadounidense"),
+    "countryde": ("Germany", "Allemagne", "Alemania"), "countryeu": ("European Union", "Union européenne",
+                                                                    "Unión Europea"),
+    "countryep": ("European Patent Office", "Office européen des brevets", "Oficina Europea de Patentes"),
+    "countryfr": ("France", "France", "Francia"), "countryuk": ("United Kingdom", "Royaume-Uni", "Reino Unido"),
+    "countryus": ("United States of America", "États-Unis d'Amérique", "Estados Unidos de América"),
+    "newseries": ("new series", "nouvelle série", "nueva serie"),
+    "oldseries": ("old series", "ancienne série", "serie antigua"),
+    "inpreparation": ("in preparation", "en préparation", "en preparación"),
+    "submitted": ("submitted", "soumis", "enviado"),
+    "forthcoming": ("forthcoming", "à paraître", "de próxima aparición"),
+    "inpress": ("in press", "sous presse", "en prensa"), "prepublished": ("pre-published", "prépublié",
+                                                                           "prepublicado"),
+    "editor": ("ed.", "éd.", "ed."), "compiler": ("comp.", "comp.", "comp."), "founder": ("founder", "fondateur",
+                                                                                         "fundador"),
+    "continuator": ("cont.", "cont.", "cont."), "redactor": ("red.", "réd.", "red."),
+    "reviser": ("rev.", "rév.", "rev."), "collaborator": ("collab.", "collab.", "colab."),
+    "organizer": ("org.", "org.", "org."),
+    "english": ("English", "anglais", "inglés"), "french": ("French", "français", "francés"),
+    "spanish": ("Spanish", "espagnol", "español"), "german": ("German", "allemand", "alemán"),
+    "russian": ("Russian", "russe", "ruso"), "arabic": ("Arabic", "arabe", "árabe"),
+    "chinese": ("Chinese", "chinois", "chino"), "portuguese": ("Portuguese", "portugais", "portugués"),
+    "italian": ("Italian", "italien", "italiano"), "dutch": ("Dutch", "néerlandais", "neerlandés"),
+    "latin": ("Latin", "latin", "latín"), "greek": ("Greek", "grec", "griego"),
+}
+
+
+def note_words(language: str) -> dict:
+    """The labels for `language` with the words of bibliography notes."""
+    code = language if language in _NOTE_WORDS else "en"
+    return {**labels(code), **_NOTE_WORDS[code]}
+
+
+def localised(value: str, language: str) -> str:
+    """A BibLaTeX localisation key (`phdthesis`, `countryfr`, `newseries`) as a word; other text as it is."""
+    words = BIBLATEX_KEYS.get(value.strip().lower()) if value else None
+    if words is None:
+        return value
+    return words[{"fr": 1, "es": 2}.get(language, 0)]

@@ -95,6 +95,29 @@ class Subscript(Inline):
 
 
 @dataclass(frozen=True, slots=True)
+class SmallCaps(Inline):
+    """`[text]{.smallcaps}`."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Underline(Inline):
+    """`[text]{.underline}` (or `.ul`)."""
+
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Inline):
+    """Any other bracketed span `[text]{#id .class key=value}`: its language (`lang=fr`), highlighting
+    (`.mark`) and identifier are shown; other attributes are kept for templates."""
+
+    children: tuple[Node, ...]
+    attributes: Attributes = Attributes()
+
+
+@dataclass(frozen=True, slots=True)
 class Code(Inline):
     text: str
 
@@ -118,6 +141,7 @@ class Image(Inline):
     src: str
     alt: str
     source: Source
+    width: str = ""  # as CSS writes it: `50%` of the text width, `8cm`, `300px`; empty: its own size
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +250,23 @@ class OrderedList(Block):
 
 
 @dataclass(frozen=True, slots=True)
+class DefinitionItem(Node):
+    """A term (`inlines`) and its definitions, each a list item of blocks."""
+
+    inlines: tuple[Node, ...]
+    items: tuple[ListItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList(Block):
+    """Pandoc's definition list: `Term` then `:   Definition` lines."""
+
+    items: tuple[DefinitionItem, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class BlockQuote(Block):
     blocks: tuple[Node, ...]
     source: Source
@@ -324,6 +365,9 @@ class Section(Node):
     owner: str = ""
     status: str = ""
     annex: bool = False
+    lang: str = ""  # the section's language (front matter `lang`), when not the report's
+    nocite: tuple[str, ...] = ()  # keys counted as cited without a citation (`*`: every entry)
+    references: tuple = field(default=(), compare=False)  # its own bibliography entries (load.bibliography.Entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,12 +470,17 @@ def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:
     return tuple(node for part in (cover, *sections) for node in walk(part) if isinstance(node, Note))
 
 
+# Inlines that hold other inlines: their text runs on without a space.
+INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Underline, Span, Link, Inserted,
+                     Deleted)
+
+
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     """The text of nodes as a reader sees it; note texts are left out unless asked for."""
     if isinstance(nodes, tuple):
         return "".join(plain_text(node, notes) for node in nodes)
     node = nodes
-    if isinstance(node, Text | Code):
+    if isinstance(node, Text | Code | CodeBlock):
         return node.text
     if isinstance(node, Ref):
         return node.number
@@ -448,6 +497,5 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, Emph | Strong | Strikeout | Superscript | Subscript | Link | Paragraph | Heading
-                        | TableCell | Citation | Inserted | Deleted)
+    inline = isinstance(node, INLINE_CONTAINERS + (Paragraph, Heading, TableCell, Citation))
     return ("" if inline else " ").join(parts)

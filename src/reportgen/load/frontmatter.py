@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
-from ..errors import Problems, ReportError
+import yaml
+
+from ..errors import Problem, Problems, ReportError, Source
+from .csl import read_references
 from .schema import compose, doc, read_schema
 
 
@@ -17,6 +21,26 @@ class FrontMatter:
     status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")
     numbered: bool = doc("Whether the title heading is numbered.", True)
     annex: bool = doc("The section is an annex: its words are counted apart, outside the word limit.", False)
+    lang: str = doc("Language of the section when not the report's (`fr`, `es-AR`): its quotes, hyphenation and "
+                    "spelling. A passage is marked with `[texte]{lang=fr}` or `::: {lang=fr}`.", "")
+    author: tuple[str, ...] = doc("Pandoc's author key: the section's owner when `owner` is not given.", ())
+    nocite: tuple[str, ...] = doc("Pandoc's `nocite`: keys (`@key`, `@*` for all) of entries counted as cited "
+                                  "without a citation, so that rule BIB-2 does not report them.", ())
+    references: tuple = doc("Pandoc's inline bibliography: entries in CSL YAML (`id`, `type`, `author`, `title`, "
+                            "`issued` ...), cited like those of references.bib.", ())
+
+
+# Pandoc's and Quarto's own keys that mean nothing for one section of a report: a warning, not an error.
+PANDOC_KEYS = {"subtitle", "date", "abstract", "keywords", "bibliography", "csl", "format", "toc", "toc-title",
+               "number-sections", "lof", "lot", "documentclass", "classoption", "geometry", "fontsize", "mainfont",
+               "header-includes", "include-before", "include-after", "link-citations", "citation-style", "execute",
+               "jupyter", "engine", "editor", "description", "categories", "image", "draft", "output", "institute",
+               "thanks", "dir", "linestretch", "papersize", "subject", "tags", "crossref", "filters", "params",
+               "reference-section-title", "suppress-bibliography", "date-format", "affiliation", "email",
+               "abstract-title",
+               "knitr", "title-block-banner", "citation", "google-scholar", "license", "copyright", "funding"}
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_KEYS = re.compile(r"@(\*|\{[^{}]+\}|\w(?:[\w:.#$%&\-+?<>~/]*\w)?)")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -31,8 +55,47 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
     front, lines = FrontMatter(), {}
     try:
         node = compose(match["yaml"] or "", path, line_offset=1)
+        if not isinstance(node, yaml.MappingNode) and not (isinstance(node, yaml.ScalarNode) and not node.value):
+            raise ReportError([Problem(Source(path, node.start_mark.line + 2), "the front matter must be a mapping "
+                                                                             "of keys to values (key: value lines)")])
+        pandoc = _take_pandoc_keys(node, path, problems)
         value, lines = read_schema(FrontMatter, node, path, problems, line_offset=1)
-        front = value or front
+        front = replace(value or front, **pandoc)
     except ReportError as exc:
         problems.extend(exc.problems)
+    if front.lang and not _LANG.fullmatch(front.lang):
+        problems.error(Source(path, lines.get("lang", 1)), f"'lang' must be a language tag such as fr or es-AR, "
+                                                           f"not '{front.lang}'")
+        front = replace(front, lang="")
     return front, lines, "\n" * match.group(0).count("\n") + text[match.end():]
+
+
+def _take_pandoc_keys(node, path: str, problems: Problems) -> dict:
+    """Read Pandoc's `author`, `nocite` and `references`, whose values take more shapes than the
+    schema reads, and take them and Pandoc's other keys out of `node`; each of those is a warning.
+    A key that is neither ours nor Pandoc's stays, for the schema to report with a suggestion."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    ours, values, kept = {f.name for f in fields(FrontMatter)} - {"author", "nocite", "references"}, {}, []
+    for key_node, value_node in node.value:
+        name, where = str(key_node.value), Source(path, key_node.start_mark.line + 2)
+        if name == "references":
+            values[name] = read_references(value_node, path, 1, problems)
+        elif name in ("author", "nocite"):
+            words = _strings(yaml.safe_load(yaml.serialize(value_node)))
+            values[name] = tuple(words) if name == "author" else tuple(k for w in words for k in _KEYS.findall(w))
+        elif name in PANDOC_KEYS or (name not in ours and not difflib.get_close_matches(name, ours, cutoff=0.75)):
+            problems.warning(where, f"front matter key '{name}' is not used in a section; it is ignored")
+        else:
+            kept.append((key_node, value_node))
+    node.value = kept
+    return values
+
+
+def _strings(value) -> list[str]:
+    """The texts of a YAML value: a string, a list of them, or of mappings with a `name` (Quarto's authors)."""
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    if isinstance(value, dict):
+        return _strings(value.get("name") or value.get("literal") or "")
+    return [str(value).strip()] if value not in (None, "") else []

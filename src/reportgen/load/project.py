@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import model as m
 from ..errors import Problems, ReportError, Source
-from .bibliography import Bibliography, parse_bibliography
+from .bibliography import Bibliography, read_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
@@ -127,12 +127,43 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
             if section is not None:
                 sections.append(section)
     cover = build_cover(config, problems)
+    bibliography = _with_section_references(bibliography, sections, problems)
     sections = _unique_ids(tuple(sections), problems)
-    heading_ids = {n.id for s in sections for n in m.walk(s) if isinstance(n, m.Heading)}
-    sections = _ResourceChecker(project, heading_ids, problems).visit_all(sections)
+    sections = _ResourceChecker(project, _link_targets(sections), problems).visit_all(sections)
     previous = load_previous(project, problems)
     _check_previous_references(sections, previous, problems)
     return m.Document(config, cover, sections, bibliography, previous)
+
+
+def _with_section_references(bibliography: Bibliography, sections: list[m.Section],
+                             problems: Problems) -> Bibliography:
+    """The bibliography with the entries of the sections' `references:`; a key given twice is an
+    error, and so is a `nocite` key that no entry has."""
+    entries = dict(bibliography.entries)
+    for section in sections:
+        for entry in section.references:
+            if entry.key in entries:
+                problems.error(entry.source, f"duplicate entry key '{entry.key}' (first defined at "
+                                             f"{entries[entry.key].source})", rule="BIB-3")
+            else:
+                entries[entry.key] = entry
+    for section in sections:
+        for key in section.nocite:
+            if key != "*" and key.strip("{}") not in entries:
+                problems.error(section.source, f"unknown citation key '{key}' in nocite", rule="BIB-1")
+    return replace(bibliography, entries=entries) if len(entries) != len(bibliography.entries) else bibliography
+
+
+def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
+    """The ids a `#link` may point at: headings', and those of spans and divs (`[text]{#id}`)."""
+    targets = set()
+    for section in sections:
+        for node in m.walk(section):
+            if isinstance(node, m.Heading):
+                targets.add(node.id)
+            elif isinstance(node, m.Span | m.Div) and node.attributes.id:
+                targets.add(node.attributes.id)
+    return targets
 
 
 def load_previous(project: Project, problems: Problems) -> tuple:
@@ -161,7 +192,7 @@ def _check_previous_references(sections, previous: tuple, problems: Problems) ->
 
 def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: Problems) -> Bibliography:
     text = decode_text(data, name, problems)
-    return empty if text is None else parse_bibliography(text, name, problems)
+    return empty if text is None else read_bibliography(text, name, problems)
 
 
 def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
@@ -213,7 +244,9 @@ class _ResourceChecker(m.Transformer):
 
     def visit_Link(self, link: m.Link) -> m.Link:
         url = link.url
-        if url.startswith("#"):
+        if url.startswith("#"):  # markdown-it percent-encodes the target: `#société` is `#soci%C3%A9t%C3%A9`
+            url = "#" + unquote(url[1:])
+            link = replace(link, url=url)
             if url[1:] not in self.heading_ids:
                 self.problems.error(link.source, f"link to '{url}' goes nowhere: no heading has the id '{url[1:]}'")
         elif urlsplit(url).scheme.lower() not in m.LINK_SCHEMES:
@@ -223,6 +256,10 @@ class _ResourceChecker(m.Transformer):
 
     def visit_Image(self, image: m.Image) -> m.Image:
         src = image.src
+        if src.startswith("data:image/svg"):
+            self.problems.error(image.source, "an SVG image cannot be given as a data: URI; save it as a .svg file "
+                                              "in the project and write its path")
+            return image
         if src.startswith("data:image/"):
             return image
         if urlsplit(src).scheme or src.startswith("/"):

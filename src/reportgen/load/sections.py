@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
@@ -19,18 +18,18 @@ from .recommendation_metadata import read_metadata
 
 
 def slugify(text: str) -> str:
-    """Pandoc's auto identifiers: lower case, punctuation dropped, spaces to hyphens."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^\w\s-]", "", text.lower()).strip()
-    text = re.sub(r"\s+", "-", text).lstrip("0123456789-_")
-    return text or "section"
+    """Pandoc's auto identifiers: letters of any script kept in lower case, punctuation but `_-.`
+    dropped, spaces to hyphens, everything before the first letter dropped (`# Société` -> `société`)."""
+    text = re.sub(r"[^\w\s.-]", "", text.lower()).strip()
+    text = re.sub(r"\s+", "-", text)
+    return re.sub(r"^[\W\d_]+", "", text) or "section"
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
     """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
-    tokens, env = parse(text, language)
+    tokens, env = parse(text, front.lang.split("-")[0].lower() if front.lang else language)
     reader = _Reader(path, problems, env)
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
@@ -38,8 +37,9 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     reader.check_notes()
     if front.title:
         blocks = _title_heading(front, Source(path, front_lines.get("title", 1)), blocks, problems)
-    return m.Section(blocks, Source(path, 1), title=front.title, id=front.id, owner=front.owner,
-                     status=front.status, annex=front.annex)
+    return m.Section(blocks, Source(path, 1), title=front.title, id=front.id,
+                     owner=front.owner or "; ".join(front.author), status=front.status, annex=front.annex,
+                     lang=front.lang, nocite=front.nocite, references=front.references)
 
 
 def _title_heading(front, where: Source, blocks: tuple[m.Node, ...], problems: Problems) -> tuple[m.Node, ...]:
@@ -67,7 +67,7 @@ class _Reader:
         self.inline_notes = notes
         self.definitions: dict[str, tuple[SyntaxTreeNode, int]] = {}
         self.used_labels: set[str] = set()
-        self.in_note = 0
+        self.in_note = self.in_citation = 0
         self.html_lines: set[int] = set()
 
     def at(self, line: int) -> Source:
@@ -99,36 +99,15 @@ class _Reader:
 
     def block(self, node: SyntaxTreeNode) -> m.Node | None:
         line = node.map[0] + 1 if node.map else 0
-        source = self.at(line)
-        kind = node.type
-        if kind == "paragraph":
-            return m.Paragraph(self.inlines(node.children[0], line), source, id=self.anchor(node, line))
-        if kind == "heading":
-            return self.heading(node, line)
-        if kind == "bullet_list":
-            return m.BulletList(self.items(node), source)
-        if kind == "ordered_list":
-            meta = node.meta or {}
-            return m.OrderedList(self.items(node), source, meta.get("kind", "1"), meta.get("delimiter", "."),
-                                 int(node.attrs.get("start", 1)))
-        if kind == "blockquote":
-            return m.BlockQuote(self.blocks(node.children), source)
-        if kind in ("fence", "code_block"):
-            return m.CodeBlock(node.content, source)
-        if kind == "hr":
-            return m.HorizontalRule(source)
-        if kind == "table":
-            return self.table(node, source)
-        if kind == "div":
-            return self.div(node, line)
-        if kind == "footnote_reference":
-            return None  # read where it is used, see collect_definitions
-        if kind == "html_block":
-            if _is_comment(node.content):
-                return None
-            self.raw_html(line)
-            return m.Paragraph((m.Text(node.content.strip()),), source)
-        raise AssertionError(f"{self.path}:{line}: unhandled Markdown block '{kind}'")
+        method = getattr(self, "block_" + node.type, None)
+        if method is None:  # a token type this reader does not know: its text, and a warning
+            self.problems.warning(self.at(line), f"Markdown construct '{node.type}' is not supported; "
+                                                 "its text is shown as written")
+            return m.Paragraph((m.Text(_source_text(node)),), self.at(line))
+        return method(node, line)
+
+    def block_paragraph(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return m.Paragraph(self.inlines(node.children[0], line), self.at(line), id=self.anchor(node, line))
 
     def anchor(self, node: SyntaxTreeNode, line: int) -> str:
         """The id of a paragraph opened by `[]{#id}` (see markdown.anchors)."""
@@ -144,7 +123,57 @@ class _Reader:
             self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
         return attributes.id
 
-    def heading(self, node: SyntaxTreeNode, line: int) -> m.Heading:
+    def block_bullet_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return m.BulletList(self.items(node), self.at(line))
+
+    def block_ordered_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        meta = node.meta or {}
+        return m.OrderedList(self.items(node), self.at(line), meta.get("kind", "1"), meta.get("delimiter", "."),
+                             int(node.attrs.get("start", 1)))
+
+    def block_blockquote(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return m.BlockQuote(self.blocks(node.children), self.at(line))
+
+    def block_code_block(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return m.CodeBlock(node.content, self.at(line))
+
+    def block_fence(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", node.info.strip())
+        if raw:
+            self.problems.warning(self.at(line), f"raw {raw[1]} is not passed through; it is shown as code")
+        return m.CodeBlock(node.content, self.at(line))
+
+    def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return m.HorizontalRule(self.at(line))
+
+    def block_table(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        return self.table(node, self.at(line))
+
+    def block_div(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
+        return self.div(node, line)
+
+    def block_footnote_reference(self, node: SyntaxTreeNode, line: int) -> None:
+        return None  # read where it is used, see collect_definitions
+
+    def block_html_block(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
+        if _is_comment(node.content):
+            return None
+        self.raw_html(line)
+        return m.Paragraph((m.Text(node.content.strip()),), self.at(line))
+
+    def block_dl(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        """A definition list: each `dt` is a term, the `dd`s after it its definitions."""
+        items: list[m.DefinitionItem] = []
+        for child in node.children:
+            child_line = child.map[0] + 1 if child.map else line
+            if child.type == "dt":
+                items.append(m.DefinitionItem(self.inlines(child.children[0], child_line), (), self.at(child_line)))
+            elif items:
+                definition = m.ListItem(self.blocks(child.children), self.at(child_line))
+                items[-1] = replace(items[-1], items=items[-1].items + (definition,))
+        return m.DefinitionList(tuple(items), self.at(line))
+
+    def block_heading(self, node: SyntaxTreeNode, line: int) -> m.Heading:
         attributes = Attributes()
         if "attributes" in (node.meta or {}):
             try:
@@ -236,48 +265,107 @@ class _Reader:
     def inline(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
         kind = node.type
         here = line + (node.meta or {}).get("line", 0)
-        if kind == "text":
-            return m.Text(node.content) if node.content else None
-        if kind == "verbatim":
-            return m.Verbatim(node.content)
-        if kind == "softbreak":
-            return m.Text(" ")
-        if kind == "hardbreak":
-            return m.LineBreak()
-        if kind == "code_inline":
-            return m.Code(node.content)
-        if kind == "em":
-            return m.Emph(self.inline_run(node.children, line))
-        if kind == "strong":
-            return m.Strong(self.inline_run(node.children, line))
-        if kind == "s":
-            return m.Strikeout(self.inline_run(node.children, line))
-        if kind == "link":
-            return m.Link(node.attrs.get("href", ""), self.inline_run(node.children, line), self.at(here))
-        if kind == "image":
-            alt = m.plain_text(self.inline_run(node.children, line))
-            return m.Image(node.attrs.get("src", ""), alt, self.at(here))
-        if kind == "citation":
-            return self.cite(node.meta["citations"], here)
-        if kind == "footnote_ref":
-            return self.note(node.meta, here)
-        if kind == "html_inline":
-            if _is_comment(node.content):
-                return None
-            self.raw_html(here)
-            return m.Text(node.content)
-        raise AssertionError(f"{self.path}:{line}: unhandled Markdown inline '{kind}'")
+        if kind in _WRAPPERS:
+            return _WRAPPERS[kind](self.inline_run(node.children, line))
+        method = getattr(self, "inline_" + kind, None)
+        if method is None:  # a token type this reader does not know: its text, and a warning
+            self.problems.warning(self.at(here), f"Markdown construct '{kind}' is not supported; "
+                                                 "its text is shown as written")
+            return m.Text(_source_text(node))
+        return method(node, line, here)
 
-    def cite(self, citations: list[dict], line: int) -> m.Cite:
+    def inline_text(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node | None:
+        return m.Text(node.content) if node.content else None
+
+    inline_text_special = inline_text
+
+    def inline_verbatim(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return m.Verbatim(node.content)
+
+    def inline_softbreak(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return m.Text(" ")
+
+    def inline_hardbreak(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return m.LineBreak()
+
+    def inline_code_inline(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        raw = re.fullmatch(r"\s*=(\S+)\s*", (node.meta or {}).get("attributes", ""))
+        if raw:
+            self.problems.warning(self.at(here), f"raw {raw[1]} is not passed through; it is shown as code")
+        return m.Code(node.content)
+
+    def inline_link(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return m.Link(node.attrs.get("href", ""), self.inline_run(node.children, line), self.at(here))
+
+    def inline_image(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
+        alt = attributes.get("fig-alt") or m.plain_text(self.inline_run(node.children, line))
+        width = attributes.get("width")
+        if width and not _WIDTH.fullmatch(width):
+            self.problems.warning(self.at(here), f"image width '{width}' is not a size (write 50%, 8cm or 300px); "
+                                                 "it is ignored")
+            width = ""
+        return m.Image(node.attrs.get("src", ""), alt, self.at(here), width=width + "px" * width.isdigit())
+
+    def inline_span(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        """`[text]{...}`: small capitals and underlining as pandoc reads them, any other a Span. Braces
+        that hold no attributes (`\\newcommand{\\x}[1]{...}`) are text, with a warning."""
+        children = self.inline_run(node.children, line)
+        try:
+            attributes = parse_attributes(node.meta["attributes"])
+        except ValueError as exc:
+            self.problems.warning(self.at(here), f"'{{{node.meta['attributes']}}}' after [...] is not an attribute "
+                                                 f"set ({exc}); it is shown as written")
+            return m.Span((m.Text("["), *children, m.Text(f"]{{{node.meta['attributes']}}}")))
+        if attributes.classes in (("smallcaps",), ("underline",), ("ul",)) and not attributes.id \
+                and not attributes.pairs:
+            return (m.SmallCaps if attributes.classes == ("smallcaps",) else m.Underline)(children)
+        return m.Span(children, attributes)
+
+    def inline_citation(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return self.cite(node.meta["citations"], here)
+
+    def inline_footnote_ref(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node | None:
+        return self.note(node.meta, here)
+
+    def inline_html_inline(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node | None:
+        if _is_comment(node.content):
+            return None
+        if _BREAK.fullmatch(node.content):
+            return m.LineBreak()
+        self.raw_html(here)
+        return m.Text(node.content)
+
+    def attributes(self, body: str | None, line: int, what: str) -> Attributes:
+        """A `{...}` attribute set read, or none; a mistake is a located error."""
+        if body is None:
+            return Attributes()
+        try:
+            return parse_attributes(body)
+        except ValueError as exc:
+            self.error(line, f"bad {what} attributes: {exc}")
+            return Attributes()
+
+    def cite(self, citations: list[dict], line: int) -> m.Cite | None:
+        if self.in_citation:
+            self.error(line, "a citation's prefix or suffix cannot hold a note or another citation")
+            return None
         source = self.at(line)
-        return m.Cite(tuple(
-            m.Citation(c["key"], self.inline_run(SyntaxTreeNode(c["prefix"]).children, line) if c["prefix"] else (),
-                       c["locator"],
-                       self.inline_run(SyntaxTreeNode(c["suffix"]).children, line) if c["suffix"] else (),
-                       source, _mode(c))
-            for c in citations), source)
+        self.in_citation += 1
+        try:
+            return m.Cite(tuple(
+                m.Citation(c["key"], self.affix(c["prefix"], line), c["locator"], self.affix(c["suffix"], line),
+                           source, _mode(c))
+                for c in citations), source)
+        finally:
+            self.in_citation -= 1
+
+    def affix(self, tokens: list, line: int) -> tuple[m.Node, ...]:
+        return self.inline_run(SyntaxTreeNode(tokens).children, line) if tokens else ()
 
     def note(self, meta: dict, line: int) -> m.Node | None:
+        if self.in_citation:
+            return self.cite([], line)  # the same error
         if self.in_note:
             self.error(line, "a note cannot contain another note")
             return None
@@ -307,6 +395,20 @@ class _Reader:
         for label, (_, line) in sorted(self.definitions.items(), key=lambda item: item[1][1]):
             if label not in self.used_labels:
                 self.error(line, f"note [^{label}] is defined but never used")
+
+
+_WRAPPERS = {"em": m.Emph, "strong": m.Strong, "s": m.Strikeout, "sup": m.Superscript, "sub": m.Subscript}
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _source_text(node: SyntaxTreeNode) -> str:
+    """What a token of an unknown kind holds, as text: its content, else its children's."""
+    if node.content:
+        return node.content
+    return "".join(_source_text(child) for child in node.children)
+
+
+_WIDTH = re.compile(r"\d+(\.\d+)?(%|px|cm|mm|in|pt)?")
 
 
 def _mode(citation: dict) -> str:

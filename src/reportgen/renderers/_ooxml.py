@@ -229,9 +229,26 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     rpr.append(_element("lang", val=language))
 
 
+def keep_manual_breaks_unjustified(document) -> None:
+    """Lines ended by a manual break (a line block's, `\\` at the end of a line) are not stretched
+    across a justified paragraph, as in the PDF (Word's `doNotExpandShiftReturn`; it comes first
+    in `w:compat`)."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = _insert_ordered(settings, _element("compat"), _SETTINGS_ORDER)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, _element("doNotExpandShiftReturn"))
+
+
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
     _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)
+
+
+def set_run_language(run, language: str) -> None:
+    """The proofing and hyphenation language of one run (a passage in another language)."""
+    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language), _RPR_ORDER)
 
 
 # Numbering ----------------------------------------------------------------------------------------
@@ -438,6 +455,19 @@ class NoteBody:
     @property
     def part(self):
         return self.store.part
+
+    @property
+    def part(self):
+        return self.store.part
+
+    def add_table(self, rows: int, cols: int, width: int):
+        """A table in the note (its first paragraph, with the number, must come before)."""
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        self.element.append(tbl)
+        return Table(tbl, self)
 
     def add_paragraph(self) -> Paragraph:
         p = OxmlElement("w:p")

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Emu, Pt, Twips
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -25,6 +25,7 @@ from ..errors import Problem, Problems, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, docx_reference
+from . import svg as svg_images
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
@@ -77,8 +78,12 @@ class _Look:
     italic: bool = False
     bold: bool = False
     strike: bool = False
-    position: str = ""  # "superscript" or "subscript"
     style: str | None = None
+    position: str = ""  # "superscript" or "subscript"
+    small_caps: bool = False
+    underline: bool = False
+    highlight: bool = False
+    lang: str = ""  # a language tag, for a passage in another language
 
 
 class DocxRenderer:
@@ -97,6 +102,7 @@ class DocxRenderer:
         self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
+        self.note_quote, self.note_code = f"{kind} Quote", f"{kind} Code"
         self.note_mark = self.styles.id(f"{kind} Reference")
         self.notes = _ooxml.NoteStore(self.word, self.note_kind, self.note_mark)
         self.numbering = _ooxml.Numbering(self.word)
@@ -259,6 +265,7 @@ class DocxRenderer:
         config, cover = self.config, self.document.cover
         language = LANGUAGE_TAGS.get(config.language, config.language)
         _ooxml.set_document_language(self.word, language)
+        _ooxml.keep_manual_breaks_unjustified(self.word)
         props = self.word.core_properties
         props.title = config.title
         props.subject = m.plain_text(cover.kind) + (f": {m.plain_text(cover.review)}" if cover.review else "")
@@ -277,8 +284,8 @@ class DocxRenderer:
 
     def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
         for block in blocks:
-            if place.note and not isinstance(block, m.Paragraph | m.BulletList | m.OrderedList):
-                # Notes hold text and lists; anything else is written as its text, as in the HTML.
+            if place.note and isinstance(block, m.Heading | m.Recommendations):
+                # A note has no place for a heading or a recommendation: its text in a note paragraph.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))
                 continue
             rule(self, "block", block)(block, place)
@@ -377,10 +384,18 @@ class DocxRenderer:
         self.blocks(blocks, replace(place, style=continuation, depth=depth, in_list=in_list))
 
     def block_BlockQuote(self, node: m.BlockQuote, place: _Place) -> None:
-        self.blocks(node.blocks, replace(place, style="Block Text"))
+        self.blocks(node.blocks, replace(place, style=self.note_quote if place.note else "Block Text"))
 
     def block_CodeBlock(self, node: m.CodeBlock, place: _Place) -> None:
-        self.paragraph(place, "Source Code", node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+        style = self.note_code if place.note else "Source Code"
+        self.paragraph(place, style, node.source).add_run(_NOT_XML.sub("", node.text.rstrip("\n")))
+
+    def block_DefinitionList(self, node: m.DefinitionList, place: _Place) -> None:
+        """Each term in the "Definition Term" style, each definition's blocks in "Definition" (as pandoc)."""
+        for item in node.items:
+            self.inlines(self.paragraph(place, "Definition Term", item.source), item.inlines)
+            for definition in item.items:
+                self.blocks(definition.blocks, replace(place, style="Definition"))
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
@@ -419,9 +434,14 @@ class DocxRenderer:
             return
         if node.label:
             self.caption(node, place)
-        table = place.container.add_table(rows=len(rows), cols=columns)
+        if place.note:
+            if not place.container.marked:  # the note's number comes first
+                self.paragraph(place, place.style)
+            table = place.container.add_table(len(rows), columns, self.text_width)
+        else:
+            table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
-        available = self.text_width - Twips(_ooxml.table_indent(table.style))
+        available = self.text_width - Twips(_ooxml.table_indent(table.style) if not place.note else 0)
         for column, share in zip(table.columns, column_widths(node), strict=True):
             column.width = Emu(int(available * share))
             for cell in column.cells:
@@ -475,6 +495,12 @@ class DocxRenderer:
     def inline_Subscript(self, paragraph, node: m.Subscript, look: _Look) -> None:
         self.inlines(paragraph, node.children, replace(look, position="subscript"))
 
+    def inline_SmallCaps(self, paragraph, node: m.SmallCaps, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, small_caps=True))
+
+    def inline_Underline(self, paragraph, node: m.Underline, look: _Look) -> None:
+        self.inlines(paragraph, node.children, replace(look, underline=True))
+
     def inline_Inserted(self, paragraph, node: m.Inserted | m.Deleted, look: _Look) -> None:
         mark = _ooxml.content_mark(paragraph)
         self.inlines(paragraph, node.children, look)
@@ -513,6 +539,18 @@ class DocxRenderer:
             _ooxml.add_run(paragraph, ",", self.note_mark)
         self.note(paragraph, note)
 
+    def inline_Span(self, paragraph, node: m.Span, look: _Look) -> None:
+        """A bracketed span: its language, highlighting (`.mark`), small capitals and underlining; its
+        identifier marks the paragraph."""
+        lang, classes = node.attributes.get("lang"), node.attributes.classes
+        look = replace(look, lang=LANGUAGE_TAGS.get(lang, lang) if lang else look.lang,
+                       highlight=look.highlight or "mark" in classes,
+                       small_caps=look.small_caps or "smallcaps" in classes,
+                       underline=look.underline or bool({"underline", "ul"} & set(classes)))
+        if node.attributes.id and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.attributes.id))
+        self.inlines(paragraph, node.children, look)
+
     def run(self, paragraph, text: str, look: _Look) -> None:
         if text:
             self.formatted(_ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None), look)
@@ -526,6 +564,14 @@ class DocxRenderer:
             run.font.strike = True
         if look.position:
             setattr(run.font, look.position, True)
+        if look.small_caps:
+            run.font.small_caps = True
+        if look.underline:
+            run.underline = True
+        if look.highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if look.lang:
+            _ooxml.set_run_language(run, look.lang)
 
     # Cross-references, captions and annex labels ----------------------------------------------
 
@@ -566,19 +612,30 @@ class DocxRenderer:
         self.notes.call(paragraph, note.number)
         body = self.notes.new_note(note.number)
         self.blocks(note.blocks, _Place(body, self.note_text, note=True))
-        if not body.marked:  # an empty note still needs a paragraph for its number
+        if not body.marked or body.element[-1].tag.endswith("}tbl"):  # a note ends with a paragraph
             _ooxml.add_paragraph(body, self.styles.id(self.note_text))
 
     def picture(self, paragraph, node: m.Image) -> None:
+        """The image at its own size, or the width the author gave, never wider than the text; an SVG
+        as Word's SVG picture with a PNG fallback."""
         from docx.image.exceptions import UnrecognizedImageError
 
         try:
-            shape = paragraph.add_run().add_picture(self.image_file(node))
-        except (UnrecognizedImageError, OSError, ValueError) as exc:
-            raise ReportError([Problem(node.source, f"image '{node.src}' cannot be put in the DOCX: "
-                                                    f"{str(exc) or type(exc).__name__}")]) from None
-        width = self.text_width
-        if shape.width > width:  # shrink to the text width, keeping the proportions
+            data = self.image_file(node)
+            svg = data.getvalue() if _is_svg(node.src) else None
+            if svg is not None:
+                png, width, height = svg_images.rasterise(svg)
+                data = io.BytesIO(png)
+            shape = paragraph.add_run().add_picture(data)
+        except (UnrecognizedImageError, OSError, ValueError, ImportError) as exc:
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' cannot be put in the DOCX: "
+                                                    f"{_image_error(exc)}")]) from None
+        if svg is not None:
+            shape.width, shape.height = Emu(width * svg_images.EMU_PER_PX), Emu(height * svg_images.EMU_PER_PX)
+            svg_images.add_svg(shape, paragraph.part, svg)
+        wanted = _length(node.width, self.text_width)
+        width = min(self.text_width, wanted or shape.width)
+        if shape.width != width:  # keep the proportions
             shape.height = int(shape.height * width / shape.width)
             shape.width = width
         _ooxml.describe_picture(shape, node.alt)
@@ -592,8 +649,35 @@ class DocxRenderer:
         root = self.project_root.resolve() if self.project_root else None
         path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
         if path is None or not path.is_relative_to(root) or not path.is_file():
-            raise ReportError([Problem(node.source, f"image '{node.src}' is not a file inside the project")])
-        return str(path)
+            raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' is not a file inside the project")])
+        return io.BytesIO(path.read_bytes())
+
+
+_UNITS = {"cm": 360000, "mm": 36000, "in": 914400, "pt": 12700, "px": 9525}
+
+
+def _length(width: str, text_width: int) -> int:
+    """An image width as the author wrote it (`50%`, `8cm`, `300px`), in EMU; 0 when none."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|cm|mm|in|pt|px)", width)
+    if not match:
+        return 0
+    value = float(match[1])
+    return int(text_width * value / 100 if match[2] == "%" else value * _UNITS[match[2]])
+
+
+def _is_svg(src: str) -> bool:
+    return src.lower().endswith(".svg") or src.startswith("data:image/svg")
+
+
+def _shown(src: str) -> str:
+    """An image source as a message shows it: a data URI cut to its type."""
+    return src.split(",", 1)[0] + ",…" if src.startswith("data:") else src
+
+
+def _image_error(exc: Exception) -> str:
+    if isinstance(exc, ImportError) or "cairo" in str(exc):
+        return "drawing an SVG needs the cairo library (Debian and Ubuntu: apt install libcairo2)"
+    return str(exc) or type(exc).__name__
 
 
 def _listed(items: tuple[tuple[m.Node, ...], ...], separator: str, end: str = "") -> tuple[m.Node, ...]:

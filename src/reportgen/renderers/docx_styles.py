@@ -121,6 +121,12 @@ CATALOGUE: tuple[StyleSpec, ...] = (
     StyleSpec("Endnote Text", builtin=True, size=10, align="left", left=8, hanging=8, after=2, line=1.0),
     StyleSpec("Endnote Reference", type=CHARACTER, base=None, builtin=True, superscript=True),
     StyleSpec("Endnote List", base="Endnote Text", left=13, hanging=5),
+    StyleSpec("Footnote Quote", base="Footnote Text", left=10, hanging=0),
+    StyleSpec("Endnote Quote", base="Endnote Text", left=13, hanging=0),
+    StyleSpec("Footnote Code", base="Footnote Text", font="Courier New", size=9, left=10, hanging=0),
+    StyleSpec("Endnote Code", base="Endnote Text", font="Courier New", size=9, left=13, hanging=0),
+    StyleSpec("Definition Term", bold=True, left=GUTTER_MM, hanging=0, after=0, keep_next=True),
+    StyleSpec("Definition", left=GUTTER_MM + LIST_STEP_MM, hanging=0),
     StyleSpec("Header", builtin=True, size=9, italic=True, color="444444", align="center", after=0, line=1.0),
     StyleSpec("Footer", builtin=True, size=10, align="center", after=0, line=1.0),
 )

@@ -6,6 +6,7 @@ recomputed with CSS counters, so the PDF shows exactly what the DOCX shows.
 
 from __future__ import annotations
 
+import itertools
 import re
 import traceback
 from html import escape
@@ -97,8 +98,9 @@ class HtmlRenderer:
     # Blocks ---------------------------------------------------------------------------------------
 
     def section(self, section: m.Section) -> Markup:
-        return Markup('<section class="report-section{}" data-src="{}">\n{}\n</section>').format(
-            " annex" if section.annex else "", section.source.path, self.blocks(section.blocks))
+        lang = Markup(' lang="{}"').format(section.lang) if section.lang else ""
+        return Markup('<section class="report-section{}"{} data-src="{}">\n{}\n</section>').format(
+            " annex" if section.annex else "", lang, section.source.path, self.blocks(section.blocks))
 
     def blocks(self, blocks: tuple[m.Node, ...]) -> Markup:
         return Markup("\n").join(self.block(b) for b in blocks)
@@ -202,10 +204,24 @@ class HtmlRenderer:
         return Markup("<hr>")
 
     def block_Div(self, node: m.Div) -> Markup:
-        attributes = node.attributes
-        ident = Markup(' id="{}"').format(attributes.id) if attributes.id else ""
-        return Markup('<div class="{}"{}>{}</div>').format(" ".join(attributes.classes), ident,
-                                                           self.blocks(node.blocks))
+        return Markup('<div{}>{}</div>').format(self.attributes(node.attributes), self.blocks(node.blocks))
+
+    def attributes(self, attributes: m.Attributes, classes: tuple[str, ...] = ()) -> Markup:
+        """The id (not in a redline's deleted text), classes and language of a div or span."""
+        out = Markup("")
+        if attributes.id and not self.deleted:
+            out += Markup(' id="{}"').format(attributes.id)
+        if attributes.classes or classes:
+            out += Markup(' class="{}"').format(" ".join(attributes.classes + classes))
+        if attributes.get("lang"):
+            out += Markup(' lang="{}"').format(attributes.get("lang"))
+        return out
+
+    def block_DefinitionList(self, node: m.DefinitionList) -> Markup:
+        return Markup('<dl data-src="{}">{}</dl>').format(str(node.source), Markup("").join(
+            Markup("<dt>{}</dt>{}").format(self.inlines(item.inlines), Markup("").join(
+                Markup("<dd>{}</dd>").format(self.blocks(d.blocks)) for d in item.items))
+            for item in node.items))
 
     def block_Inserted(self, node: m.Inserted) -> Markup:
         return self.revision(node, lambda: self.blocks(node.children))
@@ -270,6 +286,16 @@ class HtmlRenderer:
     def inline_Superscript(self, node: m.Superscript) -> Markup:
         return Markup("<sup>{}</sup>").format(self.inlines(node.children))
 
+    def inline_Underline(self, node: m.Underline) -> Markup:
+        return Markup("<u>{}</u>").format(self.inlines(node.children))
+
+    def inline_SmallCaps(self, node: m.SmallCaps) -> Markup:
+        return Markup('<span class="smallcaps">{}</span>').format(self.small_caps(node.children))
+
+    def inline_Span(self, node: m.Span) -> Markup:
+        tag = "mark" if "mark" in node.attributes.classes else "span"
+        return Markup("<{t}{}>{}</{t}>").format(self.attributes(node.attributes), self.inlines(node.children), t=tag)
+
     def inline_Subscript(self, node: m.Subscript) -> Markup:
         return Markup("<sub>{}</sub>").format(self.inlines(node.children))
 
@@ -292,7 +318,8 @@ class HtmlRenderer:
 
     def inline_Image(self, node: m.Image) -> Markup:
         src = node.src if node.src.startswith("data:") else quote(node.src)  # project-relative, checked when loading
-        return Markup('<img src="{}" alt="{}">').format(src, node.alt)
+        width = Markup(' style="width: {}"').format(node.width) if node.width else ""
+        return Markup('<img src="{}" alt="{}"{}>').format(src, node.alt, width)
 
     def inline_Ref(self, node: m.Ref) -> Markup:  # a cross-reference's number
         return Markup('<a class="xref" href="#{}">{}</a>').format(node.target, node.number)
@@ -306,6 +333,19 @@ class HtmlRenderer:
     def inline_Note(self, note: m.Note) -> Markup:
         return self.note(note, self.after_note)
 
+    def small_caps(self, nodes: tuple[m.Node, ...]) -> Markup:
+        """Small capitals made as Word makes them when the font has none (WeasyPrint does not):
+        lower-case letters as smaller capitals."""
+        out = []
+        for node in nodes:
+            if not isinstance(node, m.Text):
+                out.append(self.inlines((node,)))
+                continue
+            for lower, run in itertools.groupby(node.text, str.islower):
+                text = "".join(run)
+                out.append(Markup('<span class="sc">{}</span>').format(text.upper()) if lower else Markup(escape(text)))
+        return Markup("").join(out)
+
     def note_body(self, note: m.Note, tag: str) -> Markup:
         """A note's blocks as a run of `<tag class="note-p">`: footnotes live inside a paragraph,
         where HTML allows no block elements, so lists become marked lines."""
@@ -313,6 +353,8 @@ class HtmlRenderer:
                                for line in self.note_lines(note.blocks))
 
     def note_lines(self, blocks: tuple[m.Node, ...], marker: str = "") -> list[Markup]:
+        """A note's blocks as lines of inline HTML: lists as marked lines, quotes, code and tables as
+        spans that the style sheet shows as blocks (`.note-quote`, `.note-code`, `.note-table`)."""
         lines = []
         for block in blocks:
             if isinstance(block, m.Paragraph):
@@ -322,10 +364,33 @@ class HtmlRenderer:
                     mark = ("– " if isinstance(block, m.BulletList)
                             else list_marker(block.kind, block.delimiter, block.start + i) + " ")
                     lines.extend(self.note_lines(item.blocks, mark))
-            else:
+            elif isinstance(block, m.BlockQuote | m.Div):
+                lines.extend(Markup('<span class="note-quote">{}</span>').format(line) if isinstance(
+                    block, m.BlockQuote) else line for line in self.note_lines(block.blocks, marker))
+            elif isinstance(block, m.DefinitionList):
+                for item in block.items:
+                    lines.append(Markup("<strong>{}</strong>").format(self.inlines(item.inlines)))
+                    for definition in item.items:
+                        lines.extend(Markup('<span class="note-quote">{}</span>').format(line)
+                                     for line in self.note_lines(definition.blocks))
+            elif isinstance(block, m.CodeBlock):
+                lines.append(Markup('{}<span class="note-code">{}</span>').format(marker, block.text.rstrip("\n")))
+            elif isinstance(block, m.Table):
+                lines.append(Markup("{}{}").format(marker, self.note_table(block)))
+            elif not isinstance(block, m.HorizontalRule):  # headings, recommendations: their text
                 lines.append(Markup("{}{}").format(marker, m.plain_text(block)))
             marker = ""
         return lines
+
+    def note_table(self, table: m.Table) -> Markup:
+        """A table inside a note, where HTML allows no `<table>`: spans laid out as one by CSS."""
+        def row(cells, cls):
+            return Markup('<span class="{}">{}</span>').format(cls, Markup("").join(
+                Markup('<span class="note-td{}">{}</span>').format(
+                    f" align-{cell.align}" if cell.align else "", self.inlines(cell.inlines)) for cell in cells))
+        rows = [row(table.header, "note-tr note-th")] if table.header else []
+        rows += [row(r, "note-tr") for r in table.rows]
+        return Markup('<span class="note-table">{}</span>').format(Markup("").join(rows))
 
     def note(self, note: m.Note, after_note: bool) -> Markup:
         classes = "fn after-fn" if after_note else "fn"

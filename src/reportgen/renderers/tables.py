@@ -22,7 +22,7 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     least = [PADDING + max(3, *(max((len(word) for word in text.split()), default=0) for text in column))
              for column in texts]
     most = [max(least[i], PADDING + max(len(text) for text in column)) for i, column in enumerate(texts)]
-    if sum(most) <= LINE:
+    if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most
     else:
         spare = max(LINE - sum(least), 0)

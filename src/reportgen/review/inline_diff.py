@@ -14,7 +14,7 @@ from dataclasses import fields as dataclass_fields
 from .. import model as m
 
 _WORDS = re.compile(r"\w+|\s+|[^\w\s]")
-_WRAPPERS = (m.Emph, m.Strong, m.Strikeout, m.Superscript, m.Subscript, m.Link, m.Inserted, m.Deleted)
+_WRAPPERS = m.INLINE_CONTAINERS
 _IGNORED = {"source", "number", "label", "counters", "id", "from_citation"}  # numbering and places, not content
 
 
@@ -51,7 +51,9 @@ def atoms(inlines: tuple[m.Node, ...], wrappers: tuple[m.Node, ...] = ()) -> lis
 
 
 def _wrapper_key(node: m.Node) -> tuple:
-    return (type(node).__name__, node.url) if isinstance(node, m.Link) else (type(node).__name__,)
+    if isinstance(node, m.Link | m.Span):
+        return (type(node).__name__, node.url if isinstance(node, m.Link) else node.attributes)
+    return (type(node).__name__,)
 
 
 def align(old: list[Atom], new: list[Atom]) -> list[tuple[str, list[Atom], list[Atom]]]:

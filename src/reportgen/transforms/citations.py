@@ -11,11 +11,16 @@ from dataclasses import replace
 from .. import model as m
 from ..errors import Problems
 from . import notestyle
+from .shortforms import short_forms
 
 
 class _Resolver(m.Transformer):
-    def __init__(self, bibliography, language: str, problems: Problems):
+    def __init__(self, bibliography, language: str, problems: Problems, keys: list[str]):
         self.bibliography, self.language, self.problems = bibliography, language, problems
+        # Only the cited entries are decoded, each once.
+        self.references = {key: bibliography.reference(key, problems) for key in dict.fromkeys(keys)
+                           if bibliography and key in bibliography}
+        self.short_forms = short_forms(self.references, language)
         self.notes: list[m.Note] = []
         self.cited: set[str] = set()
         self.previous_note: list[tuple[str, str]] = []  # (key, locator) cited in the previous note
@@ -69,7 +74,7 @@ class _Resolver(m.Transformer):
 
     def format_citation(self, citation: m.Citation) -> tuple[m.Node, ...]:
         key, locator = citation.key, citation.locator
-        entry = self.bibliography.entries.get(key) if self.bibliography else None
+        entry = self.references.get(key)
         if entry is None:
             keys = list(self.bibliography.entries) if self.bibliography else []
             close = difflib.get_close_matches(key, keys, n=1)
@@ -79,14 +84,15 @@ class _Resolver(m.Transformer):
         before = self.current_note[-1] if self.current_note else (
             self.previous_note[0] if len(self.previous_note) == 1 else None)
         self.current_note.append((key, locator))
+        author = citation.mode != "suppress-author"
         if key not in self.cited:
             self.cited.add(key)
-            return notestyle.full(entry, locator, self.language, citation.source)
+            return notestyle.full(entry, locator, self.language, citation.source, author)
         # "Ibid." follows only a short signal ("see", "cf."): after a phrase it reads badly.
         signal = len(m.plain_text(citation.prefix).split()) <= 2
         if before and before[0] == key and (locator or not before[1]) and signal:
             return notestyle.ibid("" if locator == before[1] else locator, self.language)
-        return notestyle.short(entry, locator, self.language)
+        return notestyle.short(entry, self.short_forms[key], locator, self.language, author)
 
 
 def _merge_text(nodes: list[m.Node]) -> tuple[m.Node, ...]:
@@ -119,7 +125,8 @@ def _finish_sentence(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
 
 def resolve_citations(document: m.Document, problems: Problems) -> m.Document:
     """Turn every citation into a note or note text and number all notes."""
-    resolver = _Resolver(document.bibliography, document.config.language, problems)
+    keys = [n.key for part in (document.cover, *document.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
+    resolver = _Resolver(document.bibliography, document.config.language, problems, keys)
     cover = resolver.visit(document.cover)  # the coalition's description may cite too
     sections = resolver.visit_all(document.sections)
     return replace(document, cover=cover, sections=sections, notes=tuple(resolver.notes))

@@ -1,12 +1,12 @@
-"""The UN-style note format: a full reference the first time a work is cited, a short one later, Ibid.
+"""The UN note style: a full reference the first time a work is cited, a short one later, Ibid.
 
-    Full:   Author, *Title*, 2nd ed., Series No. 5 (Place, Publisher, 2011), p. 12. Available at URL
-            (accessed on 17 March 2010)
-    Short:  Author, *Short title*, p. 12
-    Ibid.:  ibid., p. 12   (capitalised at the start of a note by the caller)
+    Full:   Author, *Title: Subtitle*, Editor, ed., 2nd ed., vol. 2 of *Main Title*, Series No. 5
+            (Place, Publisher, 17 March 2011), p. 12. Available at URL (accessed on 17 March 2012)
+    Short:  Author, *Short title*, p. 12        a UN document: its symbol, A/HRC/19/8, para. 12
+    Ibid.:  ibid., p. 12                        (capitalised at the start of a note by the caller)
 
-Articles and chapters take their title in quotation marks and the journal or book in italics.
-Every function returns model inlines (Text, Emph, Link), so both renderers show the same note.
+Articles, chapters, theses and unpublished works take their title in quotation marks, the journal or book
+in italics. Every function returns model inlines (Text, Emph, Link …), so every renderer shows the same note.
 """
 
 from __future__ import annotations
@@ -14,20 +14,28 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..i18n import format_date, labels, ordinal
-from ..load.bibliography import Entry, Name
+from ..i18n import localised, note_words, ordinal
+from ..load import dates
+from ..load.bibliography import Name, Reference
 
-_QUOTED_TYPES = {"article", "inbook", "incollection", "inproceedings", "conference", "chapter"}
+ARTICLES = frozenset({"article", "review", "suppperiodical"})
+IN_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "inreference", "suppcollection",
+                      "inproceedings"})
+QUOTED = (ARTICLES | IN_TYPES | {"thesis", "unpublished"}) - {"bookinbook"}
 _QUOTES = {"fr": ("« ", " »"), "es": ("«", "»")}
+_CONTRIBUTORS = ("editora", "editorb", "editorc", "annotator", "commentator", "introduction", "foreword",
+                 "afterword")
+_PAGE_RANGE = re.compile(r"(?<=\w)\s*-{1,2}\s*(?=\w)")
+UN_SYMBOL = re.compile(r"(A|E|S|ST|CCPR|CAT|CEDAW|CERD|CRC|CMW|CRPD|CED|HRI|TD|UNEP|DP|UNW)(/[\w.\-()]+)+")
 
 
-class _Builder:
+class Builder:
     """Collects inlines, merging adjacent text."""
 
     def __init__(self) -> None:
         self.parts: list[m.Node] = []
 
-    def text(self, text: str) -> _Builder:
+    def text(self, text: str) -> Builder:
         if text:
             if self.parts and isinstance(self.parts[-1], m.Text):
                 self.parts[-1] = m.Text(self.parts[-1].text + text)
@@ -35,142 +43,318 @@ class _Builder:
                 self.parts.append(m.Text(text))
         return self
 
-    def emph(self, text: str) -> _Builder:
-        if text:
-            self.parts.append(m.Emph((m.Text(text),)))
-        return self
-
-    def link(self, url: str, source) -> _Builder:
-        self.parts.append(m.Link(url, (m.Text(url),), source))
+    def add(self, nodes) -> Builder:
+        for node in nodes:
+            self.text(node.text) if isinstance(node, m.Text) else self.parts.append(node)
         return self
 
     def build(self) -> tuple[m.Node, ...]:
         return tuple(self.parts)
 
 
+def italic(nodes: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
+    """Inlines in italics; what the source already emphasised is set upright, as LaTeX's \\emph does."""
+    out: list[m.Node] = []
+    for node in nodes:
+        out.extend(node.children if isinstance(node, m.Emph) else (m.Emph((node,)),))
+    return tuple(out)
+
+
+def quoted(nodes: tuple[m.Node, ...], language: str) -> tuple[m.Node, ...]:
+    opening, closing = _QUOTES.get(language, ("“", "”"))
+    return (m.Text(opening),) + nodes + (m.Text(closing),)
+
+
 def names(people: tuple[Name, ...], language: str, short: bool = False) -> str:
-    words = labels(language)
-    written = [p.short if short else p.full for p in people]
+    """`A`, `A and B`, `A, B and C`; four or more, or a list ending in `and others`: `A et al.`"""
+    words = note_words(language)
+    others = bool(people) and people[-1].others
+    written = [p.short if short else p.full for p in people if not p.others]
+    if not written:
+        return ""
     if len(written) > 3:
         return f"{written[0]} {words['et_al']}"
+    if others:
+        return f"{', '.join(written)} {words['et_al']}"
     if len(written) > 1:
         return f"{', '.join(written[:-1])} {words['and']} {written[-1]}"
-    return written[0] if written else ""
+    return written[0]
 
 
-def _creator(entry: Entry, language: str, short: bool = False) -> str:
-    if short and entry.get("shortauthor"):
-        return entry.get("shortauthor")
-    if entry.authors:
-        return names(entry.authors, language, short)
-    if entry.editors:
-        words = labels(language)
-        editors = names(entry.editors, language, short)
-        return editors if short else f"{editors} ({words['eds'] if len(entry.editors) > 1 else words['ed']})"
-    return entry.get("organization") or entry.get("institution") if not short else ""
+def literal_list(text: str, language: str) -> str:
+    """A BibLaTeX literal list (`location = {countryfr and countryuk}`) with its localisation keys as words."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", text)] if text else []
+    if not any(localised(p, language) != p for p in parts):
+        return text
+    words = [localised(p, language) for p in parts]
+    joined = ", ".join(words[:-1])
+    return f"{joined} {note_words(language)['and']} {words[-1]}" if len(words) > 1 else words[0]
 
 
-def _title(builder: _Builder, entry: Entry, title: str, language: str) -> None:
-    if entry.type in _QUOTED_TYPES:
-        opening, closing = _QUOTES.get(language, ("“", "”"))
-        builder.text(f"{opening}{title}{closing}")
+def _role(ref: Reference, role: str, language: str) -> str:
+    """`ed.`/`eds.`, or the word of `editortype` (`comp.`), for the names in `role`."""
+    words = note_words(language)
+    kind = ref.get(f"{role}type") or "editor"
+    if kind == "editor":
+        return words["eds"] if len(ref.people(role)) > 1 else words["ed"]
+    return localised(kind, language)
+
+
+def creator(ref: Reference, language: str) -> tuple[str, set[str]]:
+    """Who stands first in the full note, and which name fields that uses."""
+    if ref.people("author"):
+        return names(ref.people("author"), language), {"author"}
+    for role in ("editor", "translator"):
+        if ref.people(role):
+            return _contributor(ref, role, language), {role} | _same_translator(ref, role)
+    if ref.people("holder"):
+        return names(ref.people("holder"), language), {"holder"}
+    for name in ("organization", "institution"):
+        if ref.get(name) and ref.type not in ("thesis",):
+            return literal_list(ref.get(name), language), {name}
+    return "", set()
+
+
+def _same_translator(ref: Reference, role: str) -> set[str]:
+    return {"translator"} if role == "editor" and ref.people("translator") == ref.people("editor") else set()
+
+
+def _contributor(ref: Reference, role: str, language: str) -> str:
+    """`Jane Doe, ed.`, `Jane Doe, trans.`, `Jane Doe, ed. and trans.`."""
+    words = note_words(language)
+    people = ref.people(role)
+    if role == "translator":
+        label = words["trans"]
+    elif _same_translator(ref, role):
+        label = words["eds_trans"] if len(people) > 1 else words["ed_trans"]
+    elif role.startswith("editor"):
+        label = _role(ref, role, language)
     else:
-        builder.emph(title)
+        return f"{words[role]} {names(people, language)}"
+    return f"{names(people, language)}, {label}"
 
 
-def _date(entry: Entry, language: str) -> str:
-    if entry.get("date"):
-        return format_date(entry.get("date"), language)
-    year, month = entry.get("year"), entry.get("month")
-    if year and month:
-        number = _month_number(month)
-        return format_date(f"{year}-{number:02d}", language) if number else f"{month} {year}"
-    return year
+def title(ref: Reference, language: str, field: str = "title") -> tuple[m.Node, ...]:
+    """`title: subtitle` (and `maintitle: mainsubtitle` …) as inlines, plain."""
+    prefix = field[:-5] if field != "title" else ""
+    main, sub = ref.inlines(field), ref.inlines(prefix + "subtitle")
+    if main and sub:
+        joiner = " " if m.plain_text(main).rstrip().endswith(("?", "!")) else ": "
+        return main + (m.Text(joiner),) + sub
+    return main or sub
 
 
-def _month_number(month: str) -> int:
-    month = month.strip().lower()[:3]
-    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return int(month)
-    return names.index(month) + 1 if month in names else 0
-
-
-def _edition(entry: Entry, language: str) -> str:
-    edition = entry.get("edition")
-    if edition.isdigit():
-        return f"{ordinal(int(edition), language)} {labels(language)['edition']}"
-    return edition
-
-
-def full(entry: Entry, locator: str, language: str, source) -> tuple[m.Node, ...]:
-    """The first citation of a work."""
-    words = labels(language)
-    b = _Builder()
-    creator = _creator(entry, language)
-    if creator:
-        b.text(creator + ", ")
-    _title(b, entry, entry.get("title") or entry.key, language)
-    container = entry.get("journaltitle") or entry.get("journal") or entry.get("booktitle")
-    if container:
-        b.text(", " if entry.type == "article" else f", {words['in']} ")
-        b.emph(container)
-    if entry.authors and entry.editors:
-        plural = words["eds"] if len(entry.editors) > 1 else words["ed"]
-        b.text(f", {names(entry.editors, language)}, {plural}")
-    details = [_edition(entry, language)]
-    if entry.type == "article":
-        details += [f"{words['vol']} {entry.get('volume')}" if entry.get("volume") else "",
-                    f"{words['no']} {entry.get('number')}" if entry.get("number") else ""]
-    else:
-        series = entry.get("series")
-        number = entry.get("number")
-        kind = entry.get("type")
-        if series:
-            details.append(f"{series} {words['no']} {number}" if number else series)
-        elif number:
-            details.append(f"{kind} {number}" if kind else number)
-        elif kind and entry.type not in ("report", "techreport"):
-            details.append(kind)
-    details.append(entry.get("howpublished"))
-    b.text("".join(f", {d}" for d in details if d))
-    publisher = entry.get("publisher") or entry.get("institution") or entry.get("organization") or entry.get("school")
-    if publisher == creator:
-        publisher = ""
-    place = entry.get("location") or entry.get("address")
-    imprint = ", ".join(p for p in (place, publisher, _date(entry, language)) if p)
-    if imprint:
-        b.text(f" ({imprint})")
-    if entry.get("pages"):
-        pages = entry.get("pages").replace("--", "–").replace("-", "–")
-        b.text(f", {'pp.' if '–' in pages else 'p.'} {pages}")
+def full(ref: Reference, locator: str, language: str, source, author: bool = True) -> tuple[m.Node, ...]:
+    """The first citation of a work (`author=False` leaves out who wrote it, for `[-@key]`)."""
+    words = note_words(language)
+    who, used = creator(ref, language)
+    pieces: list[tuple[m.Node, ...]] = [(m.Text(who),)] if who and author else []
+    main = title(ref, language) or (m.Text(ref.key),)
+    pieces.append(quoted(main, language) if ref.type in QUOTED else italic(main))
+    if ref.get("language") and _language_code(ref.get("language")) != language:
+        written_in = words["in_language"].format(language=localised(ref.get("language"), language))
+        pieces[-1] += (m.Text(f" ({written_in})"),)
+    pieces += [(m.Text(text),) for text in (ref.get("titleaddon"),) if text]
+    pieces += container(ref, language)
+    pieces += [(m.Text(text),) for text in contributors(ref, language, used)]
+    pieces += details(ref, language)
+    b = Builder()
+    for i, piece in enumerate(pieces):
+        b.text(", " if i else "").add(piece)
+    place = imprint(ref, language, who if "publisher" not in used else "")
+    if place:
+        b.text(f" ({place})")
+    b.text(pages(ref, language))
     if locator:
         b.text(", " + locator)
-    if entry.get("note"):
-        b.text(". " + entry.get("note"))
-    url = entry.get("url") or (f"https://doi.org/{entry.get('doi')}" if entry.get("doi") else "")
-    if url:
-        b.text(f". {words['available']} ")
-        b.link(url, source)
-        if entry.get("urldate"):
-            b.text(f" ({words['accessed']} {format_date(entry.get('urldate'), language)})")
+    for name in ("note", "addendum"):
+        if ref.get(name):
+            b.text(". ").add(ref.inlines(name))
+    access(b, ref, language, source)
     return b.build()
 
 
-def short_title(entry: Entry) -> str:
-    """`shorttitle`, else the title up to its first colon or full stop."""
-    if entry.get("shorttitle"):
-        return entry.get("shorttitle")
-    return re.split(r"\s*[:.]\s", entry.get("title") or entry.key, maxsplit=1)[0]
+def _language_code(value: str) -> str:
+    value = value.strip().lower()
+    return {"english": "en", "french": "fr", "spanish": "es", "american": "en", "british": "en"}.get(value, value[:2])
 
 
-def short(entry: Entry, locator: str, language: str) -> tuple[m.Node, ...]:
-    """A later citation of a work already cited in full."""
-    b = _Builder()
-    creator = _creator(entry, language, short=True)
-    if creator:
-        b.text(creator + ", ")
-    _title(b, entry, short_title(entry), language)
+def container(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
+    """The journal of an article, the book of a chapter, the main title of a volume."""
+    words = note_words(language)
+    out: list[tuple[m.Node, ...]] = []
+    if ref.type in ARTICLES:
+        journal = title(ref, language, "journaltitle")
+        if journal:
+            out.append(italic(journal))
+        if ref.get("series"):
+            series = ref.get("series")
+            out.append((m.Text(f"{ordinal(int(series), language)} {words['series']}" if series.isdigit()
+                               else localised(series, language)),))
+        out += [(m.Text(t),) for t in (_labelled(words["vol"], ref.get("volume")), _labelled(words["no"],
+                                                                                            ref.get("number")))
+                if t]
+        if ref.get("issuetitle"):
+            out.append(italic(title(ref, language, "issuetitle")))
+        return out
+    if ref.type in IN_TYPES:
+        book = title(ref, language, "booktitle")
+        if book:
+            by = names(ref.people("bookauthor"), language)
+            out.append((m.Text(f"{words['in']} " + (f"{by}, " if by else "")),) + italic(book))
+        if ref.get("booktitleaddon"):
+            out.append((m.Text(ref.get("booktitleaddon")),))
+    return out
+
+
+def contributors(ref: Reference, language: str, used: set[str]) -> list[str]:
+    """Editors, translators and the other contributors the creator does not already name."""
+    out = []
+    if ref.people("editor") and "editor" not in used:
+        out.append(_contributor(ref, "editor", language))
+        used = used | _same_translator(ref, "editor")
+    if ref.people("translator") and "translator" not in used:
+        out.append(_contributor(ref, "translator", language))
+    out += [_contributor(ref, role, language) for role in _CONTRIBUTORS if ref.people(role)]
+    return out
+
+
+def details(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
+    """Main title and volume, edition, volumes, part, series and number, type, version, event, how published."""
+    words = note_words(language)
+    out: list[tuple[m.Node, ...]] = []
+    main = title(ref, language, "maintitle")
+    volume = ref.get("volume") if ref.type not in ARTICLES else ""
+    if main:
+        lead = f"{words['vol']} {volume} {words['of']} " if volume else (f"{words['in']} " if ref.type in IN_TYPES
+                                                                           else "")
+        out.append((m.Text(lead),) + italic(main) if lead else italic(main))
+        volume = ""
+    texts = [_edition(ref.get("edition"), language), words["vols"].format(n=ref.get("volumes")) if
+             ref.get("volumes") else "", _labelled(words["vol"], volume), _labelled(words["part"], ref.get("part")),
+             _labelled(words["chap"], ref.get("chapter")) if ref.type in IN_TYPES else ""]
+    texts += _series_and_number(ref, language) if ref.type not in ARTICLES else []
+    texts += [f"{words['version']} {ref.get('version')}" if ref.get("version") else "", ref.get("howpublished"),
+              ", ".join(t for t in (ref.get("eventtitle"), ref.get("venue"), _date(ref.get("eventdate"), language))
+                        if t)]
+    out += [(m.Text(t),) for t in texts if t]
+    return out
+
+
+def _labelled(label: str, value: str) -> str:
+    return f"{label} {value}" if value else ""
+
+
+def _edition(edition: str, language: str) -> str:
+    if edition.isdigit():
+        return f"{ordinal(int(edition), language)} {note_words(language)['edition']}"
+    return edition
+
+
+def _series_and_number(ref: Reference, language: str) -> list[str]:
+    """`Series No. 5`; a report's or patent's type and number (`technical report 12`, a UN symbol)."""
+    words = note_words(language)
+    series, number = localised(ref.get("series"), language), ref.get("number")
+    kind = localised(ref.get("type"), language)
+    if ref.type == "thesis" and not kind:
+        kind = words["thesis"]
+    out = []
+    if series:
+        out.append(f"{series} {words['no']} {number}" if number else series)
+        number = ""
+    if number:
+        out.append(f"{kind} {number}" if kind and ref.type not in ("article",) else number)
+    elif kind:
+        out.append(kind)
+    return out
+
+
+def _date(text: str, language: str) -> str:
+    if not text:
+        return ""
+    try:
+        return dates.write(dates.parse(text), language)
+    except dates.DateError:
+        return text
+
+
+def when(ref: Reference, language: str) -> str:
+    """The date of publication: `date` (EDTF), else `year` and `month`, with `origdate` and `pubstate`."""
+    words = note_words(language)
+    date = dates.from_fields(ref.fields)
+    text = dates.write(date, language) if date else (ref.get("year") if not ref.get("date") else ref.get("date"))
+    if ref.get("month") and date and not date.start.month and not ref.get("date"):
+        text = f"{ref.get('month')} {text}"
+    if ref.get("origdate"):
+        text = f"{text}; {words['first_published']} {_date(ref.get('origdate'), language)}".lstrip("; ")
+    if ref.get("pubstate"):
+        state = localised(ref.get("pubstate"), language)
+        text = f"{text}, {state}" if text else state
+    if ref.get("issue") and ref.type in ARTICLES:
+        text = f"{ref.get('issue')} {text}".strip()
+    return text
+
+
+def imprint(ref: Reference, language: str, who: str) -> str:
+    """`Place, Publisher, date`: the publisher left out when it is the author."""
+    publisher = ref.get("publisher") or ref.get("institution") or ref.get("organization")
+    if ref.type in ("thesis", "report") and ref.get("institution"):
+        publisher = ref.get("institution")
+    publisher = literal_list(publisher, language)
+    if publisher == who:
+        publisher = ""
+    place = literal_list(ref.get("location"), language)
+    return ", ".join(p for p in (place, publisher, when(ref, language)) if p)
+
+
+def pages(ref: Reference, language: str) -> str:
+    words = note_words(language)
+    text = _PAGE_RANGE.sub("–", ref.get("pages"))
+    if text:
+        return f", {words['pp'] if re.search('[–,&]', text) else words['p']} {text}"
+    if ref.get("pagetotal"):
+        return ", " + words["pagetotal"].format(n=ref.get("pagetotal"))
+    return ""
+
+
+_EPRINTS = {"arxiv": ("arXiv:{id}", "https://arxiv.org/abs/{id}"), "hdl": ("hdl:{id}", "https://hdl.handle.net/{id}"),
+            "handle": ("hdl:{id}", "https://hdl.handle.net/{id}"),
+            "jstor": ("JSTOR {id}", "https://www.jstor.org/stable/{id}"),
+            "pubmed": ("PMID {id}", "https://pubmed.ncbi.nlm.nih.gov/{id}/"),
+            "googlebooks": ("Google Books {id}", "https://books.google.com/books?id={id}")}
+
+
+def access(b: Builder, ref: Reference, language: str, source) -> None:
+    """`. arXiv:1234.5678 [cs.CL]. Available at URL (accessed on 17 March 2010) and https://doi.org/…`."""
+    words = note_words(language)
+    kind, eprint = ref.get("eprinttype").lower(), ref.get("eprint")
+    doi = ref.get("doi") or (eprint if kind == "doi" else "")
+    if eprint and kind != "doi":
+        shown, url = _EPRINTS.get(kind, (f"{ref.get('eprinttype') or 'eprint'}: {{id}}", ""))
+        b.text(". ")
+        text = shown.format(id=eprint) + (f" [{ref.get('eprintclass')}]" if ref.get("eprintclass") else "")
+        b.add((m.Link(url.format(id=eprint), (m.Text(text),), source),) if url else (m.Text(text),))
+    links = [ref.get("url")] if ref.get("url") else []
+    if doi:
+        links.append("https://doi.org/" + re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.I))
+    for i, url in enumerate(links):
+        b.text(f". {words['available']} " if i == 0 else f" {words['and']} ")
+        b.add((m.Link(url, (m.Text(url),), source),))
+        if i == 0 and ref.get("urldate"):
+            b.text(f" ({words['accessed']} {_date(ref.get('urldate'), language)})")
+
+
+def short(ref: Reference, form, locator: str, language: str, author: bool = True) -> tuple[m.Node, ...]:
+    """A later citation: `form` is the work's short form (shortforms.ShortForm)."""
+    b = Builder()
+    if form.symbol:
+        b.text(form.symbol)
+    else:
+        if form.creator and author:
+            b.text(form.creator + ", ")
+        b.add(quoted(form.title, language) if ref.type in QUOTED else italic(form.title))
+        if form.year:
+            b.text(f" ({form.year})")
     if locator:
         b.text(", " + locator)
     return b.build()
@@ -184,5 +368,5 @@ def in_text_author(entry: Entry, language: str) -> str:
 
 def ibid(locator: str, language: str) -> tuple[m.Node, ...]:
     """The same work as the one cited just before."""
-    word = labels(language)["ibid"]
+    word = note_words(language)["ibid"]
     return (m.Text(f"{word}, {locator}" if locator else word),)

@@ -24,10 +24,10 @@ def year_of(entry) -> int | None:
 def check(ctx: Context) -> Iterator[Problem]:
     written = ctx.written
     citations = [n for part in (written.cover, *written.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
-    cited = {c.key for c in citations}
+    cited = {c.key for c in citations} | {k.strip("{}") for s in written.sections for k in s.nocite}
     entries = written.bibliography.entries.values() if written.bibliography else ()
     for entry in entries:
-        if entry.key not in cited:
+        if entry.key not in cited and "*" not in cited:
             yield ctx.finding("BIB-2", entry.source, f"entry '{entry.key}' is never cited")
         missing = [name for name, present in (
             ("title", entry.get("title")), ("year or date", year_of(entry)),

@@ -1,6 +1,7 @@
 """The Markdown dialect of section files: CommonMark with pandoc's notes, citations, fancy lists,
-fenced divs, heading attributes and pipe tables. HTML is recognised only so that comments can be
-dropped; the reader never passes any HTML on."""
+fenced divs, heading attributes, pipe tables, definition lists, line blocks, sub- and superscripts
+and bracketed spans. HTML is recognised only so that comments can be dropped and `<br>` read as a
+line break; the reader never passes any HTML on."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.smartquotes import process_inlines
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 from .anchors import paragraph_anchors
 from .attributes import split_trailing
@@ -19,11 +23,13 @@ from .citations import citations_plugin
 from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
+from .line_blocks import line_blocks_plugin
+from .spans import spans_plugin
 
 # Typographic quotes per language: double open/close, single open/close.
 QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
-_LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline"}
+_LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
 # Escaped characters that typography would otherwise change: kept as the author typed them.
 _VERBATIM = {'"', "'"}
 
@@ -52,6 +58,13 @@ def _located(rule):
     return located_rule
 
 
+def _not_a_note(rule):
+    """Wrap the superscript rule: `^[` always opens an inline note, as in pandoc."""
+    def superscript_rule(state: StateInline, silent: bool) -> bool:
+        return not state.src.startswith("^[", state.pos) and rule(state, silent)
+    return superscript_rule
+
+
 def _inline_runs(state: StateCore):
     """Every list of inline tokens: paragraphs and headings, inline notes, citation affixes."""
     runs = [token.children for token in state.tokens if token.type == "inline" and token.children]
@@ -66,7 +79,8 @@ def _inline_runs(state: StateCore):
 
 
 def _typography(state: StateCore) -> None:
-    """Pandoc's `smart` extension: curly quotes, `---` em dash, `--` en dash, `...` ellipsis."""
+    """Pandoc's `smart` extension: curly quotes, `---` em dash, `--` en dash, `...` ellipsis. It runs
+    before text is joined, so that an escaped quote or dash (a `text_special` token) stays as typed."""
     for run in _inline_runs(state):
         process_inlines(run, state)
         for token in run:
@@ -82,6 +96,24 @@ def _verbatim_escapes(state: StateCore) -> None:
         for token in run:
             if token.type == "text_special" and token.info == "escape" and token.content in _VERBATIM:
                 token.type = "verbatim"
+
+
+def _join_text(state: StateCore) -> None:
+    """markdown-it's `text_join` for the runs it does not see (inline notes, citation affixes):
+    escaped characters and entities (`text_special`) become text, joined with the text around them."""
+    block_runs = {id(token.children) for token in state.tokens if token.type == "inline"}
+    for run in _inline_runs(state):
+        if id(run) in block_runs:
+            continue
+        joined: list[Token] = []
+        for token in run:
+            if token.type == "text_special":
+                token.type = "text"
+            if token.type == "text" and joined and joined[-1].type == "text":
+                joined[-1].content += token.content
+            else:
+                joined.append(token)
+        run[:] = joined
 
 
 def _heading_attributes(state: StateCore) -> None:
@@ -101,6 +133,10 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": True,
                                    "quotes": QUOTES.get(language, QUOTES["en"])})
     md.enable(["table", "strikethrough"])
+    md.use(sub_plugin)
+    md.use(superscript_plugin)
+    md.use(deflist_plugin)
+    md.use(line_blocks_plugin)
     # Keep every link and image as written (markdown-it would turn `file:` ones into plain text):
     # the loader checks each target and reports the unsafe ones with their line.
     md.validateLink = lambda url: True
@@ -108,15 +144,20 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md.use(fenced_divs_plugin)
     md.use(footnote_plugin, always_match_refs=True, move_to_end=False)
     md.use(citations_plugin)
+    md.use(spans_plugin)
     md.core.ruler.before("inline", "heading_attributes", _heading_attributes)
     md.core.ruler.before("inline", "paragraph_anchors", paragraph_anchors)
     md.core.ruler.after("inline", "verbatim_escapes", _verbatim_escapes)
     md.core.ruler.before("inline", "item_attributes", item_attributes)
-    md.core.ruler.push("typography", _typography)
-    for name in ("citation", "in_text_citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline"):
+    md.core.ruler.before("text_join", "typography", _typography)
+    md.core.ruler.after("text_join", "join_text", _join_text)
+    for name in ("citation", "in_text_citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline",
+                 "span", "backticks"):
         rules = md.inline.ruler.__rules__
         rule = rules[md.inline.ruler.__find__(name)]
         rule.fn = _located(rule.fn)
+    sup = md.inline.ruler.__rules__[md.inline.ruler.__find__("sup")]
+    sup.fn = _not_a_note(sup.fn)
     md.inline.ruler.__compile__()
     return md
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
@@ -44,8 +45,8 @@ def parse_cluster(text: str) -> list[dict] | None:
             return None
         rest = match["rest"]
         locator, suffix = "", rest.strip()
-        if rest.lstrip().startswith(","):
-            locator, suffix = rest.lstrip()[1:].strip(), ""
+        if rest.lstrip().startswith(","):  # a locator is plain text: escapes and entities decoded
+            locator, suffix = unescapeAll(rest.lstrip()[1:].strip()), ""
         citations.append({
             "key": match["braced"] or match["key"],
             "prefix": match["prefix"].strip(),

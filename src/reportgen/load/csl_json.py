@@ -1,0 +1,264 @@
+"""CSL-JSON and CSL-YAML bibliographies (what Zotero exports and Pandoc reads) as BibLaTeX entries, every
+mistake located at its line: an item without an id, a duplicate id, an impossible date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from .. import model as m
+from ..errors import Problems, Source
+from . import biblatex, dates
+from .bibliography import Entry, Name
+
+TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "misc",
+    "book": "book", "classic": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+    "report": "report", "thesis": "thesis", "webpage": "online", "post": "online", "post-weblog": "online",
+    "legislation": "legislation", "bill": "legislation", "regulation": "legislation", "legal_case": "jurisdiction",
+    "treaty": "legal", "patent": "patent", "dataset": "dataset", "software": "software", "manuscript": "unpublished",
+    "speech": "unpublished", "interview": "misc", "personal_communication": "letter", "motion_picture": "movie",
+    "broadcast": "video", "song": "music", "musical_score": "music", "graphic": "image", "map": "misc",
+    "entry": "inreference", "entry-dictionary": "inreference", "entry-encyclopedia": "inreference",
+    "review": "review", "review-book": "review", "periodical": "periodical", "collection": "collection",
+    "standard": "standard", "document": "misc", "event": "misc", "hearing": "misc", "performance": "performance",
+    "pamphlet": "booklet",
+}
+_CONTAINER = {"article": "journaltitle", "periodical": "title", "online": "organization", "review": "journaltitle"}
+FIELDS = {
+    "title": "title", "title-short": "shorttitle", "shortTitle": "shorttitle", "collection-title": "series",
+    "collection-number": "number", "number": "number", "volume": "volume", "number-of-volumes": "volumes",
+    "number-of-pages": "pagetotal", "page": "pages", "edition": "edition", "publisher": "publisher",
+    "publisher-place": "location", "event-title": "eventtitle", "event": "eventtitle", "event-place": "venue",
+    "genre": "type", "URL": "url", "DOI": "doi", "ISBN": "isbn", "ISSN": "issn", "note": "note",
+    "abstract": "abstract", "language": "langid", "status": "pubstate", "authority": "institution",
+    "chapter-number": "chapter", "version": "version", "medium": "howpublished", "section": "chapter",
+    "part-number": "part", "volume-title": "maintitle", "annote": "annotation", "keyword": "keywords",
+    "archive": "library", "archive_location": "library", "references": "addendum", "PMID": "pmid",
+}
+NAMES = {"author": "author", "editor": "editor", "translator": "translator", "container-author": "bookauthor",
+         "collection-editor": "editora", "director": "author", "composer": "author", "reviewed-author": "editorb"}
+DATES = {"issued": "date", "accessed": "urldate", "original-date": "origdate", "event-date": "eventdate"}
+
+
+def read_csl(text: str, path: str, problems: Problems, yaml: bool) -> dict[str, Entry]:
+    """Every item of a CSL-JSON array, or of a CSL-YAML list (or its `references:`), by id."""
+    items = _yaml_items(text, path, problems) if yaml else _json_items(text, path, problems)
+    entries: dict[str, Entry] = {}
+    for item, lines, where in items:
+        entry = _entry(item, lines, where, problems)
+        if entry is None:
+            continue
+        if entry.key in entries:
+            first = entries[entry.key].source.line
+            problems.error(where, f"duplicate id '{entry.key}' (first defined on line {first})", rule="BIB-3")
+            continue
+        entries[entry.key] = entry
+    return biblatex.resolve(entries, problems)
+
+
+def _entry(item, lines: dict, where: Source, problems: Problems) -> Entry | None:
+    if not isinstance(item, dict):
+        problems.error(where, "a CSL item must be a mapping of variables to values")
+        return None
+    key = str(item.get("id", "")).strip() if item.get("id") is not None else ""
+    if not key or re.search(r"\s", key):
+        problems.error(where, f"a CSL item needs an id without spaces, not '{key}'" if key else
+                       "a CSL item has no id")
+        return None
+    csl_type = str(item.get("type", ""))
+    kind = TYPES.get(csl_type, "misc")
+    if csl_type not in TYPES:
+        problems.warning(where, f"item '{key}' has the unknown CSL type '{csl_type}'; it is printed as @misc")
+    fields, names, field_lines = {}, {}, {}
+    for variable, value in item.items():
+        line = lines.get(variable, where.line)
+        target = NAMES.get(variable) or DATES.get(variable) or _target(variable, kind)
+        if variable in NAMES:
+            names[target] = _names(value, Source(where.path, line), key, variable, problems)
+        elif variable in DATES:
+            text, structured = _date(value)
+            if variable == "issued" and not structured and dates.problem(text):
+                target = "year"  # "n.d.", "forthcoming": printed as written
+            fields[target] = text
+        elif target and isinstance(value, str | int | float) and str(value).strip():
+            fields.setdefault(target, str(value).strip())
+        else:
+            continue
+        field_lines.setdefault(target, line)
+    if kind == "article" and csl_type in ("article-magazine", "article-newspaper"):
+        fields["entrysubtype"] = csl_type.split("-")[1]
+    if kind == "incollection" and "booktitle" not in fields and "editor" not in names:
+        kind = "inbook" if "booktitle" in fields else kind
+    return Entry(key, kind, fields, where, field_lines, latex=False, names=names)
+
+
+def _target(variable: str, kind: str) -> str:
+    if variable == "container-title":
+        return _CONTAINER.get(kind, "booktitle")
+    if variable == "issue":
+        return "number" if kind in ("article", "periodical") else "issue"
+    return FIELDS.get(variable, "")
+
+
+def _names(value, where: Source, key: str, variable: str, problems: Problems) -> tuple[Name, ...]:
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        problems.error(where, f"item '{key}': '{variable}' must be a list of names")
+        return ()
+    out = []
+    for person in value:
+        if isinstance(person, str):
+            out.append(Name(last=person, corporate=True))
+        elif isinstance(person, dict) and person.get("literal"):
+            out.append(Name(last=str(person["literal"]), corporate=True))
+        elif isinstance(person, dict) and (person.get("family") or person.get("given")):
+            given = " ".join(str(person.get(k, "")) for k in ("given", "dropping-particle") if person.get(k))
+            out.append(Name(first=given, von=str(person.get("non-dropping-particle", "")),
+                            last=str(person.get("family", "")), jr=str(person.get("suffix", ""))))
+        else:
+            problems.error(where, f"item '{key}': a name in '{variable}' has neither family, given nor literal")
+    return tuple(out)
+
+
+def _date(value) -> tuple[str, bool]:
+    """A CSL date as EDTF text, and whether it was given as numbers (`date-parts`); `raw`, `literal` or a
+    string are the text as written."""
+    if not isinstance(value, dict):
+        return str(value).strip(), False
+    if not value.get("date-parts"):
+        return str(value.get("raw") or value.get("literal") or "").strip(), False
+    ends = []
+    for parts in value["date-parts"][:2]:
+        if not (isinstance(parts, list) and parts and all(re.fullmatch(r"-?\d+", str(p)) for p in parts)):
+            return str(parts), True
+        numbers = [int(p) for p in parts[:3]]
+        if len(numbers) == 1 and str(value.get("season", "")) in ("1", "2", "3", "4"):
+            numbers.append(20 + int(value["season"]))
+        ends.append("-".join([f"{numbers[0]:04d}"] + [f"{n:02d}" for n in numbers[1:]]))
+    text = "/".join(ends)
+    return text + ("~" if value.get("circa") and "/" not in text else ""), True
+
+
+# Reading the files with lines -----------------------------------------------------------------------
+
+def _json_items(text: str, path: str, problems: Problems) -> list:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.error(Source(path, exc.lineno), f"invalid JSON: {exc.msg}")
+        return []
+    if isinstance(data, dict):
+        data = data.get("items", data.get("references", [data]))
+    if not isinstance(data, list):
+        problems.error(Source(path, 1), "a CSL-JSON bibliography is a list of items")
+        return []
+    item_lines = _json_lines(text)
+    out = []
+    for i, item in enumerate(data):
+        start, lines = item_lines[i] if i < len(item_lines) else (1, {})
+        out.append((item, lines, Source(path, start)))
+    return out
+
+
+def _json_lines(text: str) -> list[tuple[int, dict]]:
+    """For each object in the top-level list: its line, and the line of each of its keys."""
+    out: list[tuple[int, dict]] = []
+    depth, line, i, last_string = 0, 1, 0, None
+    while i < len(text):
+        c = text[i]
+        if c == "\n":
+            line += 1
+        elif c == '"':
+            end = i + 1
+            while end < len(text) and text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            last_string = (text[i + 1:end], line)
+            line += text.count("\n", i, end)
+            i = end
+        elif c in "[{":
+            depth += 1
+            if c == "{" and depth == 2:
+                out.append((line, {}))
+        elif c in "]}":
+            depth -= 1
+        elif c == ":" and depth == 2 and out and last_string:
+            out[-1][1].setdefault(last_string[0], last_string[1])
+        i += 1
+    return out
+
+
+def _yaml_items(text: str, path: str, problems: Problems) -> list:
+    from .schema import compose
+    from ..errors import ReportError
+
+    try:
+        node = compose(text, path)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if k.value == "references"), None)
+    if not isinstance(node, yaml.SequenceNode):
+        problems.error(Source(path, 1), "a CSL-YAML bibliography is a list of items, or has one under 'references:'")
+        return []
+    out = []
+    for child in node.value:
+        lines = {k.value: k.start_mark.line + 1 for k, _ in child.value} if isinstance(child, yaml.MappingNode) else {}
+        out.append((_plain(child), lines, Source(path, child.start_mark.line + 1)))
+    return out
+
+
+def _plain(node: yaml.Node):
+    """A YAML node as Python data; scalars keep their text except whole numbers."""
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): _plain(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v) for v in node.value]
+    if node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("-").isdigit():
+        return int(node.value)
+    return node.value
+
+
+# CSL's HTML-like markup in values ---------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)(i|b|sup|sub|span)(?:\s[^>]*)?>")
+
+
+def markup_inlines(text: str, source: Source) -> tuple[m.Node, ...]:
+    """`<i>`, `<b>`, `<sup>`, `<sub>` and `<span class="nocase">` to inlines; anything else is text."""
+    out: list[m.Node] = []
+    stack: list[str] = []
+    pos = 0
+    for match in _TAG.finditer(text):
+        _add(out, text[pos:match.start()], stack)
+        closing, tag = match[1], match[2]
+        if closing:
+            if tag in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(tag)]
+        else:
+            stack.append(tag)
+        pos = match.end()
+    _add(out, text[pos:], stack)
+    return tuple(out)
+
+
+def _add(out: list, text: str, stack: list[str]) -> None:
+    text = re.sub(r"\s+", " ", text)
+    if not text:
+        return
+    node: m.Node = m.Text(text)
+    if "sup" in stack or "sub" in stack:
+        node = (m.Superscript if "sup" in stack else m.Subscript)((node,))
+    if "b" in stack:
+        node = m.Strong((node,))
+    if "i" in stack:
+        node = m.Emph((node,))
+    if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+        out[-1] = m.Text(out[-1].text + text)
+    else:
+        out.append(node)

@@ -1,0 +1,77 @@
+"""Pandoc's bracketed spans and inline attributes for markdown-it.
+
+`[text]{#id .class key=value}` becomes `span_open` / `span_close` tokens around the parsed text, the
+attribute body in `meta["attributes"]`. An attribute set right after an image, a link or inline code
+(`![x](a.png){width=50%}`, `` `x`{.r} ``) is taken out of the text and put in that token's
+`meta["attributes"]` (a link's on its `link_open`). The loader parses the bodies and reports
+mistakes with their line.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+
+
+def _attribute_end(src: str, start: int) -> int:
+    """The index of the `}` closing the attribute set that opens at `start`, or -1."""
+    end = src.find("}", start)
+    if end < 0 or "{" in src[start + 1:end] or "\n\n" in src[start:end]:
+        return -1
+    return end
+
+
+def span_rule(state: StateInline, silent: bool) -> bool:
+    src, pos = state.src, state.pos
+    if src[pos] != "[":
+        return False
+    end = parseLinkLabel(state, pos, disableNested=False)
+    if end < 0 or end + 1 >= state.posMax or src[end + 1] != "{":
+        return False
+    close = _attribute_end(src, end + 1)
+    if close < 0:
+        return False
+    if not silent:
+        token = state.push("span_open", "span", 1)
+        token.meta = {"attributes": src[end + 2:close]}
+        old_max = state.posMax
+        state.pos, state.posMax = pos + 1, end
+        state.md.inline.tokenize(state)
+        state.posMax = old_max
+        state.push("span_close", "span", -1)
+    state.pos = close + 1
+    return True
+
+
+_TAKES_ATTRIBUTES = {"image", "link_close", "code_inline"}
+
+
+def trailing_attributes(state: StateCore) -> None:
+    """Move `{...}` written right after an image, a link or inline code into its token's meta."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        opened = []  # the link_open of each link being read
+        for i, token in enumerate(children[:-1]):
+            if token.type == "link_open":
+                opened.append(token)
+            if token.type not in _TAKES_ATTRIBUTES:
+                continue
+            owner = opened.pop() if token.type == "link_close" and opened else token
+            after = children[i + 1]
+            if after.type != "text" or not after.content.startswith("{"):
+                continue
+            close = _attribute_end(after.content, 0)
+            if close > 0:
+                owner.meta = {**(owner.meta or {}), "attributes": after.content[1:close]}
+                after.content = after.content[close + 1:]
+
+
+def spans_plugin(md: MarkdownIt) -> None:
+    """After the citations plugin, if any: `[see @key]{.x}` is a span, not a citation."""
+    first = "citation" if md.inline.ruler.__find__("citation") >= 0 else "link"
+    md.inline.ruler.before(first, "span", span_rule)
+    md.core.ruler.after("inline", "trailing_attributes", trailing_attributes)  # before quotes are curled
