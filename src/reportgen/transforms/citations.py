@@ -36,9 +36,8 @@ class _Resolver(m.Transformer):
         note = m.Note((m.Paragraph(inlines, cite.source),), cite.source, len(self.notes) + 1, from_citation=True)
         note = self.end_note(note)
         first = cite.citations[0]
-        entry = self.bibliography.entries.get(first.key) if self.bibliography else None
-        if first.mode == "author-in-text" and entry is not None:
-            return (m.Text(notestyle.in_text_author(entry, self.language)), note)
+        if first.mode == "author-in-text" and first.key in self.short_forms:
+            return (m.Text(in_text_author(self.short_forms[first.key])), note)
         return note
 
     def visit_Note(self, note: m.Note):
@@ -93,6 +92,12 @@ class _Resolver(m.Transformer):
         if before and before[0] == key and (locator or not before[1]) and signal:
             return notestyle.ibid("" if locator == before[1] else locator, self.language)
         return notestyle.short(entry, self.short_forms[key], locator, self.language, author)
+
+
+def in_text_author(form) -> str:
+    """Who an in-text citation `@key` names in the text: the author as the note style's short form
+    names it (or the corporate author, or the editors), else the document symbol or short title."""
+    return form.creator or form.symbol or m.plain_text(form.title)
 
 
 def _merge_text(nodes: list[m.Node]) -> tuple[m.Node, ...]:

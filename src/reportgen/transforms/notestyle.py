@@ -360,12 +360,6 @@ def short(ref: Reference, form, locator: str, language: str, author: bool = True
     return b.build()
 
 
-def in_text_author(entry: Entry, language: str) -> str:
-    """Who an in-text citation `@key` names in the text: the short form of the author (or the
-    corporate author, or the editors), else the short title."""
-    return _creator(entry, language, short=True) or short_title(entry)
-
-
 def ibid(locator: str, language: str) -> tuple[m.Node, ...]:
     """The same work as the one cited just before."""
     word = note_words(language)["ibid"]

@@ -84,18 +84,18 @@ def citation_rule(state: StateInline, silent: bool) -> bool:
 
 _IN_TEXT = re.compile("@" + KEY)
 # Before an in-text `@key`: not a word character (an e-mail address) nor what would make it a handle.
-_NOT_BEFORE = re.compile(r"[\w@.+\-/\\]")
+_NOT_BEFORE = re.compile(r"[\w@.+\-/\\\[]")
 
 
 def in_text_citation_rule(state: StateInline, silent: bool) -> bool:
     """Pandoc's in-text citation `@key`, with an optional locator in brackets after it: `@key [p. 33]`.
     The author is printed in the text, the citation goes into a note (see transforms.citations)."""
     pos = state.pos
-    if state.src[pos] != "@" or (pos and _NOT_BEFORE.match(state.src[pos - 1])):
-        return False
+    if state.src[pos] != "@" or (pos and _NOT_BEFORE.match(state.src[pos - 1])) or state.linkLevel:
+        return False  # an e-mail address, `[@key;]` that is not a citation, a link's text
     match = _IN_TEXT.match(state.src, pos, state.posMax)
-    if not match:
-        return False
+    if not match or state.src[pos - 1:pos] == "(" and state.src[match.end():match.end() + 1] == ")":
+        return False  # `(@good)`: Pandoc's example-list label
     end, locator = match.end(), ""
     bracket = end + 1 if state.src.startswith(" [", end) else end
     if bracket < state.posMax and state.src[bracket] == "[":
