@@ -180,6 +180,25 @@ def test_the_schema_check_finds_an_element_out_of_order(example):
     assert len(errors) == 1 and errors[0].startswith("word/document.xml:") and "pStyle" in errors[0]
 
 
+def test_element_order_comes_from_python_docx():
+    """_ooxml inserts children in the order python-docx declares; this fails loudly if a python-docx
+    release stops declaring it the way _ooxml reads it."""
+    from docx.oxml.numbering import CT_Numbering
+    from docx.oxml.section import CT_SectPr
+    from docx.oxml.settings import CT_Settings
+    from docx.oxml.text.font import CT_RPr
+    from docx.oxml.text.parfmt import CT_PPr
+
+    from reportgen.renderers import _ooxml
+
+    ppr = _ooxml._order(CT_PPr)
+    assert ppr[0] == "w:pStyle" and ppr.index("w:numPr") < ppr.index("w:pBdr") < ppr.index("w:outlineLvl")
+    assert len(ppr) == 36 and len(_ooxml._order(CT_RPr)) == 39
+    assert _ooxml._order(CT_SectPr).index("w:footnotePr") < _ooxml._order(CT_SectPr).index("w:lnNumType")
+    assert _ooxml._order(CT_Settings)[0] == "w:evenAndOddHeaders"  # the head before it is _ooxml's
+    assert "w:compat" in _ooxml._order(CT_Settings) and _ooxml._order(CT_Numbering)[0] == "w:num"
+
+
 # Numbering ----------------------------------------------------------------------------------------
 
 def test_word_shows_exactly_the_model_numbers(example, example_model):
@@ -552,11 +571,12 @@ def test_tables_quotes_code_links_and_images(project):
     assert document.style_names[document.paragraph_style(by_text["A quotation."])] == "Block Text"
     assert document.style_names[document.paragraph_style(by_text["code kept"])] == "Source Code"
     links = document.document.findall(".//w:hyperlink", NS)
-    assert [link.get(w("anchor")) for link in links][:2] == ["intro", None]
-    assert document.document.find(".//w:bookmarkStart[@w:name='intro']", NS) is not None
+    assert [link.get(w("anchor")) for link in links][:2] == ["_Ref_intro", None]
+    assert document.document.find(".//w:bookmarkStart[@w:name='_Ref_intro']", NS) is not None
     names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
-    assert max(len(name) for name in names) <= 40  # Word's limit
-    long_heading = next(n for n in names if n.startswith("a-heading-whose-identifier"))
+    # names Word keeps: at most 40 letters, digits and underscores; hidden (a leading underscore)
+    assert all(re.fullmatch(r"_[A-Za-z0-9_]{1,39}", name) for name in names), names
+    long_heading = next(n for n in names if n.startswith("_Ref_a_heading_whose_identif"))
     assert long_heading in [link.get(w("anchor")) for link in document.document.iter(w("hyperlink"))]
     rels = document.xml("word/_rels/document.xml.rels")
     assert "https://example.org/a?b=1" in [r.get("Target") for r in rels]

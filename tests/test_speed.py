@@ -172,6 +172,8 @@ def test_builds_use_a_cache_in_the_output_folder(project, monkeypatch):
 
 def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatch):
     from reportgen.clock import build_time
+    from reportgen.pipeline import Session
+    from reportgen.renderers._ooxml_properties import with_page_count
     from reportgen.renderers.docx import render_docx
     from reportgen.renderers.pdf_worker import PdfJob, render
 
@@ -185,7 +187,10 @@ def test_a_parallel_build_writes_what_a_sequential_one_would(project, monkeypatc
     done = render(PdfJob.of(document, source.templates, source.root, build_time().isoformat()))
     assert outputs[".pdf"] == done.result.pdf
     assert outputs[".html"] == done.result.html.encode()
-    assert outputs[".docx"] == render_docx(document, source.templates, source.root, build_time())
+    with Session(root, pdf=False) as session:  # the DOCX's statistics: the checker's words, the PDF's pages
+        words = session.check(session.load()).words.counted
+    docx = render_docx(document, source.templates, source.root, build_time(), words=words)
+    assert outputs[".docx"] == with_page_count(docx, done.result.pages)
 
 
 def test_a_note_pushed_to_the_next_page_is_laid_out_from_the_model(project, monkeypatch):

@@ -18,7 +18,7 @@ import docx
 from docx.shared import Mm
 
 from reportgen.errors import Source
-from reportgen.renderers import _ooxml
+from reportgen.renderers import _ooxml, _ooxml_word
 from reportgen.renderers.docx_styles import CATALOGUE, StyleSheet, apply_spec
 from reportgen.renderers.reproducible_zip import normalise_zip
 
@@ -26,6 +26,18 @@ DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "src/reportgen/resources/
 # Word's own defaults that other styles build on; everything else comes from the catalogue.
 KEEP = {"normal", "default paragraph font", "normal table", "no list", "table grid"}
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
+THEMED_HEADINGS = [f"Heading {level}" for level in range(1, 7)] + ["Title", "Subtitle"]
+
+
+def theme_fonts(document, sheet, font: str) -> None:
+    """The theme's fonts are the report's, and the text takes its Latin font from them (body text
+    the theme's body font, headings and title its heading font), so Word's Design > Fonts works."""
+    _ooxml_word.set_theme_fonts(document, major=font, minor=font)
+    for name, kind in [("Normal", "minor")] + [(name, "major") for name in THEMED_HEADINGS]:
+        style = sheet[name]
+        style.font.name = font
+        _ooxml_word.use_theme_fonts(style.element.rPr.rFonts, kind)
+    _ooxml_word.use_theme_fonts(_ooxml.default_fonts(document), "minor")
 
 
 def build() -> bytes:
@@ -43,6 +55,7 @@ def build() -> bytes:
             _ooxml.reset_formatting(sheet[spec.name])
             apply_spec(sheet[spec.name], spec, sheet.find)
     _ooxml.set_setting(document, "autoHyphenation")
+    theme_fonts(document, sheet, "Times New Roman")
 
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -405,6 +405,7 @@ class Document(Node):
     sections: tuple[Section, ...]
     bibliography: Any = None
     previous: tuple = ()  # the previous cycle's recommendations (previous.PreviousRecommendation)
+    citation_style: Any = None  # a CSL style for the notes (load.csl_style.CslStyle); None: the UN style
     notes: tuple[Note, ...] = field(default=(), compare=False)
 
 

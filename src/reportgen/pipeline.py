@@ -61,6 +61,7 @@ class Look:
     preface: tuple[m.Node, ...] = ()
     revision_author: str = "reportgen"
     root: Path | None = None  # default: the project's own folder
+    words: int | None = None  # the checker's word count, for the DOCX's statistics
 
 
 class Built(NamedTuple):
@@ -191,7 +192,7 @@ class Session:
 
             reference = Problems()  # what templates/reference.docx lacked and the DOCX got anyway
             rendered.outputs["docx"] = render_docx(document, templates, root, now, look.stamp, look.revision_author,
-                                                   reference)
+                                                   reference, look.words)
             rendered.warnings += [str(p) for p in reference.items]
             self.stages.done("docx", f"{len(document.notes)} {document.config.notes}")
         matrix = [f for f in formats if f in MATRIX_FORMATS]
@@ -213,6 +214,10 @@ class Session:
         rendered.warnings += done.result.warnings
         rendered.pages = done.result.pages
         rendered.outputs["pdf"] = done.result.pdf
+        if "docx" in rendered.outputs:  # the DOCX's statistics give the PDF's page count
+            from .renderers._ooxml_properties import with_page_count
+
+            rendered.outputs["docx"] = with_page_count(rendered.outputs["docx"], done.result.pages)
         final = done.result.html.encode("utf-8")  # the preview shows the page breaks the PDF needed
         if html and final != rendered.outputs["html"]:
             rendered.outputs["html"] = final
@@ -252,7 +257,8 @@ class Session:
                 files.extend(self.write(outputs, name))
                 written.update(outputs)
 
-            rendered = self.render(loaded.document, formats, Look(stamp=stamp), now, write_early if early else None)
+            look = Look(stamp=stamp, words=checked.words.counted if checked.words else None)
+            rendered = self.render(loaded.document, formats, look, now, write_early if early else None)
             rest = {f: data for f, data in rendered.outputs.items() if written.get(f) != data}
             files += [path for path in self.write(rest, name) if path not in files]
         return Built(files, warnings + rendered.warnings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import Problems, ReportError, Source
 from . import schema
@@ -119,7 +119,10 @@ class ReportConfig:
     keywords: tuple[str, ...] = doc("Key words of the submission (e.g. `child trafficking`).", ())
     sections: tuple[str, ...] = doc("Section files in build order, relative to `sections/`; "
                                     "by default every `sections/*.md` in file-name order.", ())
-    bibliography: str = doc("The BibTeX file, relative to the project root.", "references.bib")
+    bibliography: str = doc("The bibliography, relative to the project root: BibTeX/BibLaTeX (`.bib`), CSL-JSON "
+                            "(`.json`) or CSL-YAML (`.yaml`).", "references.bib")
+    csl: str = doc("A CSL style file for the notes, relative to the project root (e.g. `oscola.csl`); by default the "
+                   "built-in UN note style. `citation-style` is read as `csl`.", "")
     notes: Literal["footnotes", "endnotes"] = doc("Where notes go: `footnotes` at the foot of the page "
                                                   "or `endnotes` at the end.", "footnotes")
     recommendations: Recommendations = doc("Views of the recommendations: `summary`, `follow_up`, "
@@ -137,6 +140,7 @@ class ReportConfig:
     checks: Checks = doc("Settings of `reportgen check`: `count_notes`, `nhri_limit`, `note_words`, `rules`.",
                          default_factory=Checks)
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
+    ALIASES: ClassVar[dict] = {"citation-style": "csl", "citation_style": "csl"}
 
     def source(self, key: str = "") -> Source:
         """Where `key` (dotted, e.g. `coalition.name`) is written in report.yaml, or the file itself."""

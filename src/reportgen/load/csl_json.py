@@ -72,7 +72,8 @@ def _entry(item, lines: dict, where: Source, problems: Problems) -> Entry | None
     csl_type = str(item.get("type", ""))
     kind = TYPES.get(csl_type, "misc")
     if csl_type not in TYPES:
-        problems.warning(where, f"item '{key}' has the unknown CSL type '{csl_type}'; it is printed as @misc")
+        what = f"the unknown CSL type '{csl_type}'" if csl_type else "no type"
+        problems.warning(where, f"item '{key}' has {what}; it is printed as @misc")
     fields, names, field_lines = {}, {}, {}
     for variable, value in item.items():
         line = lines.get(variable, where.line)

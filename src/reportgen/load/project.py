@@ -13,6 +13,7 @@ from ..errors import Problems, ReportError, Source
 from .bibliography import Bibliography, read_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
+from .csl_style import CslStyle, read_style
 from .cover import build_cover
 from .previous import CSV_PATH, YAML_PATH, read_previous
 from .sections import read_section, slugify
@@ -117,6 +118,7 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     elif "bibliography" in config.key_lines:
         problems.error(config.source("bibliography"), f"bibliography '{config.bibliography}' does not exist")
 
+    style = load_style(project, config, problems) if config.csl else None
     sections = []
     for path in section_paths(project, config, problems):
         name = project.relative(path)
@@ -132,7 +134,20 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     sections = _ResourceChecker(project, _link_targets(sections), problems).visit_all(sections)
     previous = load_previous(project, problems)
     _check_previous_references(sections, previous, problems)
-    return m.Document(config, cover, sections, bibliography, previous)
+    return m.Document(config, cover, sections, bibliography, previous, style)
+
+
+def load_style(project: Project, config: ReportConfig, problems: Problems) -> CslStyle | None:
+    """The CSL style `csl:` names, read from the project."""
+    path, where = project.root / config.csl, config.source("csl")
+    if not project.inside(path):
+        problems.error(where, "the CSL style must be inside the project")
+        return None
+    if not path.is_file():
+        problems.error(where, f"CSL style '{config.csl}' does not exist")
+        return None
+    text = read_text(path, config.csl, problems)
+    return read_style(text, config.csl, where, problems) if text is not None else None
 
 
 def _with_section_references(bibliography: Bibliography, sections: list[m.Section],

@@ -167,6 +167,10 @@ class _Reader:
         values, seen = {}, {}
         for key_node, value_node in node.value:
             name = str(key_node.value)
+            if name in getattr(cls, "ALIASES", {}):  # another program's name for a key: read, with a hint
+                alias, name = name, cls.ALIASES[name]
+                self.problems.warning(Source(self.path, self.line(key_node)), f"'{alias}' is read as '{name}', "
+                                      f"the name reportgen and Pandoc use for it")
             dotted = f"{key}.{name}" if key else name
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)

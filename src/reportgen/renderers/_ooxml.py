@@ -6,6 +6,7 @@ properties) are the only ones that touch XML elements.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,62 +19,47 @@ from docx.parts.numbering import NumberingPart
 from docx.parts.story import StoryPart
 from docx.text.paragraph import Paragraph
 
-# Schema orders (ECMA-376 part 1): Word rejects children out of sequence, so every insertion
-# below goes through `_insert_ordered` with the sequence of the parent element.
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange")
-_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
-_SETTINGS_ORDER = (
-    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
-    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
-    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
-    "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
-    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
-    "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
-    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge", "revisionView",
-    "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
-    "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
-    "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
-    "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
-    "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
-    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
-    "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
-    "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
-    "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
-    "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
-    "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
-    "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
-    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-    "decimalSymbol", "listSeparator")
-_SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-                 "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
-                 "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
-_LVL_ORDER = ("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId",
-              "legacy", "lvlJc", "pPr", "rPr")
-_NUMBERING_ORDER = ("numPicBullet", "abstractNum", "num", "numIdMacAtCleanup")
+# Children must come in the schema's order (Word rejects a file otherwise). python-docx declares that
+# order for the elements it models (`ZeroOrOne("w:pStyle", successors=...)`): `_order` reads it from
+# there. It declares settings only from w:evenAndOddHeaders on and numbering from w:num on; these are
+# the schema's elements before those (ECMA-376 part 1, CT_Settings and CT_Numbering).
+_SETTINGS_HEAD = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape", "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
+    "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
+    "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength",
+    "w:clickAndTypeStyle", "w:defaultTableStyle")
+_NUMBERING_HEAD = ("w:numPicBullet", "w:abstractNum")
 
 
-def _insert_ordered(parent, child, order: Sequence[str]):
-    """Insert `child` into `parent` before the first existing sibling that the schema puts after it;
-    an existing child with the same tag is replaced."""
-    local = child.tag.split("}")[1]
-    for existing in parent.findall(qn("w:" + local)):
+@functools.cache
+def _order(element_class: type) -> tuple[str, ...]:
+    """The children of a python-docx element class in schema order, as its declared children's
+    `successors` give it: the longest such sequence, with the child that precedes it."""
+    best: tuple[str, ...] = ()
+    for name, member in vars(element_class).items():
+        if name.startswith("_insert_") and getattr(member, "__closure__", None):
+            declared = member.__closure__[0].cell_contents  # the ZeroOrOne or ZeroOrMore
+            sequence = (declared._nsptagname, *declared._successors)
+            best = max(best, sequence, key=len)
+    return best
+
+
+def _insert_ordered(parent, child, head: tuple[str, ...] = (), replace: bool = True):
+    """Insert `child` into `parent` before the first existing sibling that the schema puts after it
+    (`head`: the part of the order python-docx does not declare); an existing child with the same
+    tag is replaced unless `replace` is false."""
+    tag = "w:" + child.tag.split("}")[1]
+    for existing in parent.findall(qn(tag)) if replace else ():
         parent.remove(existing)
-    later = set(order[order.index(local) + 1:])
-    for i, sibling in enumerate(parent):
-        if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
-            parent.insert(i, child)
-            return child
-    parent.append(child)
+    order = head + _order(type(parent))
+    parent.insert_element_before(child, *order[order.index(tag) + 1:])
     return child
 
 
@@ -153,7 +139,7 @@ def drop_extras(document) -> None:
 
 def set_setting(document, tag: str, value: str | None = None) -> None:
     """Set an on/off or `w:val` setting in settings.xml, in schema order."""
-    _insert_ordered(document.settings.element, _element(tag, val=value), _SETTINGS_ORDER)
+    _insert_ordered(document.settings.element, _element(tag, val=value), _SETTINGS_HEAD)
 
 
 def complete_zoom(document) -> None:
@@ -185,16 +171,16 @@ def set_borders(style, sides: Iterable[str], size_eighths: int = 4, space_pt: in
     for side in ("top", "left", "bottom", "right"):
         if side in sides:
             borders.append(_element(side, val="single", sz=size_eighths, space=space_pt, color="000000"))
-    _insert_ordered(_pPr(style), borders, _PPR_ORDER)
+    _insert_ordered(_pPr(style), borders)
 
 
 def set_outline_level(style, level: int) -> None:
     """The outline level (0 = level 1) that makes a paragraph style a heading for navigation and TOC."""
-    _insert_ordered(_pPr(style), _element("outlineLvl", val=level), _PPR_ORDER)
+    _insert_ordered(_pPr(style), _element("outlineLvl", val=level))
 
 
 def set_letter_spacing(style, twentieths_of_point: int) -> None:
-    _insert_ordered(_rPr(style), _element("spacing", val=twentieths_of_point), _RPR_ORDER)
+    _insert_ordered(_rPr(style), _element("spacing", val=twentieths_of_point))
 
 
 def _default_run_properties(document, fresh: bool = False):
@@ -229,6 +215,13 @@ def set_document_defaults(document, font: str, size_pt: float, language: str) ->
     rpr.append(_element("lang", val=language))
 
 
+def default_fonts(document):
+    """The `w:rFonts` of the document's run defaults (made if missing)."""
+    rpr = _default_run_properties(document)
+    rfonts = rpr.find(qn("w:rFonts"))
+    return rfonts if rfonts is not None else _insert_ordered(rpr, _element("rFonts"))
+
+
 def keep_manual_breaks_unjustified(document) -> None:
     """Lines ended by a manual break (a line block's, `\\` at the end of a line) are not stretched
     across a justified paragraph, as in the PDF (Word's `doNotExpandShiftReturn`; it comes first
@@ -236,19 +229,19 @@ def keep_manual_breaks_unjustified(document) -> None:
     settings = document.settings.element
     compat = settings.find(qn("w:compat"))
     if compat is None:
-        compat = _insert_ordered(settings, _element("compat"), _SETTINGS_ORDER)
+        compat = _insert_ordered(settings, _element("compat"), _SETTINGS_HEAD)
     if compat.find(qn("w:doNotExpandShiftReturn")) is None:
         compat.insert(0, _element("doNotExpandShiftReturn"))
 
 
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
-    _insert_ordered(_default_run_properties(document), _element("lang", val=language), _RPR_ORDER)
+    _insert_ordered(_default_run_properties(document), _element("lang", val=language))
 
 
 def set_run_language(run, language: str) -> None:
     """The proofing and hyphenation language of one run (a passage in another language)."""
-    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language), _RPR_ORDER)
+    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language))
 
 
 # Numbering ----------------------------------------------------------------------------------------
@@ -323,12 +316,7 @@ class Numbering:
         return ident
 
     def _insert(self, child) -> None:
-        later = set(_NUMBERING_ORDER[_NUMBERING_ORDER.index(child.tag.split("}")[1]) + 1:])
-        for i, sibling in enumerate(self.root):
-            if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
-                self.root.insert(i, child)
-                return
-        self.root.append(child)
+        _insert_ordered(self.root, child, _NUMBERING_HEAD, replace=False)
 
 
 def _ids(elements, attribute: str) -> list[int]:
@@ -375,7 +363,7 @@ def set_numbering(target, num_id: int, ilvl: int = 0) -> None:
     if num_id:
         numpr.append(_element("ilvl", val=ilvl))
     numpr.append(_element("numId", val=num_id))
-    _insert_ordered(_pPr(target), numpr, _PPR_ORDER)
+    _insert_ordered(_pPr(target), numpr)
 
 
 def remove_numbering(style) -> None:
@@ -423,9 +411,9 @@ class NoteStore:
                 element.append(_element(self.kind, id=ident))
             return element
 
-        _insert_ordered(document.settings.element, properties(True), _SETTINGS_ORDER)
+        _insert_ordered(document.settings.element, properties(True), _SETTINGS_HEAD)
         for section_properties in document.element.body.iter(qn("w:sectPr")):
-            _insert_ordered(section_properties, properties(False), _SECTPR_ORDER)
+            _insert_ordered(section_properties, properties(False))
 
     def call(self, paragraph: Paragraph, note_id: int) -> None:
         """The note's reference mark in the text."""
@@ -554,24 +542,8 @@ def set_table_indent(style, twips: int) -> None:
     """Indent the tables of a table style from the left margin (`w:tblInd`)."""
     tblpr = style.element.find(qn("w:tblPr"))
     if tblpr is None:
-        tblpr = _element("tblPr")
-        rpr = style.element.find(qn("w:rPr"))
-        if rpr is not None:
-            rpr.addnext(tblpr)
-        else:
-            ppr = style.element.find(qn("w:pPr"))
-            (ppr.addnext(tblpr) if ppr is not None else style.element.append(tblpr))
-    for old in tblpr.findall(qn("w:tblInd")):
-        tblpr.remove(old)
-    indent = _element("tblInd", w=twips, type="dxa")
-    # tblInd follows tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize, tblStyleColBandSize,
-    # tblW, jc and tblCellSpacing
-    later = {"tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"}
-    for i, sibling in enumerate(tblpr):
-        if isinstance(sibling.tag, str) and sibling.tag.split("}")[-1] in later:
-            tblpr.insert(i, indent)
-            return
-    tblpr.append(indent)
+        tblpr = _insert_ordered(style.element, _element("tblPr"))
+    _insert_ordered(tblpr, _element("tblInd", w=twips, type="dxa"))
 
 
 def table_indent(style) -> int:

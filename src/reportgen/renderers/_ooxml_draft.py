@@ -9,7 +9,7 @@ from html import escape
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from ._ooxml import _SECTPR_ORDER, _element, _insert_ordered
+from ._ooxml import _element, _insert_ordered
 
 _VML = ('xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
         'xmlns:w10="urn:schemas-microsoft-com:office:word"')
@@ -46,5 +46,4 @@ def add_watermark(paragraph, text: str, number: int, font: str = "Times New Roma
 def number_lines(document, distance_twips: int = 284) -> None:
     """Line numbers in the margin of every section, restarting on each page (`w:lnNumType`)."""
     for properties in document.element.body.iter(qn("w:sectPr")):
-        _insert_ordered(properties, _element("lnNumType", countBy=1, distance=distance_twips, restart="newPage"),
-                        _SECTPR_ORDER)
+        _insert_ordered(properties, _element("lnNumType", countBy=1, distance=distance_twips, restart="newPage"))

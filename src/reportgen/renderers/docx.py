@@ -24,7 +24,7 @@ from ..clock import build_time
 from ..errors import Problem, Problems, ReportError, Source
 from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, docx_reference
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
 from .dispatch import rule
@@ -44,14 +44,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
                 created: datetime | None = None, draft=None, revision_author: str = "reportgen",
-                problems: Problems | None = None) -> bytes:
+                problems: Problems | None = None, words: int | None = None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
     `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
     tracked changes by `revision_author`, dated `created`. What the reference document lacked and
-    was added goes to `problems` as warnings."""
+    was added goes to `problems` as warnings; `words` (the checker's count) to the statistics."""
     renderer = DocxRenderer(document, templates_dir, project_root, created or build_time(), draft, revision_author)
+    renderer.words = words
     data = renderer.render()
     if problems is not None:
         problems.extend(renderer.warnings)
@@ -93,6 +94,7 @@ class DocxRenderer:
                  created: datetime, draft=None, revision_author: str = "reportgen"):
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
+        self.words: int | None = None  # the word count for the document statistics
         self.word, self.where, self.warnings = docx_reference.open_reference(templates_dir)
         self.styles = StyleSheet(self.word, self.where)
         if self.styles.added:
@@ -277,8 +279,13 @@ class DocxRenderer:
         props.created = props.modified = self.created.replace(microsecond=0)
 
     def word_native(self) -> None:
-        """What Word itself writes and a reference document may lack."""
+        """What Word itself writes and a reference document may lack or have stale."""
         _ooxml.complete_zoom(self.word)
+        _ooxml_word.set_compatibility_mode(self.word)
+        _ooxml_word.end_with_paragraph(self.word, self.styles.id("Body Text"))
+        _ooxml_word.prune_numbering(self.word)
+        _ooxml_word.complete_font_table(self.word)
+        _ooxml_properties.set_extended_properties(self.word, self.words)
 
     # Blocks -------------------------------------------------------------------------------------
 
@@ -697,11 +704,14 @@ def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
 
 
 def bookmark_name(ident: str) -> str:
-    """A Word bookmark name for an HTML id: Word keeps at most 40 characters, so a longer id is
-    shortened and made unique again with a hash of the whole."""
-    if len(ident) <= 40:
-        return ident
-    return f"{ident[:31]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+    """A Word bookmark name for an HTML id, of the kind Word keeps and hides as it does its own
+    cross-reference targets (`_Ref…`): at most 40 letters, digits and underscores, the first an
+    underscore. An id that had to change (a hyphen, a letter outside ASCII, more than 35 characters)
+    is told apart from the others by a hash of the whole."""
+    clean = re.sub(r"[^A-Za-z0-9_]", "_", ident)
+    if clean == ident and len(clean) <= 35:
+        return f"_Ref_{clean}"
+    return f"_Ref_{clean[:26]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
 
 
 def number_bookmark(ident: str) -> str:

@@ -21,11 +21,24 @@ class _Resolver(m.Transformer):
         self.references = {key: bibliography.reference(key, problems) for key in dict.fromkeys(keys)
                            if bibliography and key in bibliography}
         self.short_forms = short_forms(self.references, language)
+        self.styled: list[tuple] = []  # with a CSL style: each cluster's text, in document order
         self.notes: list[m.Note] = []
         self.cited: set[str] = set()
         self.previous_note: list[tuple[str, str]] = []  # (key, locator) cited in the previous note
         self.current_note: list[tuple[str, str]] = []
         self.in_note = False
+
+    def use_style(self, document: m.Document) -> None:
+        """Format every cluster with the document's CSL style (errors are reported at the `csl:` line)."""
+        from . import csl
+
+        try:
+            self.styled = csl.format_clusters(csl.note_events(document), self.references,
+                                              document.citation_style, self.language)
+        except csl.CslError as exc:
+            self.problems.error(document.config.source("csl"), f"CSL style '{document.citation_style.path}': "
+                                                               f"{exc}")
+        self.styled.reverse()  # popped from the end
 
     # A citation cluster in the body is a note of its own; `@key` in the text also prints the author there.
     def visit_Cite(self, cite: m.Cite):
@@ -58,6 +71,11 @@ class _Resolver(m.Transformer):
         return note
 
     def format_cluster(self, cite: m.Cite) -> tuple[m.Node, ...]:
+        if self.styled:
+            for citation in cite.citations:
+                if citation.key not in self.references:
+                    self.format_citation(citation)  # reports the unknown key
+            return self.styled.pop()
         parts: list[m.Node] = []
         for i, citation in enumerate(cite.citations):
             if i:
@@ -132,6 +150,8 @@ def resolve_citations(document: m.Document, problems: Problems) -> m.Document:
     """Turn every citation into a note or note text and number all notes."""
     keys = [n.key for part in (document.cover, *document.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
     resolver = _Resolver(document.bibliography, document.config.language, problems, keys)
+    if document.citation_style is not None and keys:
+        resolver.use_style(document)
     cover = resolver.visit(document.cover)  # the coalition's description may cite too
     sections = resolver.visit_all(document.sections)
     return replace(document, cover=cover, sections=sections, notes=tuple(resolver.notes))
