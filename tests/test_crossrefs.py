@@ -9,7 +9,7 @@ from reportgen import model as m
 from reportgen.errors import Problems, ReportError
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
-from reportgen.renderers.docx import render_docx
+from reportgen.renderers.docx import bookmark_name, number_bookmark, render_docx
 from reportgen.renderers.html import HtmlRenderer
 
 from .docx_inspect import NS, Docx, w
@@ -82,11 +82,14 @@ def test_docx_references_are_ref_fields_showing_the_current_number(project):
             if instruction:
                 fields.append(instruction.strip())
                 results.append(runs[i + 2].findtext("w:t", namespaces=NS))  # after the `separate` mark
-    assert fields[:3] == ["REF sec-context \\n \\h", "REF sec-context \\n \\h", "REF sec-law \\n \\h"]
+    context, law = bookmark_name("sec-context"), bookmark_name("sec-law")
+    assert fields[:3] == [f"REF {context} \\n \\h", f"REF {context} \\n \\h", f"REF {law} \\n \\h"]
     assert results[:3] == ["I", "I", "1.1"]
-    assert "REF _Num_tbl-cases \\h" in fields and "REF para-law \\n \\h" in fields
+    assert f"REF {number_bookmark('tbl-cases')} \\h" in fields
+    assert f"REF {bookmark_name('para-law')} \\n \\h" in fields
     bookmarks = {b.get(w("name")) for b in docx.document.iter(w("bookmarkStart"))}
-    assert {"sec-context", "sec-law", "para-law", "rec-plan", "_Num_tbl-cases", "tbl-cases"} <= bookmarks
+    targets = {bookmark_name(i) for i in ("sec-context", "sec-law", "para-law", "rec-plan", "tbl-cases")}
+    assert targets | {number_bookmark("tbl-cases")} <= bookmarks
     assert "@" not in "".join(t.text for t in docx.document.iter(w("t")))
 
 

@@ -149,12 +149,12 @@ def test_typography_can_be_switched_off(project):
     ("l'éducation [@smith2020].", True, "l’éducation.[1]"),
     ("l'éducation [@smith2020].", False, "l’éducation[1]."),
     ("text [@smith2020] [@ohchr2020], more", True, "text,[1][2] more"),
-    ("text^[A note.] ; more", True, f"text ;[1] more"),
+    ("text^[A note.] ; more", True, "text ;[1] more"),
     ("text [@smith2020])", True, "text[1])"),
 ])
 def test_note_calls_are_placed_as_typesetters_place_them(project, written, calls_after, printed):
-    root = project({"sections/01.md": written + "\n",
-                    "report/report.yaml": f"title: T\ntypography: {{notes_after_punctuation: {str(calls_after).lower()}}}\n"})
+    setting = f"typography: {{notes_after_punctuation: {str(calls_after).lower()}}}"
+    root = project({"sections/01.md": written + "\n", "report/report.yaml": f"title: T\n{setting}\n"})
     paragraph = load_model(Project.at(root)).sections[0].blocks[0]
     shown = "".join(f"[{n.number}]" if isinstance(n, m.Note) else m.plain_text(n) for n in paragraph.inlines)
     assert shown == printed

@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
-from docx.shared import Emu, Pt, Twips
 from docx.oxml.ns import qn
+from docx.shared import Emu, Pt, Twips
 from docx.text.paragraph import Paragraph
 
 from .. import model as m

@@ -25,7 +25,8 @@ def _empty_headings(ctx: Context, blocks: tuple[m.Node, ...]) -> Iterator[Proble
         end = next((j for j, b in enumerate(after) if isinstance(b, m.Heading) and b.level <= block.level), len(after))
         if all(isinstance(b, m.Heading) for b in after[:end]):
             title = m.plain_text(block.inlines) or block.label
-            below = f"before the heading on line {after[end].source.line}" if end < len(after) else "at the end of the file"
+            below = (f"before the heading on line {after[end].source.line}" if end < len(after)
+                     else "at the end of the file")
             yield ctx.finding("ED-6", block.source, f"heading '{title}' has nothing under it ({below})")
 
 
