@@ -208,3 +208,12 @@ def test_slugify_like_pandoc():
     assert slugify("حقوق الطفل") == "حقوق-الطفل"
     assert slugify("Art. 5 and_more") == "art.-5-and_more"
     assert slugify("!!!") == "section"
+
+
+def test_an_empty_front_matter_is_no_front_matter(project):
+    """`---` right after `---` (found by the fuzz test: it was an AttributeError)."""
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
+
+    root = project({"sections/01.md": "---\n---\nText.\n"})
+    assert [s.title for s in load_model(Project.at(root)).sections] == [""]

@@ -55,7 +55,8 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
     front, lines = FrontMatter(), {}
     try:
         node = compose(match["yaml"] or "", path, line_offset=1)
-        if not isinstance(node, yaml.MappingNode) and not (isinstance(node, yaml.ScalarNode) and not node.value):
+        empty = node is None or (isinstance(node, yaml.ScalarNode) and not node.value)  # `---` then `---`
+        if not isinstance(node, yaml.MappingNode) and not empty:
             raise ReportError([Problem(Source(path, node.start_mark.line + 2), "the front matter must be a mapping "
                                                                              "of keys to values (key: value lines)")])
         pandoc = _take_pandoc_keys(node, path, problems)
