@@ -338,3 +338,26 @@ def test_a_reference_document_keeps_its_own_properties_and_loses_old_anchors(pro
     assert values == {"Client": "UPR Info", "reportgen anchors": "1", "reportgen file report_report_yaml":
                       "report/report.yaml", "reportgen file 02_new": "sections/02-new.md"}
     assert sorted(int(p.get("pid")) for p in properties) == [2, 3, 4, 5]
+
+
+def test_a_comment_in_the_generated_summary_annex_goes_to_the_recommendations_source(example_model, tmp_path):
+    document = docx.Document(io.BytesIO(render_docx(example_model, ROOT / "templates", ROOT)))
+    phrase = "Urge the government of Indonesia to ratify the Optional Protocol"
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells
+             if cell.text.startswith(phrase)]
+    assert len(cells) == 1  # the annex's copy; the recommendation itself is a paragraph
+    document.add_comment(cells[0].paragraphs[0].runs[0], text="Add a deadline.", author="Bob Lawyer")
+    document.save(tmp_path / "annex.docx")
+    remark, = trace(tmp_path / "annex.docx", ROOT)
+    assert (remark.path, remark.line) == ("sections/02-normative-framework.md",
+                                          line_of("sections/02-normative-framework.md", "- Urge the government"))
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b"<" + b" " * 100_000_000 + b">")
+    result = CliRunner().invoke(main, ["comments", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}: word/document.xml is too large to read (100,000,002 bytes inflated ")
+    assert len(result.stderr.splitlines()) == 1

@@ -513,8 +513,10 @@ def test_table_rows_added_removed_and_changed(project):
     assert summary(old, new) == [("changed", "table", "State Position Chile Supported")]
     html = redline_html(old, new)
     assert "<tr><td><del>Brazil</del></td><td><del>Supported in 2008</del></td></tr>" in html
-    assert f"<tr><td>Chile</td><td><del>Noted</del><ins>Supported</ins> {consulted}</td></tr>" in html
-    assert "<tr><td><ins>Peru</ins></td><td><ins>Noted</ins></td></tr>" in html
+    # each row of the newer table says where it is written (a removed row is not there any more)
+    assert (f'<tr data-src="sections/01.md:5"><td>Chile</td><td><del>Noted</del><ins>Supported</ins> {consulted}'
+            "</td></tr>") in html
+    assert '<tr data-src="sections/01.md:6"><td><ins>Peru</ins></td><td><ins>Noted</ins></td></tr>' in html
     from reportgen.review.redline import redline
 
     redline_docx = render_docx(redline(new, align_documents(old, new)))

@@ -47,7 +47,8 @@ def expected_version(folder: Path) -> tuple[str, bool] | None:
                             text=True)
     if inside.returncode or inside.stdout.strip() != "true":
         return None
-    return git(folder, "rev-parse", "--short", "HEAD"), bool(git(folder, "status", "--porcelain", "--", "."))
+    inputs = ["report", "sections", "templates", "references.bib"]  # the example's inputs
+    return git(folder, "rev-parse", "--short", "HEAD"), bool(git(folder, "status", "--porcelain", "--", *inputs))
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +98,13 @@ def test_the_stamp_names_the_commit_and_a_modified_work_tree(project, tmp_path):
     assert clean.text() == f"Projet · 2026-03-05 09:30 UTC · commit {commit}"
     assert clean.file_suffix() == f"draft-2026-03-05-{commit}" and clean.watermark == "PROJET"
 
+    (root / "reviewed.docx").write_bytes(b"PK")  # files that are not the report's inputs do not count
+    (root / "notes").mkdir()
+    (root / "notes" / "minutes.txt").write_text("meeting")
+    inputs = ["report", "sections", "templates", "references.bib"]
+    assert draft_stamp(root, "en", time, root / "build", inputs).text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit}"
     (root / "sections/01.md").write_text("# Findings\n\nA finding, edited.\n")
-    edited = draft_stamp(root, "en", time, root / "build")
+    edited = draft_stamp(root, "en", time, root / "build", inputs)
     assert edited.text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit} (modified)"
     assert edited.file_suffix() == f"draft-2026-03-05-{commit}-modified"
 
@@ -233,3 +239,30 @@ def test_draft_in_report_yaml_and_final_on_the_command_line(project, monkeypatch
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (root / "build").glob("*.docx")) == ["ORG_individual.docx",
                                                                       "ORG_individual_draft-2011-11-22.docx"]
+
+
+def test_a_draft_pdf_carries_the_map_of_its_sources_and_a_final_does_not(builds):
+    import json
+
+    import pypdf
+
+    from reportgen.renderers.pdf_anchors import ATTACHMENT
+
+    draft = pypdf.PdfReader(builds["draft"]["pdf"])
+    assert list(pypdf.PdfReader(builds["final"]["pdf"]).attachments) == []
+    sources = json.loads(draft.attachments[ATTACHMENT][0])
+    version = expected_version(ROOT)
+    assert (sources["commit"], sources["modified"]) == (version if version else ("", False))
+    assert len(sources["pages"]) == len(draft.pages)
+    lines = [line for page in sources["pages"] for line in page]
+    # each word where pdftotext finds it, with the file and line it was written on
+    found = {(line[4], word[2]) for line in lines for word in line[5]}
+    assert ("sections/02-normative-framework.md:25", "Declaration") in found
+    assert ("sections/02-normative-framework.md:25", "ASEAN:") in found  # the note, written inline there
+    assert ("report/report.yaml:8", "Commercial") in found  # the title, from report.yaml
+    first = next(line for line in lines if line[4] == "sections/02-normative-framework.md:25")
+    page = next(i for i, p in enumerate(sources["pages"]) if first in p)
+    height = float(draft.pages[page].mediabox.height)
+    x0, top, x1, bottom, text = next(w for w in words(builds["draft"]["pdf"])[page] if w[4] == first[5][0][2])
+    assert abs(first[5][0][0] - x0) < 1 and abs(first[5][0][1] - x1) < 1
+    assert first[1] - 1 < height - bottom and height - top < first[3] + 1

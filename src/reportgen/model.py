@@ -285,8 +285,12 @@ class HorizontalRule(Block):
 
 @dataclass(frozen=True, slots=True)
 class TableCell(Node):
+    """A cell; `source` only when it was written elsewhere than its table (a generated annex's cell
+    showing a recommendation)."""
+
     inlines: tuple[Node, ...]
     align: str = ""
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

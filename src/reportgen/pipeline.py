@@ -155,9 +155,9 @@ class Session:
         """The draft stamp when building a draft (`draft`, by default report.yaml's), else None."""
         if not (document.config.draft if draft is None else draft):
             return None
-        from .load.stamp import draft_stamp
+        from .load.stamp import draft_stamp, report_inputs
 
-        return draft_stamp(self.project.root, document.config.language, now, self.folder)
+        return draft_stamp(self.project.root, document.config.language, now, self.folder, report_inputs(document))
 
     def render(self, document: m.Document, formats: tuple[str, ...], look: Look = Look(),
                now: datetime | None = None, ready: Callable[[dict[str, bytes]], None] | None = None) -> Rendered:
@@ -166,18 +166,19 @@ class Session:
         now = now or build_time()
         root = look.root or self.project.root
         templates = root / "templates"
-        css, number_lines = look.css, None
+        css, number_lines, source_map = look.css, None, None
         if look.stamp:
-            from .renderers.draft_marks import pdf_draft_marks
+            from .renderers.draft_marks import pdf_draft_marks, pdf_source_map
 
             marks, number_lines = pdf_draft_marks(look.stamp.text(), look.stamp.watermark)
+            source_map = pdf_source_map(look.stamp.commit, bool(look.stamp.modified))
             css += marks
         rendered = Rendered()
         pdf = "pdf" in formats
         if pdf:
             if not self.worker:
                 self.worker = PdfWorker()
-            job = PdfJob.of(document, templates, root, now.isoformat(), css, number_lines, look.preface)
+            job = PdfJob.of(document, templates, root, now.isoformat(), css, number_lines, look.preface, source_map)
             self.worker.start(job)
             html = job.html
         elif "html" in formats:

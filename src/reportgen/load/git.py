@@ -17,7 +17,7 @@ from ..errors import ReportError
 @dataclass(frozen=True)
 class GitState:
     commit: str  # abbreviated hash of HEAD, "" before the first commit
-    modified: bool  # the project's files differ from HEAD (untracked files count)
+    modified: bool  # the project's files (or the `paths` asked about) differ from HEAD, untracked files too
 
 
 class GitError(Exception):
@@ -44,17 +44,18 @@ def in_repository(root: Path) -> bool:
         return False
 
 
-def state(root: Path, ignore: Path | None = None) -> GitState | None:
+def state(root: Path, ignore: Path | None = None, paths: list[str] | None = None) -> GitState | None:
     """The commit and modified state of the project at `root`; None when it is not in a git work
-    tree (or git is missing). Only the project's own folder is looked at; `ignore` (the output
-    folder) is left out, so that building does not make the next build 'modified'."""
+    tree (or git is missing). Only the project's own folder is looked at, or only its `paths` (the
+    report's inputs) when given; `ignore` (the output folder) is left out, so that building does
+    not make the next build 'modified'."""
     if not in_repository(root):
         return None
     try:
         commit = _git(root, "rev-parse", "--short", "HEAD")
     except GitError:  # no commit yet
         return GitState("", True)
-    pathspec = ["."]
+    pathspec = [":(literal)" + p for p in paths] if paths is not None else ["."]
     if ignore is not None and ignore.resolve().is_relative_to(root.resolve()) and ignore.resolve() != root.resolve():
         pathspec.append(":(exclude)" + ignore.resolve().relative_to(root.resolve()).as_posix())
     changes = _git(root, "status", "--porcelain", "--untracked-files=normal", "--", *pathspec)

@@ -3,9 +3,12 @@ every page and as a suffix of the output file names."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from .. import model as m
 
 from ..i18n import labels
 from . import git
@@ -41,10 +44,26 @@ class DraftStamp:
         return "-".join(parts)
 
 
-def draft_stamp(project_root: Path, language: str, time: datetime, output_folder: Path | None = None) -> DraftStamp:
-    """The stamp of a draft built now from the project at `project_root`."""
+def report_inputs(document: m.Document) -> list[str]:
+    """The project paths a report is made from: report/ (settings, previous recommendations),
+    sections/, templates/, the bibliography, and the images the sections show wherever they are."""
+    paths = ["report", "sections", "templates", document.config.bibliography]
+    for section in document.sections:
+        folder = posixpath.dirname(section.source.path)
+        for node in m.walk(section):
+            if isinstance(node, m.Image):
+                path = posixpath.normpath(posixpath.join(folder, node.src))
+                if not path.startswith("../") and "://" not in node.src:
+                    paths.append(path)
+    return list(dict.fromkeys(paths))
+
+
+def draft_stamp(project_root: Path, language: str, time: datetime, output_folder: Path | None = None,
+                inputs: list[str] | None = None) -> DraftStamp:
+    """The stamp of a draft built now from the project at `project_root`; "modified" when the
+    report's `inputs` (by default every file of the project) differ from the commit."""
     words = labels(language)
-    state = git.state(project_root, ignore=output_folder)
+    state = git.state(project_root, ignore=output_folder, paths=inputs)
     if state is None:
         return DraftStamp(words["draft"], time)
     return DraftStamp(words["draft"], time, state.commit, words["modified"] if state.modified else "", in_git=True)

@@ -26,12 +26,12 @@ from ..i18n import labels
 from ..numberformat import NumberFormat, heading_formats
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
 from . import svg as svg_images
-from .anchors import FILE_PROPERTY, MARKER, VERSION, AnchorNames
+from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .html import author_line, paragraph_id, safe_href
 from .reproducible_zip import normalise_zip
-from .tables import column_widths
+from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
@@ -316,6 +316,8 @@ class DocxRenderer:
         for paragraph, source in self.anchored:
             self.bookmarks.wrap(paragraph, names.name(source))
         table = {FILE_PROPERTY + key: path for key, path in names.files.items()}
+        if self.draft and self.draft.commit:  # the version the sections were at, to trace marks on an older draft
+            table |= {COMMIT_PROPERTY: self.draft.commit, MODIFIED_PROPERTY: "yes" if self.draft.modified else ""}
         _ooxml_properties.set_custom_properties(self.word, {MARKER: VERSION, **table}, "reportgen ")
 
     def block_Paragraph(self, node: m.Paragraph, place: _Place) -> None:
@@ -453,14 +455,13 @@ class DocxRenderer:
             column.width = Emu(int(available * share))
             for cell in column.cells:
                 cell.width = column.width
-        line = node.source.line
-        for row, cells in zip(table.rows, rows, strict=True):
+        for row, cells, line in zip(table.rows, rows, row_lines(node), strict=True):
             heading = bool(node.header) and cells is node.header
-            revision = _row_revision(cells)
+            revision = row_revision(cells)
             self.deleted += revision == "del"
             for cell, model_cell in zip(row.cells, cells, strict=True):
                 paragraph = cell.paragraphs[0]
-                self.anchor(paragraph, Source(node.source.path, line))
+                self.anchor(paragraph, model_cell.source or Source(node.source.path, line or 0))
                 paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
@@ -468,8 +469,6 @@ class DocxRenderer:
             self.deleted -= revision == "del"
             if revision:
                 self.revisions.blocks([row._tr], revision)
-            if revision != "del":  # a removed row has no line in the newer file
-                line += 2 if heading else 1  # a delimiter row follows the header
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
 
@@ -693,14 +692,6 @@ def _listed(items: tuple[tuple[m.Node, ...], ...], separator: str, end: str = ""
     for i, item in enumerate(items):
         out.extend(((m.Text(separator),) if i else ()) + item)
     return tuple(out) + ((m.Text(end),) if end else ())
-
-
-def _row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
-    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
-    marks = {type(c.inlines[0]) for c in cells if c.inlines}
-    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
-        return "ins" if marks == {m.Inserted} else "del"
-    return None
 
 
 def bookmark_name(ident: str) -> str:

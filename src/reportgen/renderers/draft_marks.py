@@ -55,6 +55,13 @@ def pdf_draft_marks(stamp: str, watermark: str) -> tuple[str, Callable[[object],
     return draft_css(stamp, watermark), functools.partial(_line_numbers, watermark)
 
 
+def pdf_source_map(commit: str, modified: bool) -> Callable[[object], bytes]:
+    """The function giving a draft's map of sources from the laid-out report (`pdf_anchors`)."""
+    from .pdf_anchors import source_map
+
+    return functools.partial(source_map, commit=commit, modified=modified)
+
+
 def _line_numbers(watermark: str, layout) -> str:
     from .line_numbers import line_number_css
 

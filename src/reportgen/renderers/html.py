@@ -23,7 +23,7 @@ from ..i18n import labels
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
 from .dispatch import rule
-from .tables import column_widths
+from .tables import column_widths, row_lines
 
 
 def list_marker(kind: str, delimiter: str, value: int) -> str:
@@ -238,15 +238,18 @@ class HtmlRenderer:
             self.deleted -= deleted
 
     def block_Table(self, node: m.Table) -> Markup:
-        def row(cells, tag):
-            return Markup("<tr>{}</tr>").format(Markup("").join(
-                Markup('<{t}{a}>{c}</{t}>').format(
+        def row(cells, tag, line):  # each row and cell says where it is written, as in the DOCX
+            where = Markup(' data-src="{}:{}"').format(node.source.path, line) if line else ""
+            return Markup("<tr{}>{}</tr>").format(where, Markup("").join(
+                Markup('<{t}{a}{s}>{c}</{t}>').format(
                     t=tag, a=Markup(' class="align-{}"').format(cell.align) if cell.align else "",
+                    s=Markup(' data-src="{}"').format(str(cell.source)) if cell.source else "",
                     c=self.inlines(cell.inlines)) for cell in cells))
         columns = Markup("").join(Markup('<col style="width: {:.1f}%">').format(100 * share)
                                   for share in column_widths(node))
-        head = Markup("<thead>{}</thead>").format(row(node.header, "th")) if node.header else ""
-        body = Markup("").join(row(r, "td") for r in node.rows)
+        lines = row_lines(node)
+        head = Markup("<thead>{}</thead>").format(row(node.header, "th", lines.pop(0))) if node.header else ""
+        body = Markup("").join(row(r, "td", line) for r, line in zip(node.rows, lines, strict=True))
         ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
         return Markup('<table{} data-src="{}">{}<colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
             ident, str(node.source), self.caption(node), columns, head, body)

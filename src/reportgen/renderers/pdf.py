@@ -97,6 +97,16 @@ def prepare() -> None:
     keep_footnotes_with_calls()
 
 
+def _attachment(weasyprint, data: bytes, created: str):
+    from datetime import datetime
+
+    from .pdf_anchors import ATTACHMENT
+
+    when = datetime.fromisoformat(created) if created else None  # the build's clock: reproducible drafts
+    return weasyprint.Attachment(string=data, name=ATTACHMENT, created=when, modified=when,
+                                 description="reportgen: where each word of this draft comes from")
+
+
 def _baselines(document) -> list[list[float]]:
     from .line_numbers import page_lines
 
@@ -104,7 +114,8 @@ def _baselines(document) -> list[list[float]]:
 
 
 def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant: str | None = None,
-               number_lines: Callable[[object], str] | None = None) -> PdfResult:
+               number_lines: Callable[[object], str] | None = None,
+               source_map: Callable[[object], bytes] | None = None, created: str = "") -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
 
     `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
@@ -114,7 +125,8 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
     A resource WeasyPrint could not load is an error, not a silent gap.
 
     `number_lines(layout)`, for drafts, gives CSS drawn over the final layout (line numbers); the
-    report is laid out once more with it, `render_html(pushed, extra_css)`.
+    report is laid out once more with it, `render_html(pushed, extra_css)`. `source_map(layout)`,
+    for drafts too, gives the map of `pdf_anchors` attached to the PDF, dated `created`.
     """
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
@@ -144,7 +156,8 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
                 numbered = layout(render_html(pushed, number_lines(document)))
                 misnumbered = _baselines(numbered) != _baselines(document)  # a background moves nothing
                 document, pages = numbered, note_pages(numbered)
-            pdf = document.write_pdf(pdf_variant=pdf_variant)
+            attachments = [_attachment(weasyprint, source_map(document), created)] if source_map else None
+            pdf = document.write_pdf(pdf_variant=pdf_variant, attachments=attachments)
         except FatalURLFetchingError as exc:
             # Sections' images are checked when loading, so what is left comes from a template.
             raise ReportError([Problem(None, f"PDF: a template refers to {exc}; "

@@ -37,15 +37,18 @@ class PdfJob:
     model: bytes  # (document, templates folder, created, extra CSS, preface)
     root: Path
     number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
+    source_map: Callable[[object], bytes] | None = None  # a draft's map of sources (renderers.pdf_anchors)
+    created: str = ""
 
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
-           number_lines: Callable[[object], str] | None = None, preface: tuple = ()) -> PdfJob:
+           number_lines: Callable[[object], str] | None = None, preface: tuple = (),
+           source_map: Callable[[object], bytes] | None = None) -> PdfJob:
         from .html import HtmlRenderer
 
         html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
-        return cls(html, model, root, number_lines)
+        return cls(html, model, root, number_lines, source_map, created)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,8 @@ def render(job: PdfJob) -> PdfDone:
 
     start = time.perf_counter()
     with paused_gc():
-        result = render_pdf(render_html, job.root, number_lines=job.number_lines)
+        result = render_pdf(render_html, job.root, number_lines=job.number_lines, source_map=job.source_map,
+                            created=job.created)
     return PdfDone(result, time.perf_counter() - start)
 
 

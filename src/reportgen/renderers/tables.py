@@ -1,4 +1,5 @@
-"""Column widths for tables, shared by the HTML and DOCX renderers so both lay a table out alike.
+"""Column widths for tables, shared by the HTML and DOCX renderers so both lay a table out alike;
+and the line each row is written on, so that both say where a reviewer's mark in a cell belongs.
 
 Like a browser's automatic table layout, measured in characters: each column gets at least its
 longest word, and the space left goes to the columns whose text is longest.
@@ -10,6 +11,28 @@ from .. import model as m
 
 LINE = 85  # characters of table text (10.5 pt) that fit across the text width
 PADDING = 3  # a cell's padding and borders, in characters
+
+
+def row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
+    """"ins" or "del" for a table row a redline shows as added or removed (every cell's text marked)."""
+    marks = {type(c.inlines[0]) for c in cells if c.inlines}
+    if len(marks) == 1 and all(len(c.inlines) <= 1 for c in cells) and marks <= {m.Inserted, m.Deleted}:
+        return "ins" if marks == {m.Inserted} else "del"
+    return None
+
+
+def row_lines(table: m.Table) -> list[int | None]:
+    """The source line of each row, the header first: a delimiter row follows the header, and a
+    row a redline shows as removed has no line in the newer file (None)."""
+    out: list[int | None] = []
+    line = table.source.line
+    for index, cells in enumerate(((table.header,) if table.header else ()) + table.rows):
+        if row_revision(cells) == "del":
+            out.append(None)
+            continue
+        out.append(line)
+        line += 2 if index == 0 and table.header else 1
+    return out
 
 
 def column_widths(table: m.Table) -> tuple[float, ...]:

@@ -4,7 +4,6 @@ paragraph's original text before it, to find its line in the source."""
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from lxml import etree
 
 from ..errors import ReportError
 from ..renderers import anchors
+from .safezip import read_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -49,11 +49,7 @@ class Reviewed:
 def read_docx(path: Path) -> Reviewed:
     """Every comment and tracked change of a reviewed DOCX, in document order (body, then notes)."""
     name = str(path)
-    try:
-        with zipfile.ZipFile(path) as package:
-            files = {n: package.read(n) for n in _PARTS if n in package.namelist()}
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
-        raise ReportError(f"{name}: not a DOCX file ({exc})") from None
+    files = read_parts(path, _PARTS, "DOCX")
     if "word/document.xml" not in files:
         raise ReportError(f"{name}: not a DOCX file (it has no word/document.xml)")
     parts = {}
@@ -138,7 +134,9 @@ class _Walker:
             if local == "bookmarkStart":
                 parsed = anchors.parse(element.get(w("name"), ""))
                 if parsed:
-                    self.anchor, self.before, self.anchored = parsed, [], True
+                    self.anchor, self.before, self.anchored, previous = parsed, [], True, None
+                    if change is not None:  # LibreOffice puts a deleted paragraph's bookmarks inside w:del
+                        change = self._paragraph_changed(change)
             elif local in _CHANGES and element.getparent().tag not in (w("rPr"), w("trPr")):  # not a mark's
                 kind, author, date = _CHANGES[local], element.get(w("author"), ""), element.get(w("date"), "")
                 if previous is not None and (previous.kind, previous.author, previous.date) == (kind, author, date):
@@ -166,6 +164,17 @@ class _Walker:
                 if local != "delText":
                     for mark in quoting.values():
                         mark._parts.append(text)
+
+    def _paragraph_changed(self, change: Mark) -> Mark:
+        """A change that goes on into the paragraph that starts: the same change there, if it has
+        text already, else it belongs there."""
+        if change._parts:
+            change.text = "".join(change._parts)
+            change = Mark(change.kind, change.author, change.date, "", self.anchor, "")
+            self.marks.append(change)
+        else:
+            change.anchor, change.before = self.anchor, ""
+        return change
 
     def _place(self, ident: str) -> Mark | None:
         """Put a comment where its range starts (or, without a range, where its reference is)."""

@@ -162,7 +162,8 @@ def summary_annex(placed: list[Placed], grouping: str, language: str, source: So
     for title, items in groups.items():
         blocks.append(m.Heading(2, (m.Text(title),), source, id=_free(f"{ident}-{len(blocks)}", taken),
                                 numbered=False))
-        rows = tuple((_text_cell(qualified[id(item)]), _cell(*recommendation_text(item.recommendation)),
+        rows = tuple((_text_cell(qualified[id(item)]),
+                      replace(_cell(*recommendation_text(item.recommendation)), source=item.recommendation.source),
                       _text_cell(", ".join(item.recommendation.sdg)),
                       _cell(*heading_reference(item)) if grouping == "theme"
                       else _text_cell(item.recommendation.theme))
