@@ -58,13 +58,13 @@ def main() -> None:
     clock.lap("docx")
     if pdf:
         from reportgen.renderers._weasyprint_import import import_weasyprint
-        from reportgen.renderers._weasyprint_patch import keep_footnotes_with_calls
+        from reportgen.renderers._weasyprint_patch import patch_weasyprint
         from reportgen.renderers.pdf import _fetcher_class, note_pages
         from reportgen.renderers.pdf_worker import paused_gc
         from reportgen.resources import RESOURCES
 
         weasyprint = import_weasyprint()
-        keep_footnotes_with_calls()
+        patch_weasyprint()
         clock.lap("weasyprint import")
         fetcher = _fetcher_class()((project.root, RESOURCES))
         with paused_gc():  # as in the PDF process

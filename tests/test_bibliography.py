@@ -269,3 +269,15 @@ def test_a_bad_entry_stops_the_build_with_its_line(project):
     root = project({"sections/01.md": "A[@r].\n", "references.bib": bib})
     with pytest.raises(ReportError, match=r"references.bib:3: entry 'r', field 'title': a comma is missing"):
         load_model(Project.at(root))
+
+
+def test_reading_a_bibliography_leaves_bibtexparser_logging_as_it_was():
+    import logging
+
+    from reportgen.errors import Problems
+    from reportgen.load.bibliography import read_bibliography
+
+    logger = logging.getLogger("bibtexparser")
+    logger.setLevel(logging.INFO)
+    read_bibliography("@book{a, title = {T}, year = {2020}}\n@broken{", "references.bib", Problems())
+    assert logger.level == logging.INFO

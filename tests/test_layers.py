@@ -12,7 +12,7 @@ PACKAGE = Path(reportgen.__file__).parent
 # Lowest first. Top-level modules may import others of their own layer; packages import only their
 # own modules and lower layers (check and renderers stand side by side and never import each other).
 LAYERS = [
-    {"errors", "clock", "model", "numberformat", "i18n", "resources"},
+    {"errors", "clock", "model", "numberformat", "numberwords", "i18n", "scripts", "resources"},
     {"load"},
     {"transforms"},
     {"check", "renderers"},

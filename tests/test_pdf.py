@@ -145,3 +145,33 @@ def test_endnotes_collect_the_notes_at_the_end(project, tmp_path):
     assert "2. Plain note." in text
     html = written[1].read_text()
     assert '<a class="note-ref" id="ref-1" href="#note-1"><sup>1</sup></a>' in html
+
+
+def test_both_weasyprint_fixes_apply_to_the_installed_version_at_their_own_lines():
+    import inspect
+
+    from weasyprint.layout import block
+
+    from reportgen.renderers._weasyprint_patch import FIXES, patch_weasyprint, unpatched_warnings
+
+    lines, first_line = inspect.getsourcelines(block._linebox_layout)
+    assert all("".join(lines).count(old) == 1 for old, _ in FIXES.values()), "WeasyPrint changed: update the patch"
+    assert patch_weasyprint() == () and unpatched_warnings() == []
+    assert block._linebox_layout.__code__.co_filename == block.__file__
+    assert block._linebox_layout.__code__.co_firstlineno == first_line  # tracebacks point at WeasyPrint's lines
+
+
+def test_a_fix_that_cannot_be_applied_is_a_warning_of_the_build(monkeypatch):
+    import weasyprint
+
+    from reportgen.load.project import Project
+    from reportgen.pipeline import load_model
+    from reportgen.renderers import _weasyprint_patch
+    from reportgen.renderers.pdf_worker import PdfJob, render
+
+    monkeypatch.setattr(_weasyprint_patch, "_missing", ("keep notes with their calls",))
+    project = Project.at(ROOT)
+    job = PdfJob.of(load_model(project), project.templates, project.root, "2011-11-21T00:00:00+00:00")
+    assert render(job).result.warnings[0] == (
+        f"PDF: WeasyPrint {weasyprint.__version__} was not patched to keep notes with their calls; "
+        "notes are checked after layout instead")

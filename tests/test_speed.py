@@ -241,10 +241,13 @@ def test_weasyprint_lays_out_every_page_of_the_example_once(example_model):
 
     from weasyprint.logger import PROGRESS_LOGGER
 
+    from reportgen.renderers._weasyprint_patch import patch_weasyprint
     from reportgen.renderers.html import HtmlRenderer
     from reportgen.renderers.pdf import render_pdf
 
     from .conftest import ROOT
+
+    patch_weasyprint()  # as in the PDF process
 
     made, up_to_date = [], []
 
@@ -270,7 +273,7 @@ RENDER_WITH_OR_WITHOUT_THE_LOOKUP_FIX = """
 import hashlib, sys
 from reportgen.renderers import _weasyprint_patch
 if sys.argv[2] == "without":
-    _weasyprint_patch._NOTE_LOOKUP = ("no such code", "")
+    _weasyprint_patch.FIXES["look for notes only where one is called"] = ("no such code", "")
 from reportgen.renderers.pdf_worker import PdfJob, render
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
@@ -288,7 +291,8 @@ def test_the_note_lookup_fix_applies_to_the_installed_weasyprint_and_changes_no_
     from reportgen.renderers import _weasyprint_patch
 
     source = inspect.getsource(inspect.getmodule(block))
-    assert source.count(_weasyprint_patch._NOTE_LOOKUP[0]) == 1  # else an upgrade left it unpatched
+    old, _ = _weasyprint_patch.FIXES["look for notes only where one is called"]
+    assert source.count(old) == 1  # else an upgrade left it unpatched
     root = project({"sections/01.md": SECTION * 3, "sections/02.md": "# More\n\nText[@smith2020].\n"})
 
     def pdf(how: str) -> str:

@@ -1,8 +1,43 @@
-"""The words reportgen itself writes into a report, in the languages OHCHR prefers (en, fr, es)."""
+"""The six UN languages reportgen writes (the one list of them: `LANGUAGES`) and the words it writes
+itself into a report in each: labels, dates, ordinals and session numbers as the UN writes them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+
+from .numberwords import arabic_ordinal, chinese
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of reports: its ISO 639-1 code, names, Word's locale tag, writing direction and script."""
+
+    code: str
+    name: str  # in English
+    native: str
+    tag: str  # the locale Word and the PDF's metadata name it by
+    direction: str = "ltr"
+    script: str = "latin"  # latin, cyrillic, arabic or han: which fonts and which Word slot it takes
+    preferred: bool = False  # OHCHR prefers English, French or Spanish (S2)
+
+
+# The six UN official languages, in the UN's order after the three OHCHR prefers.
+LANGUAGES = {lang.code: lang for lang in (
+    Language("en", "English", "English", "en-GB", preferred=True),
+    Language("fr", "French", "français", "fr-FR", preferred=True),
+    Language("es", "Spanish", "español", "es-ES", preferred=True),
+    Language("ar", "Arabic", "العربية", "ar-SA", direction="rtl", script="arabic"),
+    Language("ru", "Russian", "русский", "ru-RU", script="cyrillic"),
+    Language("zh", "Chinese", "中文", "zh-CN", script="han"),
+)}
+UN_LANGUAGES = tuple(LANGUAGES)
+PREFERRED_LANGUAGES = tuple(code for code, lang in LANGUAGES.items() if lang.preferred)
+
+
+def language(code: str) -> Language:
+    """The language of `code`; one reportgen does not know is written as English is, left to right."""
+    return LANGUAGES.get(code) or Language(code, code, code, code)
 
 LABELS = {
     "en": {
@@ -12,9 +47,9 @@ LABELS = {
         "joint": "Joint submission to the Universal Periodic Review",
         "individual": "Submission to the Universal Periodic Review",
         "nhri": "Submission of the national human rights institution to the Universal Periodic Review",
-        "session": "session of the UPR Working Group",
-        "cycle": "cycle", "submitted_by": "Submitted by", "members": "Member organisations ({n})",
-        "coalition": "Coalition",
+        "session": "{n} session of the UPR Working Group",
+        "cycle": "{n} cycle", "submitted_by": "Submitted by", "members": "Member organisations ({n})",
+        "coalition": "Coalition", "comma": ", ",
         "as_recommended": "As recommended previously", "summary": "Summary of recommendations",
         "follow_up": "Follow-up to the recommendations of the previous cycle", "no_theme": "Other recommendations",
         "number": "No.", "recommendation": "Recommendation", "sdg": "SDG targets", "section": "Section",
@@ -35,9 +70,9 @@ LABELS = {
         "joint": "Contribution conjointe à l'Examen périodique universel",
         "individual": "Contribution à l'Examen périodique universel",
         "nhri": "Contribution de l'institution nationale des droits de l'homme à l'Examen périodique universel",
-        "session": "session du Groupe de travail de l'EPU",
-        "cycle": "cycle", "submitted_by": "Présentée par", "members": "Organisations membres ({n})",
-        "coalition": "Coalition",
+        "session": "{n} session du Groupe de travail de l'EPU",
+        "cycle": "{n} cycle", "submitted_by": "Présentée par", "members": "Organisations membres ({n})",
+        "coalition": "Coalition", "comma": ", ",
         "as_recommended": "Comme recommandé précédemment", "summary": "Récapitulatif des recommandations",
         "follow_up": "Suivi des recommandations du cycle précédent", "no_theme": "Autres recommandations",
         "number": "N°", "recommendation": "Recommandation", "sdg": "Cibles des ODD", "section": "Section",
@@ -58,9 +93,9 @@ LABELS = {
         "joint": "Contribución conjunta al Examen Periódico Universal",
         "individual": "Contribución al Examen Periódico Universal",
         "nhri": "Contribución de la institución nacional de derechos humanos al Examen Periódico Universal",
-        "session": "período de sesiones del Grupo de Trabajo del EPU",
-        "cycle": "ciclo", "submitted_by": "Presentada por", "members": "Organizaciones miembros ({n})",
-        "coalition": "Coalición",
+        "session": "{n} período de sesiones del Grupo de Trabajo del EPU",
+        "cycle": "{n} ciclo", "submitted_by": "Presentada por", "members": "Organizaciones miembros ({n})",
+        "coalition": "Coalición", "comma": ", ",
         "as_recommended": "Como se recomendó anteriormente", "summary": "Resumen de las recomendaciones",
         "follow_up": "Seguimiento de las recomendaciones del ciclo anterior", "no_theme": "Otras recomendaciones",
         "number": "N.º", "recommendation": "Recomendación", "sdg": "Metas de los ODS", "section": "Sección",
@@ -74,6 +109,66 @@ LABELS = {
         "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
                    "octubre", "noviembre", "diciembre"],
     },
+    "ar": {
+        "ibid": "المرجع نفسه", "available": "متاح على الرابط", "accessed": "اطُّلع عليه في", "ed": "محرر",
+        "eds": "محررون", "edition": "ط.", "et_al": "وآخرون", "and": "و", "vol": "المجلد", "no": "العدد", "in": "في",
+        "notes": "الحواشي", "keywords": "الكلمات الرئيسية", "contact": "جهة الاتصال", "page": "الصفحة",
+        "joint": "ورقة مشتركة مقدمة في إطار الاستعراض الدوري الشامل",
+        "individual": "ورقة مقدمة في إطار الاستعراض الدوري الشامل",
+        "nhri": "ورقة المؤسسة الوطنية لحقوق الإنسان المقدمة في إطار الاستعراض الدوري الشامل",
+        "session": "الدورة {n} للفريق العامل المعني بالاستعراض الدوري الشامل",
+        "cycle": "الجولة {n}", "submitted_by": "مقدمة من", "members": "المنظمات الأعضاء ({n})",
+        "coalition": "الائتلاف", "comma": "، ",
+        "as_recommended": "كما أوصي سابقاً", "summary": "موجز التوصيات",
+        "follow_up": "متابعة توصيات الجولة السابقة", "no_theme": "توصيات أخرى",
+        "number": "الرقم", "recommendation": "التوصية", "sdg": "غايات أهداف التنمية المستدامة", "section": "الفرع",
+        "theme": "الموضوع", "recommending_state": "الدولة الموصية", "position": "الموقف",
+        "assessment": "التقييم", "discussed": "نوقشت في", "not_assessed": "لم تُقيَّم",
+        "draft": "مسودة", "modified": "معدَّل",
+        # as UN Arabic documents write them, the Levantine name and the other one
+        "months": ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+                   "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+                   "كانون الأول/ديسمبر"],
+    },
+    "ru": {
+        "ibid": "там же", "available": "Размещено по адресу", "accessed": "дата обращения:", "ed": "ред.",
+        "eds": "ред.", "edition": "изд.", "et_al": "и др.", "and": "и", "vol": "т.", "no": "№", "in": "в",
+        "notes": "Примечания", "keywords": "Ключевые слова", "contact": "Контактное лицо", "page": "Страница",
+        "joint": "Совместное представление для универсального периодического обзора",
+        "individual": "Представление для универсального периодического обзора",
+        "nhri": "Представление национального правозащитного учреждения для универсального периодического обзора",
+        "session": "{n} сессия Рабочей группы по УПО",
+        "cycle": "{n} цикл", "submitted_by": "Представлено", "members": "Организации-члены ({n})",
+        "coalition": "Коалиция", "comma": ", ",
+        "as_recommended": "Ранее рекомендовалось", "summary": "Сводка рекомендаций",
+        "follow_up": "Выполнение рекомендаций предыдущего цикла", "no_theme": "Прочие рекомендации",
+        "number": "№", "recommendation": "Рекомендация", "sdg": "Задачи ЦУР", "section": "Раздел",
+        "theme": "Тема", "recommending_state": "Государство, вынесшее рекомендацию", "position": "Позиция",
+        "assessment": "Оценка", "discussed": "Рассматривается в", "not_assessed": "не оценена",
+        "draft": "Проект", "modified": "изменено",
+        "months": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                   "ноябрь", "декабрь"],
+        "months_of": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                      "октября", "ноября", "декабря"],  # 17 марта: after a day, the genitive
+    },
+    "zh": {
+        "ibid": "同上", "available": "可查阅", "accessed": "查阅日期", "ed": "编", "eds": "编", "edition": "版",
+        "et_al": "等", "and": "和", "vol": "卷", "no": "期", "in": "载于",
+        "notes": "注", "keywords": "关键词", "contact": "联系人", "page": "页",
+        "joint": "提交普遍定期审议的联署材料",
+        "individual": "提交普遍定期审议的材料",
+        "nhri": "国家人权机构提交普遍定期审议的材料",
+        "session": "普遍定期审议工作组{n}届会议",
+        "cycle": "{n}轮", "submitted_by": "提交方", "members": "成员组织（{n}个）",
+        "coalition": "联盟", "comma": "，",
+        "as_recommended": "先前提出的建议", "summary": "建议摘要",
+        "follow_up": "上一轮审议所提建议的落实情况", "no_theme": "其他建议",
+        "number": "编号", "recommendation": "建议", "sdg": "可持续发展目标具体目标", "section": "节",
+        "theme": "主题", "recommending_state": "提出建议的国家", "position": "立场",
+        "assessment": "评估", "discussed": "讨论于", "not_assessed": "未评估",
+        "draft": "草稿", "modified": "已修改",
+        "months": [f"{n}月" for n in range(1, 13)],
+    },
 }
 
 
@@ -82,26 +177,69 @@ def labels(language: str) -> dict:
     return LABELS.get(language, LABELS["en"])
 
 
-def ordinal(number: int, language: str = "en") -> str:
-    """13 -> `13th` (en), `13e` (fr), `13.º` (es)."""
+# The grammatical gender of the nouns numbered with an ordinal, where the ordinal agrees with it.
+_GENDERS = {
+    "fr": {"session": "f", "cycle": "m", "edition": "f", "series": "f"},
+    "es": {"session": "m", "cycle": "m", "edition": "f", "series": "f"},
+    "ru": {"session": "f", "cycle": "m", "edition": "n", "series": "f"},
+}
+# Phrases around an ordinal that are not labels of their own (session and cycle are).
+_PHRASES = {"en": {"edition": "{n} ed.", "series": "{n} series"},
+            "fr": {"edition": "{n} éd.", "series": "{n} série"},
+            "es": {"edition": "{n} ed.", "series": "{n} serie"},
+            "ar": {"edition": "الطبعة {n}", "series": "السلسلة {n}"},
+            "ru": {"edition": "{n} изд.", "series": "{n} серия"},
+            "zh": {"edition": "{n}版", "series": "{n}辑"}}
+
+
+def ordinal(number: int, language: str = "en", gender: str = "m") -> str:
+    """13 -> `13th` (en), `13e` (fr; `1er`, `1re`), `13.º`/`13.ª` (es), `13-й`/`13-я`/`13-е` (ru),
+    `الثالثة عشرة` (ar, feminine), `第十三` (zh); `gender` is `m`, `f` or `n`."""
     if language == "fr":
-        return "1re" if number == 1 else f"{number}e"
+        return ("1re" if gender == "f" else "1er") if number == 1 else f"{number}e"
     if language == "es":
-        return f"{number}.º"
+        return f"{number}.{'ª' if gender == 'f' else 'º'}"
+    if language == "ru":
+        return f"{number}-" + {"f": "я", "n": "е"}.get(gender, "й")
+    if language == "ar":
+        return arabic_ordinal(number)
+    if language == "zh":
+        return "第" + chinese(number)
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def ordinal_phrase(number: int, noun: str, language: str = "en") -> str:
+    """The `number`th session, cycle, edition or series as the language writes it: `13th session of the UPR
+    Working Group`, `الدورة الثالثة عشرة للفريق العامل …`, `普遍定期审议工作组第十三届会议`, `2-е изд.`."""
+    code = language if language in LABELS else "en"
+    template = LABELS[code][noun] if noun in ("session", "cycle") else _PHRASES[code][noun]
+    return template.format(n=ordinal(number, code, _GENDERS.get(code, {}).get(noun, "m")))
+
+
+def write_date(year: int, month: int = 0, day: int = 0, language: str = "en") -> str:
+    """A date as the language writes it: `17 March 2011`, `1er mars 2011`, `17 de marzo de 2011`,
+    `17 آذار/مارس 2011`, `17 марта 2011 года`, `2011年3月17日`; without a day or a month, what is left."""
+    words = labels(language)
+    if language == "zh":
+        return f"{year}年{month}月{day}日" if day else f"{year}年{month}月" if month else str(year)
+    if not month:
+        return str(year)
+    months = words.get("months_of", words["months"]) if day else words["months"]
+    parts = [("1er" if language == "fr" and day == 1 else str(day)) if day else "", months[month - 1], str(year)]
+    joined = (" de " if language == "es" else " ").join(p for p in parts if p)
+    return f"{joined} года" if language == "ru" else joined
 
 
 def format_date(text: str, language: str = "en") -> str:
     """An ISO date, full or partial (`2011`, `2011-03`, `2011-03-17`), written out: `17 March 2011`."""
     parts = text.strip().split("-")
-    months = labels(language)["months"]
     try:
         if len(parts) == 3:
             day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return f"{day.day} {months[day.month - 1]} {day.year}"
+            return write_date(day.year, day.month, day.day, language)
         if len(parts) == 2 and 1 <= int(parts[1]) <= 12:
-            return f"{months[int(parts[1]) - 1]} {int(parts[0])}"
+            return write_date(int(parts[0]), int(parts[1]), 0, language)
     except ValueError:
         pass
     return text.strip()
@@ -135,6 +273,30 @@ _NOTE_WORDS = {
         "in_language": "en {language}", "series": "serie", "thesis": "tesis", "introduction": "introducción de",
         "foreword": "prólogo de", "afterword": "epílogo de", "annotator": "anotado por",
         "commentator": "comentario de", "chap": "cap.",
+    },
+    "ar": {
+        "trans": "ترجمة", "ed_trans": "تحرير وترجمة", "eds_trans": "تحرير وترجمة", "by": "بقلم", "of": "من",
+        "vols": "{n} مجلدات", "part": "الجزء", "p": "ص.", "pp": "ص.", "pagetotal": "{n} صفحة", "version": "الإصدار",
+        "first_published": "نُشر لأول مرة", "circa": "نحو", "decade": "عقد {year}", "date_joiner": " ",
+        "seasons": ["ربيع", "صيف", "خريف", "شتاء"], "in_language": "باللغة {language}", "series": "سلسلة",
+        "thesis": "أطروحة", "introduction": "تقديم", "foreword": "تصدير", "afterword": "خاتمة",
+        "annotator": "تعليق", "commentator": "شرح", "chap": "الفصل",
+    },
+    "ru": {
+        "trans": "пер.", "ed_trans": "ред. и пер.", "eds_trans": "ред. и пер.", "by": "", "of": "из",
+        "vols": "в {n} т.", "part": "ч.", "p": "с.", "pp": "с.", "pagetotal": "{n} с.", "version": "версия",
+        "first_published": "впервые опубликовано", "circa": "ок.", "decade": "{year}-е годы", "date_joiner": " ",
+        "seasons": ["весна", "лето", "осень", "зима"], "in_language": "на языке: {language}", "series": "серия",
+        "thesis": "диссертация", "introduction": "вступ. ст.", "foreword": "предисл.", "afterword": "послесл.",
+        "annotator": "примеч.", "commentator": "коммент.", "chap": "гл.",
+    },
+    "zh": {
+        "trans": "译", "ed_trans": "编译", "eds_trans": "编译", "by": "著", "of": "之",
+        "vols": "共{n}卷", "part": "部分", "p": "页", "pp": "页", "pagetotal": "共{n}页", "version": "版本",
+        "first_published": "初版", "circa": "约", "decade": "{year}年代", "date_joiner": "",
+        "seasons": ["春", "夏", "秋", "冬"], "in_language": "{language}", "series": "丛书",
+        "thesis": "学位论文", "introduction": "导言", "foreword": "序", "afterword": "跋",
+        "annotator": "注释", "commentator": "评注", "chap": "章",
     },
 }
 BIBLATEX_KEYS = {  # key: (English, French, Spanish)

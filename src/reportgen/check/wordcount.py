@@ -2,9 +2,10 @@
 
 A word is a run of characters between whitespace: `child-rights`, `and/or`, `2009-2014`, `A/HRC/19/8`
 and `21/2007` are one word each, a number is a word, and a dash or guillemet standing between spaces
-is a word too (a token like any other; not verified in Word itself). Numbers reportgen generates
-(headings, paragraphs, recommendations, note calls) are not text in the DOCX, so they are not
-counted; neither are image descriptions.
+is a word too (a token like any other; not verified in Word itself). Each Chinese or Japanese
+character, full-width punctuation included, is a word of its own, as Word counts them. Numbers
+reportgen generates (headings, paragraphs, recommendations, note calls) are not text in the DOCX,
+so they are not counted; neither are image descriptions.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
-
-
-def count_words(text: str) -> int:
-    return len(text.split())
+from ..scripts import count_words
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,13 @@ def read_bibtex(text: str, path: str, problems: Problems) -> dict[str, Entry]:
     """Every entry of a .bib, keyed by its citation key."""
     import bibtexparser
 
-    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # failures are reported below
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    logger = logging.getLogger("bibtexparser")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)  # its failures are reported below, located; its level is restored after
+    try:
+        library = bibtexparser.parse_string(text, parse_stack=[])
+    finally:
+        logger.setLevel(level)
     macros = dict(MONTHS)
     for string in library.strings:
         where = Source(path, string.start_line + 1)

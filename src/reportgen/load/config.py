@@ -166,7 +166,6 @@ def load_config(text: str, problems: Problems) -> ReportConfig | None:
     return config
 
 
-UN_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 
 
 def check_values(config: ReportConfig, problems: Problems) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import Problems
-from ..i18n import format_date, labels, ordinal
+from ..i18n import format_date, labels, ordinal_phrase
 from .config import ReportConfig
 from .sections import read_section
 
@@ -19,11 +19,11 @@ def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
         review.append(config.state)
     session = []
     if config.session:
-        session.append(f"{ordinal(config.session, config.language)} {words['session']}")
+        session.append(ordinal_phrase(config.session, "session", config.language))
     if config.cycle:
-        session.append(f"{ordinal(config.cycle, config.language)} {words['cycle']}")
+        session.append(ordinal_phrase(config.cycle, "cycle", config.language))
     if session:
-        review.append(", ".join(session))
+        review.append(words["comma"].join(session))
 
     submitters = tuple(_named(o.name, o.acronym) for o in config.organisations)
     coalition = _named(config.coalition.name, config.coalition.acronym)

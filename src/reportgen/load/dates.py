@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import note_words as labels
+from ..i18n import write_date
 
 _POINT = re.compile(r"(?P<year>-?\d{4}|\d{2}XX|\d{3}X)(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
                     r"(?:T[\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?(?P<qualifier>[?~%]?)")
@@ -145,6 +146,8 @@ def _single(point: Point, language: str, year: bool = True) -> str:
         text = words["decade"].format(year=point.year)
     elif point.season >= 0:
         text = f"{words['seasons'][point.season]} {point.year}"
+    elif year:  # the language's own order and forms: 17 марта 2011 года, 2011年3月17日
+        text = write_date(point.year, point.month, point.day, language)
     else:
         months = words["months"]
         parts = [_day(point.day, language) if point.day else "", months[point.month - 1] if point.month else "",

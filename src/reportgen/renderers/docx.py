@@ -22,9 +22,10 @@ from docx.text.paragraph import Paragraph
 from .. import model as m
 from ..clock import build_time
 from ..errors import Problem, Problems, ReportError, Source
-from ..i18n import labels
+from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
-from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_word, docx_reference
+from ..scripts import direction_runs, has_east_asian, has_rtl
+from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
 from .dispatch import rule
@@ -35,7 +36,8 @@ from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists
 from .word_numbering import LevelFormat, heading_levels, marker_level, single_level
 
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU", "zh": "zh-CN"}
+LANGUAGE_TAGS = {code: lang.tag for code, lang in LANGUAGES.items()}
+EAST_ASIAN_FONT = "SimSun"  # 宋体, the serif of Chinese Word documents (and of the UN's); others substitute theirs
 _CELL_ALIGNMENTS = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 BULLETS = ("–", "•", "–", "•", "–")  # by depth, as the PDF's list markers
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # what a browser collapses (not the no-break space)
@@ -101,6 +103,9 @@ class DocxRenderer:
             self.warnings.append(Problem(self.where, "styles missing, added with reportgen's look: "
                                                      + ", ".join(self.styles.added), "warning"))
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
+        script = language(self.config.language)
+        self.rtl, self.east_asian = script.direction == "rtl", script.script == "han"
+        self.wrote_rtl = False  # a run of right-to-left text was written
         self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
         self.note_text, self.note_list = f"{kind} Text", f"{kind} List"
@@ -190,7 +195,7 @@ class DocxRenderer:
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
-            _ooxml.add_run(paragraph, words["notes"])
+            self.run(paragraph, words["notes"], _Look())
         if self.notes.count != len(self.document.notes):
             raise RuntimeError(f"DOCX has {self.notes.count} notes, the model {len(self.document.notes)}")
         self.running_header()
@@ -199,7 +204,10 @@ class DocxRenderer:
             self.draft_marks()
         self.anchor_paragraphs()
         self.properties()
+        self.scripts()
         self.word_native()
+        if self.rtl:  # last: every paragraph, those word_native adds included, right to left
+            _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
@@ -277,6 +285,19 @@ class DocxRenderer:
         props.comments = props.category = props.content_status = ""
         props.revision = 1
         props.created = props.modified = self.created.replace(microsecond=0)
+
+    def scripts(self) -> None:
+        """Word's settings for the report's script: the language in its slot (`w:bidi` for Arabic,
+        `w:eastAsia` for Chinese) and Chinese's font; complex-script bold and sizes in the styles once
+        Arabic text is in the document."""
+        code = self.config.language
+        if self.rtl:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], bidi=LANGUAGE_TAGS.get(code, code))
+        elif self.east_asian:
+            _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
+                                        east_asian_font=EAST_ASIAN_FONT)
+        if self.wrote_rtl:
+            _ooxml_script.complex_script_styles(self.word)
 
     def word_native(self) -> None:
         """What Word itself writes and a reference document may lack or have stale."""
@@ -558,10 +579,20 @@ class DocxRenderer:
         self.inlines(paragraph, node.children, look)
 
     def run(self, paragraph, text: str, look: _Look) -> None:
-        if text:
-            self.formatted(_ooxml.add_run(paragraph, text, self.styles.id(look.style) if look.style else None), look)
+        """Runs of `text` in `look`: one, or one for each writing direction in mixed Arabic and Latin."""
+        if not text:
+            return
+        pieces = direction_runs(text, self.rtl) if self.rtl or has_rtl(text) else ((text, False),)
+        for piece, rtl in pieces:
+            run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
+            self.format_run(run, look)
+            if rtl:
+                _ooxml_script.right_to_left_run(run)
+                self.wrote_rtl = True
+            elif self.east_asian and has_east_asian(piece):
+                _ooxml_script.hint_east_asian(run)
 
-    def formatted(self, run, look: _Look) -> None:
+    def format_run(self, run, look: _Look) -> None:
         if look.italic:
             run.italic = True
         if look.bold:
@@ -592,7 +623,7 @@ class DocxRenderer:
             switches = "\\h" if node.kind == "title" else "\\n \\h"
             instruction = f"REF {bookmark_name(node.target)} {switches}"
         style = self.styles.id(look.style) if look.style else None
-        self.formatted(_ooxml.add_field(paragraph, instruction, _clean(node.number), style), look)
+        self.format_run(_ooxml.add_field(paragraph, instruction, _clean(node.number), style), look)
 
     def label(self, paragraph, label: str, ident: str, line_break: bool) -> None:
         """"Annex I" or "Table 1", its number bookmarked for cross-references, on a line of its own."""

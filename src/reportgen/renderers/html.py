@@ -19,10 +19,11 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..errors import Problem, ReportError, Source
-from ..i18n import labels
+from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
 from .dispatch import rule
+from .fonts import font_faces
 from .tables import column_widths, row_lines
 
 
@@ -38,6 +39,9 @@ def safe_href(url: str) -> str | None:
         return url
     scheme = urlsplit(url).scheme.lower()
     return url if scheme in m.LINK_SCHEMES else None
+
+
+_FONT_FACES = "/* reportgen: @font-face rules */"
 
 
 class HtmlRenderer:
@@ -73,8 +77,11 @@ class HtmlRenderer:
     def _render(self) -> str:
         config = self.config
         template = self.environment.get_template("report.html.j2")
-        css = read_resource("style.css", self.templates_dir) + self.extra_css
-        return template.render(
+        css = read_resource("style.css", self.templates_dir)
+        rtl = language(config.language).direction == "rtl"
+        if rtl:  # the same page mirrored: margins, indents and hanging numbers on the right
+            css += read_resource("rtl.css", self.templates_dir)
+        html = template.render(
             config=config,
             cover=self.cover_view(self.document.cover),
             description=m.plain_text(self.document.cover.kind) + (
@@ -82,12 +89,16 @@ class HtmlRenderer:
             cover_description=self.blocks(self.document.cover.blocks),
             body=Markup("\n").join(self.section(s) for s in self.document.sections),
             endnotes=None if self.footnotes else self.endnotes(),
-            css=Markup(css),
+            css=Markup(css + self.extra_css),
             created=self.created,
             author=author_line(config),
             labels=labels(config.language),
             fonts_url=FONTS.as_uri(),
+            font_faces=Markup(_FONT_FACES),
+            direction="rtl" if rtl else "ltr",
         )
+        # The fonts follow the scripts of the finished page (a placeholder until it is known).
+        return html.replace(_FONT_FACES, font_faces(html), 1)
 
     def cover_view(self, cover: m.Cover) -> SimpleNamespace:
         """The cover for the template: each field as HTML, lists as lists of HTML."""

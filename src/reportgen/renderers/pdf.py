@@ -89,14 +89,6 @@ def note_pages(document) -> dict[int, tuple[int, int]]:
     return {n: (page, bodies.get(n, 0)) for n, page in calls.items()}
 
 
-def prepare() -> None:
-    """Import and patch WeasyPrint, before there is anything to lay out."""
-    from ._weasyprint_patch import keep_footnotes_with_calls
-
-    import_weasyprint()
-    keep_footnotes_with_calls()
-
-
 def _attachment(weasyprint, data: bytes, created: str):
     from datetime import datetime
 
@@ -119,7 +111,7 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
 
     `render_html(pushed)` gives the HTML, with a page break before the blocks calling the notes
-    in `pushed`. WeasyPrint is patched not to move notes away from their calls (see
+    in `pushed`. The PDF process patches WeasyPrint not to move notes away from their calls (see
     `_weasyprint_patch`); should a note still land on another page than its call, the calling
     block is pushed to the next page with its note and the report laid out again.
     A resource WeasyPrint could not load is an error, not a silent gap.
@@ -131,9 +123,6 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
-    from ._weasyprint_patch import keep_footnotes_with_calls
-
-    keep_footnotes_with_calls()
     fetcher = _fetcher_class()((project_root, RESOURCES))
     pushed: frozenset[int] = frozenset()
     misnumbered = False

@@ -17,7 +17,7 @@ import time
 import traceback
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,8 @@ class PdfDone:
 
 
 def render(job: PdfJob) -> PdfDone:
-    """The PDF of `job`, in this process."""
+    """The PDF of `job`, in this process, with WeasyPrint patched (`_weasyprint_patch`)."""
+    from ._weasyprint_patch import unpatched_warnings
     from .pdf import render_pdf
 
     def render_html(break_before_notes: frozenset[int] = frozenset(), extra_css: str = "") -> str:
@@ -69,11 +70,12 @@ def render(job: PdfJob) -> PdfDone:
         document, templates, created, css, preface = pickle.loads(job.model)
         return HtmlRenderer(document, templates, created, break_before_notes, css + extra_css, preface).render()
 
+    warnings = unpatched_warnings()
     start = time.perf_counter()
     with paused_gc():
         result = render_pdf(render_html, job.root, number_lines=job.number_lines, source_map=job.source_map,
                             created=job.created)
-    return PdfDone(result, time.perf_counter() - start)
+    return PdfDone(replace(result, warnings=warnings + result.warnings), time.perf_counter() - start)
 
 
 @contextmanager
@@ -130,9 +132,11 @@ class PdfWorker:
 
 def _serve(connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process, which stops this one
-    from .pdf import prepare
+    from ._weasyprint_import import import_weasyprint
+    from ._weasyprint_patch import patch_weasyprint
 
-    prepare()
+    import_weasyprint()  # before there is anything to lay out
+    patch_weasyprint()
     while True:
         try:
             job = connection.recv()

@@ -8,6 +8,7 @@ longest word, and the space left goes to the columns whose text is longest.
 from __future__ import annotations
 
 from .. import model as m
+from ..scripts import longest_word, width
 
 LINE = 85  # characters of table text (10.5 pt) that fit across the text width
 PADDING = 3  # a cell's padding and borders, in characters
@@ -42,9 +43,8 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     if not columns:
         return ()
     texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
-    least = [PADDING + max(3, *(max((len(word) for word in text.split()), default=0) for text in column))
-             for column in texts]
-    most = [max(least[i], PADDING + max(len(text) for text in column)) for i, column in enumerate(texts)]
+    least = [PADDING + max(3, *(longest_word(text) for text in column)) for column in texts]
+    most = [max(least[i], PADDING + max(width(text) for text in column)) for i, column in enumerate(texts)]
     if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..i18n import localised, note_words, ordinal
+from ..i18n import localised, note_words, ordinal_phrase
 from ..load import dates
 from ..load.bibliography import Name, Reference
 
@@ -189,7 +189,7 @@ def container(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
             out.append(italic(journal))
         if ref.get("series"):
             series = ref.get("series")
-            out.append((m.Text(f"{ordinal(int(series), language)} {words['series']}" if series.isdigit()
+            out.append((m.Text(ordinal_phrase(int(series), "series", language) if series.isdigit()
                                else localised(series, language)),))
         out += [(m.Text(t),) for t in (_labelled(words["vol"], ref.get("volume")), _labelled(words["no"],
                                                                                             ref.get("number")))
@@ -247,7 +247,7 @@ def _labelled(label: str, value: str) -> str:
 
 def _edition(edition: str, language: str) -> str:
     if edition.isdigit():
-        return f"{ordinal(int(edition), language)} {note_words(language)['edition']}"
+        return ordinal_phrase(int(edition), "edition", language)
     return edition
 
 

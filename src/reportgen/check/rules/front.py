@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...errors import Problem
-from ...load.config import UN_LANGUAGES
+from ...i18n import LANGUAGES, PREFERRED_LANGUAGES, UN_LANGUAGES
 from .. import states
 from ..context import Context
-
-PREFERRED_LANGUAGES = ("en", "fr", "es")
 
 
 def cycle_of(session: int) -> tuple[int, int, int]:
@@ -33,10 +31,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                           "paragraphs are not numbered (numbering.paragraphs: false)")
     if config.language not in UN_LANGUAGES:
         yield ctx.finding("FM-2", config.source("language"), f"language '{config.language}' is not a UN official "
-                                                             "language (en, fr, es, ar, ru, zh)")
+                                                             f"language ({', '.join(UN_LANGUAGES)})")
     elif config.language not in PREFERRED_LANGUAGES:
-        yield ctx.finding("FM-5", config.source("language"), f"language '{config.language}' is accepted, but OHCHR "
-                                                             "prefers English, French or Spanish")
+        name = LANGUAGES[config.language].name
+        yield ctx.finding("FM-5", config.source("language"), f"language '{config.language}' ({name}) is accepted, "
+                                                             "but OHCHR prefers English, French or Spanish")
 
 
 def _submitters(ctx: Context) -> Iterator[Problem]:
@@ -65,6 +64,11 @@ def _submitters(ctx: Context) -> Iterator[Problem]:
                                                             "('contact.name', 'contact.email' ...)")
 
 
+def _latin(text: str) -> bool:
+    """Whether the letters of `text` are Latin ones (not Arabic, Cyrillic, Chinese ...)."""
+    return all(not char.isalpha() or char < "\u0250" for char in text)
+
+
 def _review(ctx: Context) -> Iterator[Problem]:
     config = ctx.config
     named = states.states_named(config.state)
@@ -73,7 +77,7 @@ def _review(ctx: Context) -> Iterator[Problem]:
     elif len(named) > 1:
         yield ctx.finding("ST-9", config.source("state"), f"'{config.state}' names {len(named)} States; a "
                                                           "submission is about one State under review")
-    elif not states.official(config.state):
+    elif not states.official(config.state) and _latin(config.state):  # UN names are known in English only
         better = states.suggestion(config.state)
         hint = f" (did you mean '{better}'?)" if better else ""
         yield ctx.finding("ST-2", config.source("state"), f"'{config.state}' is not the name of a UN Member State "

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem
+from .. import wording
 from ...transforms.recommendations import placed_recommendations, recommendation_qualifiers
 from ..context import Context, excerpt, passages
 
@@ -34,23 +35,16 @@ ACTION_VERBS = frozenset([
     "stop", "streamline", "strengthen", "submit", "support", "take", "train", "translate", "undertake",
     "update", "upgrade", "uphold", "use", "verify", "withdraw"
 ])
-_INFINITIVE = {"fr": re.compile(r"(?:er|ir|re|oir)$"), "es": re.compile(r"(?:ar|er|ir)(?:se|lo|la|los|las)?$")}
 _FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")
 _MODAL = re.compile(r"\b(?:should|must|shall|needs? to)\b", re.IGNORECASE)
 _AND_VERB = re.compile(r"\band\s+(?:should\s+|must\s+|to\s+)?([a-z]+)\s+(?:the|a|an|all|its|their|them|it|this|"
                        r"these|those|such|any|every|adequate|sufficient)\b")
-WEAK = re.compile(r"\b(?:consider(?:s|ing)?|continu(?:e|es|ing)|take (?:all |the )?(?:necessary |appropriate |"
-                  r"further |effective |concrete )*(?:measures|steps)|make (?:every |further )?efforts?|strive|"
-                  r"endeavou?r|envisager|poursuivre|continuer|prendre (?:toutes )?(?:les )?mesures|considerar|"
-                  r"continuar|seguir|(?:tomar|adoptar) medidas)\b", re.IGNORECASE)
-
-# A previous recommendation in OHCHR's numbering (paragraph.item), after a word that says so.
-_REFERENCE = re.compile(r"\b(?:recommendations?|recs?\.|recommandations?|recomendaci(?:ón|ones)|paras?\.)\s+"
-                        r"(?:(?:no\.?|n[°º]|núm\.?)\s*)?(\d{1,3}\.\d{1,3})\b", re.IGNORECASE)
-_POSITION = re.compile(r"\b(?:supported|noted|soutenues?|appuyées?|notées?|apoyadas?|anotadas?)\b", re.IGNORECASE)
-_NGO_POSITION = re.compile(r"\b(?:accepted|rejected|acceptées?|rejetées?|aceptadas?|rechazadas?)\b", re.IGNORECASE)
-_SYMBOL = re.compile(r"(?<![\w/])A/HRC/\S+")
+WEAK = wording.either(wording.WEAK)
+_REFERENCE = wording.either(wording.REFERENCE)
+_POSITION = wording.either(wording.POSITION)
+_NGO_POSITION = wording.either(wording.NGO_POSITION)
+_SYMBOL = re.compile(r"(?<![\w/])A/HRC/[!-~]+")  # symbols are ASCII: not the （。 after one
 _VALID_SYMBOL = re.compile(r"A/HRC/(?:\d{1,2}/\d{1,3}(?:/Add\.\d+)?|WG\.6/\d{1,2}/[A-Z]{3}/\d|RES/\d{1,2}/\d{1,3}|"
                            r"DEC/\d{1,2}/\d{1,3})(?:/(?:Rev|Corr)\.\d+)*")
 
@@ -86,9 +80,9 @@ def _told_apart(ctx: Context) -> Iterator[Problem]:
 def starts_with_action(text: str, language: str) -> bool:
     match = _FIRST_WORD.match(text)
     word = match[1].lower() if match else ""
-    if language in _INFINITIVE:
-        return bool(_INFINITIVE[language].search(word))
-    return word in ACTION_VERBS or language != "en"  # no word lists for Arabic, Russian, Chinese
+    if language in wording.INFINITIVE:
+        return bool(wording.INFINITIVE[language].search(word))
+    return word in ACTION_VERBS or language != "en"  # Arabic and Chinese: not checked (see `wording`)
 
 
 def actions(text: str) -> int:
@@ -122,7 +116,7 @@ def _previous(ctx: Context) -> Iterator[Problem]:
             if not _VALID_SYMBOL.fullmatch(symbol):
                 yield ctx.finding("ST-7", ctx.files.locate(source, symbol),
                                   f"'{symbol}' is not a document symbol as OHCHR writes it (e.g. A/HRC/19/8/Add.1)")
-        for number in dict.fromkeys(_REFERENCE.findall(text)):
+        for number in wording.numbers(_REFERENCE, text):
             found = True
             missing = []
             ngo = _NGO_POSITION.search(text)

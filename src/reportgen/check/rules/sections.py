@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem, Source
+from .. import wording
 from ..context import Context
 
-_SUMMARY = re.compile(r"\b(executive summary|summary|introduction|overview|résumé|synthèse|resumen|introducción|"
-                      r"síntesis)\b", re.IGNORECASE)
+_SUMMARY = wording.either(wording.SUMMARY)
 
 
 def _empty_headings(ctx: Context, blocks: tuple[m.Node, ...]) -> Iterator[Problem]:

@@ -5,33 +5,37 @@ line break; the reader never passes any HTML on."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.smartquotes import process_inlines
-from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import StateInline, backtick, html_inline, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from .anchors import paragraph_anchors
 from .attributes import split_trailing
-from .citations import citations_plugin
+from .citations import citation_rule, citations_plugin, in_text_citation_rule
 from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
-from .spans import spans_plugin
+from .spans import span_rule, spans_plugin
 
 # Typographic quotes per language: double open/close, single open/close.
-QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”"}
+QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”", "ru": "«»„“", "ar": "«»“”", "zh": "“”‘’"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
 # Escaped characters that typography would otherwise change: kept as the author typed them.
 _VERBATIM = {'"', "'"}
+# The inline rules that make those tokens, by name: markdown-it's, the footnote plugin's and ours.
+_LOCATED_RULES = {"citation": citation_rule, "in_text_citation": in_text_citation_rule, "footnote_ref": partial(footnote_ref, always_match=True),
+                  "image": image, "link": link, "html_inline": html_inline, "span": span_rule, "backticks": backtick}
 
 
 def _line_of(state: StateInline, pos: int) -> int:
@@ -56,13 +60,6 @@ def _located(rule):
                     token.meta = {**(token.meta or {}), "line": _line_of(state, start)}
         return True
     return located_rule
-
-
-def _not_a_note(rule):
-    """Wrap the superscript rule: `^[` always opens an inline note, as in pandoc."""
-    def superscript_rule(state: StateInline, silent: bool) -> bool:
-        return not state.src.startswith("^[", state.pos) and rule(state, silent)
-    return superscript_rule
 
 
 def _inline_runs(state: StateCore):
@@ -151,14 +148,11 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md.core.ruler.before("inline", "item_attributes", item_attributes)
     md.core.ruler.before("text_join", "typography", _typography)
     md.core.ruler.after("text_join", "join_text", _join_text)
-    for name in ("citation", "in_text_citation", "footnote_inline", "footnote_ref", "image", "link", "html_inline",
-                 "span", "backticks"):
-        rules = md.inline.ruler.__rules__
-        rule = rules[md.inline.ruler.__find__(name)]
-        rule.fn = _located(rule.fn)
-    sup = md.inline.ruler.__rules__[md.inline.ruler.__find__("sup")]
-    sup.fn = _not_a_note(sup.fn)
-    md.inline.ruler.__compile__()
+    for name, rule in _LOCATED_RULES.items():
+        md.inline.ruler.at(name, _located(rule))
+    # `^[` always opens an inline note, as in pandoc: the note rule runs before the superscript rule.
+    md.inline.ruler.disable("footnote_inline")
+    md.inline.ruler.before("sup", "note_inline", _located(footnote_inline))
     return md
 
 

@@ -1,0 +1,113 @@
+"""Raw WordprocessingML for scripts other than Latin: the three language slots of `w:lang` (Latin,
+East Asian, complex script), the East Asian font, right-to-left runs with their complex-script bold
+and italic, and a right-to-left document (`w:bidi` paragraphs and sections, tables laid out from
+the right). Word picks a slot by the character: Arabic text takes the complex-script font, size,
+bold and language (`w:cs`, `w:szCs`, `w:bCs`, `w:bidi`), Chinese the East Asian ones."""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_TABLE_DIRECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+# What the schema puts after these children (ECMA-376 part 1, CT_PPrBase, CT_SectPr, CT_RPr).
+_AFTER_PPR_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                   "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                   "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_SECTPR_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+_AFTER_RPR_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_RPR_SZCS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+                   "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"))
+
+
+def _default_rpr(document):
+    """`w:docDefaults/w:rPrDefault/w:rPr` of the styles part, made if missing."""
+    parent = document.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):  # each the first child of its parent
+        child = parent.find(qn(tag))
+        if child is None:
+            child = OxmlElement(tag)
+            parent.insert(0, child)
+        parent = child
+    return parent
+
+
+def set_languages(document, latin: str, east_asian: str | None = None, bidi: str | None = None,
+                  east_asian_font: str | None = None) -> None:
+    """The document's language in each of Word's three slots (`w:lang` `w:val`, `w:eastAsia`,
+    `w:bidi`), and the font of East Asian text, in `w:docDefaults`."""
+    rpr = _default_rpr(document)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, *_AFTER_RPR_LANG)
+    for attribute, value in (("w:val", latin), ("w:eastAsia", east_asian), ("w:bidi", bidi)):
+        if value:
+            lang.set(qn(attribute), value)
+    if east_asian_font:
+        fonts = rpr.get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), east_asian_font)
+        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over the named one
+
+
+def hint_east_asian(run) -> None:
+    """Characters Chinese shares with Latin (“ ” — …) take the East Asian font in this run."""
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+
+
+def right_to_left_run(run) -> None:
+    """A run of right-to-left text, with its bold and italic also set for complex scripts."""
+    rpr = run._r.get_or_add_rPr()
+    rpr.get_or_add_rtl()
+    _add_twins(rpr)
+
+
+def _add_twins(rpr) -> None:
+    for latin, complex_script in _TWINS:
+        value = rpr.find(qn(latin))
+        if value is not None and rpr.find(qn(complex_script)) is None:
+            twin = OxmlElement(complex_script)
+            if value.get(qn("w:val")) is not None:
+                twin.set(qn("w:val"), value.get(qn("w:val")))
+            value.addnext(twin)
+    size = rpr.find(qn("w:sz"))
+    if size is not None and rpr.find(qn("w:szCs")) is None:
+        twin = OxmlElement("w:szCs")
+        twin.set(qn("w:val"), size.get(qn("w:val")))
+        rpr.insert_element_before(twin, *_AFTER_RPR_SZCS)
+
+
+def complex_script_styles(document) -> None:
+    """Every style's bold, italic and size also for complex scripts (`w:bCs`, `w:iCs`, `w:szCs`):
+    Word and LibreOffice size and embolden Arabic text by those alone."""
+    for style in document.styles.element.findall(qn("w:style")):
+        rpr = style.find(qn("w:rPr"))
+        if rpr is not None:
+            _add_twins(rpr)
+
+
+def right_to_left_document(document, parts) -> None:
+    """Every paragraph of the document and of `parts` (notes) right to left (`w:bidi`): indents,
+    hanging numbers and alignment mirror, left meaning the start of the line; every section too,
+    and every table laid out from the right."""
+    roots = [document.element.body, *parts]
+    for section in document.sections:
+        roots += [hf._element for hf in (section.header, section.footer, section.first_page_header,
+                                         section.first_page_footer, section.even_page_header,
+                                         section.even_page_footer) if not hf.is_linked_to_previous]
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            _bidi(paragraph.get_or_add_pPr(), _AFTER_PPR_BIDI)
+    for properties in document.element.body.iter(qn("w:sectPr")):
+        _bidi(properties, _AFTER_SECTPR_BIDI)
+    for table in document.tables:
+        table.table_direction = WD_TABLE_DIRECTION.RTL
+    normal = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
+    if normal is not None:
+        _bidi(normal.get_or_add_pPr(), _AFTER_PPR_BIDI)
+
+
+def _bidi(parent, successors: tuple[str, ...]) -> None:
+    if parent.find(qn("w:bidi")) is None:
+        parent.insert_element_before(OxmlElement("w:bidi"), *successors)

@@ -1,0 +1,218 @@
+"""The six UN languages: the words reportgen writes in each, Word's word count for Chinese, the wording
+checks, and the Arabic, Chinese and Russian fixture reports built to PDF and DOCX (the DOCX's language
+slots and right-to-left layout, the PDF's text in reading order, LibreOffice's layout of the Arabic DOCX)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from reportgen.cli import main
+from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, format_date, ordinal_phrase
+from reportgen.numberwords import arabic_ordinal, chinese
+from reportgen.scripts import count_words, direction_runs
+
+from .libreoffice import convert
+
+FIXTURES = Path(__file__).parent / "fixtures" / "languages"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e]")
+ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")  # LibreOffice's PDF maps glyphs to presentation forms
+
+
+def test_every_language_has_every_word():
+    for table in (LABELS, _NOTE_WORDS):
+        assert set(table) == set(LANGUAGES)
+        for code, words in table.items():
+            assert set(words) - {"months_of"} == set(table["en"]), code  # Russian months after a day
+            for key, value in words.items():
+                if isinstance(value, str):
+                    assert re.findall(r"{\w+}", value) == re.findall(r"{\w+}", table["en"][key]), (code, key)
+
+
+@pytest.mark.parametrize("code, session, cycle, edition, date", [
+    ("en", "13th session of the UPR Working Group", "1st cycle", "2nd ed.", "1 March 2011"),
+    ("fr", "13e session du Groupe de travail de l'EPU", "1er cycle", "2e éd.", "1er mars 2011"),
+    ("es", "13.º período de sesiones del Grupo de Trabajo del EPU", "1.º ciclo", "2.ª ed.", "1 de marzo de 2011"),
+    ("ar", "الدورة الثالثة عشرة للفريق العامل المعني بالاستعراض الدوري الشامل", "الجولة الأولى", "الطبعة الثانية",
+     "1 آذار/مارس 2011"),
+    ("ru", "13-я сессия Рабочей группы по УПО", "1-й цикл", "2-е изд.", "1 марта 2011 года"),
+    ("zh", "普遍定期审议工作组第十三届会议", "第一轮", "第二版", "2011年3月1日"),
+])
+def test_sessions_cycles_editions_and_dates(code, session, cycle, edition, date):
+    assert ordinal_phrase(13, "session", code) == session
+    assert ordinal_phrase(1, "cycle", code) == cycle
+    assert ordinal_phrase(2, "edition", code) == edition
+    assert format_date("2011-03-01", code) == date
+    assert format_date("2011-03", "ru") == "март 2011 года" and format_date("2011-03", "zh") == "2011年3月"
+
+
+def test_number_words():
+    assert [chinese(n) for n in (1, 10, 13, 20, 54, 105, 110, 1005, 1050)] == [
+        "一", "十", "十三", "二十", "五十四", "一百零五", "一百一十", "一千零五", "一千零五十"]
+    assert [arabic_ordinal(n) for n in (1, 10, 11, 12, 13, 20, 21, 54)] == [
+        "الأولى", "العاشرة", "الحادية عشرة", "الثانية عشرة", "الثالثة عشرة", "العشرون", "الحادية والعشرون",
+        "الرابعة والخمسون"]
+
+
+def test_chinese_words_are_counted_as_word_counts_them():
+    assert count_words("人权理事会") == 5
+    assert count_words("2011年") == 2
+    assert count_words("我们在2011年提交了 A/HRC/19/8 报告。") == 12  # 10 characters, 2011, the symbol
+    assert count_words("child-rights and/or A/HRC/19/8") == 3
+
+
+def test_mixed_directions_are_cut_at_the_letters():
+    assert direction_runs("قال A/HRC/19/8 أن عام 2011 ECPAT هي", True) == [
+        ("قال ", True), ("A/HRC/19/8", False), (" أن عام 2011 ", True), ("ECPAT", False), (" هي", True)]
+    assert direction_runs("The name مؤيدة is Arabic.", False) == [
+        ("The name ", False), ("مؤيدة", True), (" is Arabic.", False)]
+    assert direction_runs("2011.", True) == [("2011.", True)]
+
+
+def _check(root: Path) -> list[str]:
+    result = CliRunner().invoke(main, ["check", "--project", str(root)])
+    assert "Traceback" not in result.output
+    return [line for line in result.stdout.splitlines() if not line.startswith(("words:", "  ", "check:"))]
+
+
+@pytest.mark.parametrize("code", ["ar", "zh", "ru"])
+def test_the_wording_checks_read_each_language(code, tmp_path):
+    """Each fixture's summary heading, its recommendation verbs and the position and symbol of the
+    previous recommendation it cites are recognised: only FM-5 (a language OHCHR accepts but does not
+    prefer) is left. A weak recommendation is found in each language."""
+    root = shutil.copytree(FIXTURES / code, tmp_path / code)
+    assert _check(root) == [f"report/report.yaml:8: warning FM-5 language '{code}' ({LANGUAGES[code].name}) is "
+                            "accepted, but OHCHR prefers English, French or Spanish"]
+    weak = {"ar": "مواصلة الجهود", "zh": "继续努力", "ru": "Продолжать усилия"}[code]
+    findings = root / "sections" / "02-findings.md"
+    findings.write_text(findings.read_text().replace(":::\n", f"- {weak} в 2013 году.\n:::\n", 1).replace(
+        "в 2013 году", {"ar": "في عام 2013", "zh": "在2013年", "ru": "в 2013 году"}[code]))
+    assert any(f"RC-2 recommendation 3 is weak ('{weak[:2]}" in line for line in _check(root))
+
+
+def test_a_language_outside_the_six_is_an_error(tmp_path):
+    root = shutil.copytree(FIXTURES / "ru", tmp_path / "de")
+    config = root / "report" / "report.yaml"
+    config.write_text(config.read_text().replace("language: ru", "language: de"))
+    assert "report/report.yaml:8: error FM-2 language 'de' is not a UN official language (en, fr, es, ar, ru, zh)" \
+        in _check(root)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Each fixture built to PDF and DOCX: {code: (pdf, docx)}."""
+    out = {}
+    for code in ("ar", "zh", "ru"):
+        folder = tmp_path_factory.mktemp(code)
+        result = CliRunner().invoke(main, ["build", "--project", str(FIXTURES / code), "--output", str(folder),
+                                           "--format", "pdf,docx"])
+        assert result.exit_code == 0, result.output
+        assert "notdef" not in result.output  # every character had a glyph
+        out[code] = (next(folder.glob("*.pdf")), next(folder.glob("*.docx")))
+    return out
+
+
+def _xml(docx: Path, part: str):
+    with zipfile.ZipFile(docx) as archive:
+        return etree.fromstring(archive.read(part))
+
+
+def _runs(document) -> list[tuple[str, bool]]:
+    return [("".join(r.itertext()), r.find(f"{W}rPr/{W}rtl") is not None) for r in document.iter(f"{W}r")
+            if "".join(t.text or "" for t in r.iter(f"{W}t"))]
+
+
+def test_arabic_docx_is_right_to_left(built):
+    docx = built["ar"][1]
+    styles, document, notes = (_xml(docx, f"word/{p}.xml") for p in ("styles", "document", "footnotes"))
+    lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}bidi") == "ar-SA" and lang.get(f"{W}val") == "en-GB"
+    paragraphs = [p for root in (document, notes) for p in root.iter(f"{W}p")]
+    assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs)
+    assert all(s.find(f"{W}bidi") is not None for s in document.iter(f"{W}sectPr"))
+    assert all(t.find(f"{W}tblPr/{W}bidiVisual") is not None for t in document.iter(f"{W}tbl"))
+    runs = _runs(document)
+    assert ("الاستغلال الجنسي التجاري للأطفال في إندونيسيا", True) in runs  # the title
+    assert ("A/HRC/8/23", False) in runs  # a symbol inside Arabic text keeps its own left-to-right run
+    headings = styles.find(f"{W}style[@{W}styleId='Heading1']/{W}rPr")
+    assert headings.find(f"{W}bCs") is not None and headings.find(f"{W}szCs") is not None
+
+
+def test_chinese_docx_uses_the_east_asian_slots(built):
+    docx = built["zh"][1]
+    styles, document = _xml(docx, "word/styles.xml"), _xml(docx, "word/document.xml")
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "SimSun"
+    chinese_runs = [r for r in document.iter(f"{W}r") if re.search("[\u4e00-\u9fff]", "".join(r.itertext()))]
+    assert chinese_runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}hint") == "eastAsia" for r in chinese_runs)
+    assert document.find(f".//{W}bidi") is None
+
+
+def test_russian_docx_is_in_the_latin_slot(built):
+    styles = _xml(built["ru"][1], "word/styles.xml")
+    lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}val") == "ru-RU" and lang.get(f"{W}bidi") is None and lang.get(f"{W}eastAsia") is None
+
+
+def _pdf_text(pdf: Path) -> str:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return BIDI_MARKS.sub("", text)
+
+
+@pytest.mark.parametrize("code, lines", [
+    ("ar", ["الاستغلال الجنسي التجاري للأطفال في إندونيسيا", "موجز تنفيذي", "الإطار القانوني"]),
+    ("zh", ["印度尼西亚 – 普遍定期审议工作组第十三届会议，第二轮", "印度尼西亚儿童商业性剥削问题",
+            "第一轮审议所提建议的落实情况（2008—2011年）", "2011年11月21日"]),
+    ("ru", ["Индонезия – 13-я сессия Рабочей группы по УПО, 2-й цикл", "21 ноября 2011 года",
+            "Коммерческая сексуальная эксплуатация детей в"]),
+])
+def test_pdf_text_reads_in_logical_order(built, code, lines):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    text = _pdf_text(built[code][0]).splitlines()
+    for line in lines:
+        assert line in text
+
+
+def test_pdf_declares_language_and_direction(built, tmp_path):
+    import pypdf
+
+    reader = pypdf.PdfReader(built["ar"][0])
+    assert reader.trailer["/Root"].get("/Lang") == "ar"
+    assert "普遍定期审议工作组第十三届会议" in pypdf.PdfReader(built["zh"][0]).pages[0].extract_text()
+
+
+def test_libreoffice_lays_the_arabic_docx_out_right_to_left(built, tmp_path):
+    """LibreOffice's PDF of the Arabic DOCX: every line of body text ends at the right margin (the
+    start of a right-to-left line), and paragraph numbers stand right of their text."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read LibreOffice's PDF")
+    docx = shutil.copy(built["ar"][1], tmp_path / "ar.docx")
+    (pdf,) = convert([Path(docx)], "pdf", tmp_path, "to lay out the Arabic DOCX")
+    html = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    page = etree.fromstring(html.encode(), etree.HTMLParser(encoding="utf-8"))
+    width = float(page.find(".//page").get("width"))
+    right_margin = width - 25 / 25.4 * 72  # 2.5 cm
+    lines = []  # (left, right) of each line of Arabic text that is not centred (the cover's first lines)
+    for line in page.iter("line"):
+        words = [(float(w.get("xmin")), float(w.get("xmax")), w.text or "") for w in line.iter("word")]
+        left, right = min(x for x, _, _ in words), max(x for _, x, _ in words)
+        if any(ARABIC.search(text) for *_, text in words) and abs((left + right) / 2 - width / 2) > 5:
+            lines.append((left, right))
+    assert len(lines) >= 10
+    # every line starts at the right margin, or at the paragraph numbers' gutter (12 mm) left of it
+    assert all(right_margin - 40 < right < right_margin + 2 for _, right in lines), lines
+    assert any(left > width / 2 for left, _ in lines)  # short last lines end at the right: ragged left
+    numbers = [float(w.get("xmin")) for w in page.iter("word") if w.text in ("1", "2", "1.", "2.")]
+    assert len([x for x in numbers if x > right_margin - 10]) >= 4  # paragraph and note numbers, at the right
+    assert not [x for x in numbers if x < width - right_margin + 10]  # none where a left-to-right page has them
