@@ -7,6 +7,7 @@ what another one sees.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
@@ -468,6 +469,12 @@ class Transformer:
             if len(new) != len(old) or any(a is not b for a, b in zip(new, old, strict=True)):
                 changes[name] = new
         return replace(node, **changes) if changes else node
+
+
+def label_number(label: str) -> str:
+    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3")."""
+    numbers = re.findall(r"[0-9IVXLCDM]+", label)
+    return numbers[-1] if numbers else label
 
 
 def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:

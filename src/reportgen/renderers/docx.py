@@ -623,16 +623,25 @@ class DocxRenderer:
             switches = "\\h" if node.kind == "title" else "\\n \\h"
             instruction = f"REF {bookmark_name(node.target)} {switches}"
         style = self.styles.id(look.style) if look.style else None
-        self.format_run(_ooxml.add_field(paragraph, instruction, _clean(node.number), style), look)
+        text = _clean(node.number)
+        run = _ooxml.add_field(paragraph, instruction, text, style)
+        self.format_run(run, look)
+        if self.rtl or has_rtl(text):  # an unnumbered heading's title in Arabic
+            _ooxml_script.right_to_left_run(run)
+            self.wrote_rtl = True
+        elif self.east_asian and has_east_asian(text):
+            _ooxml_script.hint_east_asian(run)
 
     def label(self, paragraph, label: str, ident: str, line_break: bool) -> None:
         """"Annex I" or "Table 1", its number bookmarked for cross-references, on a line of its own."""
-        word, _, number = label.rpartition(" ")
-        _ooxml.add_run(paragraph, f"{word} ")
+        number = m.label_number(label)
+        before, _, after = label.rpartition(number)
+        self.run(paragraph, before, _Look())
         mark = _ooxml.content_mark(paragraph)
-        _ooxml.add_run(paragraph, number)
+        self.run(paragraph, number, _Look())
         if ident and not self.deleted:
             self.bookmarks.wrap_from(paragraph, mark, number_bookmark(ident))
+        self.run(paragraph, after, _Look())
         if line_break:
             paragraph.add_run().add_break()
 

@@ -133,17 +133,17 @@ def targets(document: m.Document) -> dict[str, Target]:
         if recommendation.id:
             number: tuple[m.Node, ...] = (m.Ref(recommendation.id, recommendation.label.rstrip("."),
                                                 "recommendation"),)
-            if qualifier:
-                heading = item.numbered_heading
-                number += (m.Text(f" ({words['xref']['section'][0]} "), m.Ref(heading.id, qualifier, "heading"),
-                           m.Text(")"))
+            if qualifier:  # "recommendation 2 (section 1.1.4)"
+                before, after = words["xref"]["section"][0].split("{n}")
+                number += (m.Text(f" ({before}"), m.Ref(item.numbered_heading.id, qualifier, "heading"),
+                           m.Text(f"{after})"))
             found.setdefault(recommendation.id, Target("recommendation", number))
     return found
 
 
 def _heading_target(heading: m.Heading, opens_annex: bool) -> Target:
     if opens_annex and heading.label:
-        return Target("annex", (m.Ref(heading.id, heading.label.split()[-1], "annex"),))
+        return Target("annex", (m.Ref(heading.id, m.label_number(heading.label), "annex"),))
     if heading.number:
         return Target("section", (m.Ref(heading.id, heading.number.rstrip("."), "heading"),))
     return Target("section", (m.Text('"'), m.Ref(heading.id, m.plain_text(heading.inlines), "title"), m.Text('"')))
@@ -153,7 +153,7 @@ class _Resolver(m.Transformer):
     def __init__(self, found: dict[str, Target], language: str, short_paragraphs: bool, problems: Problems):
         self.found, self.problems = found, problems
         self.words = labels(language)
-        self.short_paragraphs, self.conjunction = short_paragraphs, self.words["and"]
+        self.short_paragraphs = short_paragraphs
 
     def visit_CrossRef(self, ref: m.CrossRef) -> tuple[m.Node, ...]:
         groups: list[tuple[str, list[tuple[m.Node, ...]]]] = []
@@ -172,26 +172,28 @@ class _Resolver(m.Transformer):
         for i, (word, numbers) in enumerate(groups):
             if i:
                 out.append(m.Text("; "))
+            before, after = "", ""
             if i == 0 and ref.prefix:
                 out.extend(ref.prefix)
                 out.append(m.Text(" "))
             elif not ref.bare:
-                out.append(m.Text(self.word(word, len(numbers) > 1, capital=ref.capital and i == 0) + " "))
-            out.extend(_listed(numbers, self.conjunction))
-        return tuple(_merged(out + list(ref.suffix)))
+                before, after = self.pattern(word, len(numbers) > 1).split("{n}")
+                if ref.capital and i == 0:
+                    before = before[:1].upper() + before[1:]
+            out.extend((m.Text(before), *self.listed(numbers), m.Text(after)))
+        return tuple(_merged([n for n in out + list(ref.suffix) if not (isinstance(n, m.Text) and not n.text)]))
 
-    def word(self, kind: str, plural: bool, capital: bool) -> str:
+    def pattern(self, kind: str, plural: bool) -> str:
+        """`section {n}`, `sections {n}`: how the language names the kind of target around its numbers."""
         key = "paragraph_short" if kind == "paragraph" and self.short_paragraphs else kind
-        word = self.words["xref"][key][1 if plural else 0]
-        return word[:1].upper() + word[1:] if capital else word
+        return self.words["xref"][key][1 if plural else 0]
 
-
-def _listed(numbers: list[tuple[m.Node, ...]], conjunction: str) -> Iterator[m.Node]:
-    """1.1, 1.2 and 1.3"""
-    for i, number in enumerate(numbers):
-        if i:
-            yield m.Text(f" {conjunction} " if i == len(numbers) - 1 else ", ")
-        yield from number
+    def listed(self, numbers: list[tuple[m.Node, ...]]) -> Iterator[m.Node]:
+        """1.1, 1.2 and 1.3"""
+        for i, number in enumerate(numbers):
+            if i:
+                yield m.Text(self.words["and_between"] if i == len(numbers) - 1 else self.words["comma"])
+            yield from number
 
 
 def _merged(nodes: list[m.Node]) -> list[m.Node]:

@@ -23,7 +23,7 @@ class _Numberer(m.Transformer):
         self.counters = [0] * 6
         self.paragraphs = 0
         self.tables = 0
-        self.table_word = labels(config.language)["table"]
+        self.table_label = labels(config.language)["table"]
         self.unnumbered_level = 0  # the level of the unnumbered heading the current text is under (0: none)
         self.annex = False
 
@@ -68,7 +68,7 @@ class _Numberer(m.Transformer):
         if not table.caption and not table.id:
             return self.generic_visit(table)
         self.tables += 1
-        return replace(self.generic_visit(table), number=self.tables, label=f"{self.table_word} {self.tables}")
+        return replace(self.generic_visit(table), number=self.tables, label=self.table_label.format(n=self.tables))
 
     def visit_Recommendations(self, block: m.Recommendations) -> m.Recommendations:
         if self.recommendations_restart == "block":
@@ -90,12 +90,12 @@ def number_document(document: m.Document) -> m.Document:
 def label_annexes(document: m.Document) -> m.Document:
     """Label the annexes, the generated ones included, in order: "Annex I", "Annex II" … over the
     level-1 heading each opens with (one is added, unnumbered, when it has none)."""
-    word = labels(document.config.language)["annex"]
+    pattern = labels(document.config.language)["annex"]
     sections, count = [], 0
     for section in document.sections:
         if section.annex:
             count += 1
-            label = f"{word} {format_value(count, 'I')}"
+            label = pattern.format(n=format_value(count, "I"))
             blocks = section.blocks
             if blocks and isinstance(blocks[0], m.Heading) and blocks[0].level == 1:
                 blocks = (replace(blocks[0], label=label),) + blocks[1:]

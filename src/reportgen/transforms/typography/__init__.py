@@ -32,12 +32,20 @@ def typesetter(language: str, quotes: str = "") -> Typesetter | None:
 def typeset_document(document: m.Document) -> m.Document:
     """The sections, their notes and the cover typeset in the report's language, as its
     `typography` settings ask; unchanged when they switch it off."""
-    settings = document.config.typography
-    setter = typesetter(document.config.language, settings.quotes) if settings.enabled else None
-    if setter is None:
+    settings, language = document.config.typography, document.config.language
+    if not settings.enabled:
         return document
-    cover, sections = setter.visit(document.cover), setter.visit_all(document.sections)
+    setter = typesetter(language, settings.quotes)
+    cover = setter.visit(document.cover) if setter else document.cover
+    sections = tuple(_typeset_section(section, language, settings.quotes) for section in document.sections)
     return replace(document, sections=sections, cover=cover, notes=m.notes_of(cover, sections))
+
+
+def _typeset_section(section: m.Section, language: str, quotes: str) -> m.Section:
+    """A section in the report's language, or in its own (front matter `lang`)."""
+    own = section.lang.split("-")[0].lower() if section.lang else language
+    setter = typesetter(own, quotes if own == language else "")
+    return setter.visit(section) if setter else section
 
 
 def _is_address(link: m.Link) -> bool:
