@@ -244,3 +244,27 @@ def test_the_readme_documents_every_rule_the_json_format_and_the_front_matter():
     front = readme.split("- **Front matter**")[1].split("- **Headings**")[0]
     documented = set(re.findall(r"^  \| (\w+) \|", front, flags=re.MULTILINE)) - {"Key"}
     assert documented == set(FrontMatter.__dataclass_fields__)
+
+
+def test_github_annotations(project, monkeypatch):
+    """`--format github`: GitHub's workflow commands, one per finding, paths from the repository root."""
+    root = project({"sections/01.md": "# Findings\n\nA finding[@nowhere], with 50%:\nof, it.\n"})
+    monkeypatch.chdir(root.parent)
+    result = run("check", "--project", "project", "--format", "github")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "::error file=project/sections/01.md,line=3,title=BIB-1 Every citation key is in the " \
+                       "bibliography.::unknown citation key 'nowhere'"
+    assert lines[-1] == "::notice title=reportgen check::1 error, 0 warnings, 0 info"
+    monkeypatch.chdir(root)
+    result = run("check", "--format", "github")
+    assert result.stdout.startswith("::error file=sections/01.md,line=3,")
+
+
+def test_github_escapes():
+    from reportgen.check.findings import Result, format_github
+    from reportgen.errors import Problem, Source
+
+    finding = Problem(Source("a,b:c.md", 2), "50% done\nnext", "warning", "ST-4")
+    assert format_github(Result((finding,)), "x/").splitlines()[0] == (
+        f"::warning file=x/a%2Cb%3Ac.md,line=2,title=ST-4 {RULES['ST-4'].title.replace(',', '%2C')}::50%25 done%0Anext")

@@ -17,6 +17,7 @@ from lxml import etree
 
 from reportgen.cli import main
 from reportgen.renderers.docx import render_docx
+from reportgen.review import ledger
 from reportgen.review.comments import trace
 
 from .conftest import ROOT
@@ -256,6 +257,13 @@ def test_a_reply_names_the_comment_it_answers(project, tmp_path):
     remarks = trace(path, root)
     assert [(r.path, r.line, r.author, r.text, r.reply_to) for r in remarks] == [
         ("sections/01.md", 3, "Jane", "Source?", ""), ("sections/01.md", 3, "Bob", "Agreed.", "Jane")]
+    # the run is kept for `reportgen status`: one thread, so one open comment
+    result = CliRunner().invoke(main, ["comments", str(path), "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    kept = ledger.load(root / "build")
+    assert kept.reviewed == ("replied.docx",)
+    assert [(r["path"], r["line"], r["author"], r["text"]) for r in kept.open()] == [
+        ("sections/01.md", 3, "Jane", "Source?")]
 
 
 @pytest.mark.parametrize("content, message", [

@@ -9,6 +9,7 @@ import pypdf
 import pytest
 from click.testing import CliRunner
 
+from reportgen import model as m
 from reportgen.cli import main
 
 from .docx_inspect import NS, Docx
@@ -129,3 +130,26 @@ def test_an_svg_data_uri_is_refused_with_a_short_message(project):
     assert code == 1
     line = messages.splitlines()[0]
     assert line.startswith("sections/01.md:3: ") and len(line) < 200 and "base64," not in line, line
+
+
+def test_a_construct_the_reader_does_not_know_keeps_its_text_with_a_located_warning():
+    """What markdown-it makes and the reader has no rule for (a plugin added later, a new token
+    type) was an AssertionError; it is shown as written, with a warning naming it."""
+    from markdown_it.token import Token
+    from markdown_it.tree import SyntaxTreeNode
+
+    from reportgen.errors import Problems
+    from reportgen.load.sections import _Reader
+
+    problems = Problems()
+    reader = _Reader("sections/01.md", problems, {})
+    math = Token("math_inline", "math", 0, content="x^2", map=None)
+    paragraph = [Token("paragraph_open", "p", 1, map=[2, 3]),
+                 Token("inline", "", 0, children=[Token("text", "", 0, content="Area "), math], map=[2, 3]),
+                 Token("paragraph_close", "p", -1)]
+    block = Token("math_block", "math", 0, content="E = mc^2\n", map=[4, 5])
+    blocks = reader.blocks(SyntaxTreeNode(paragraph + [block]).children)
+    assert [m.plain_text(b) for b in blocks] == ["Area x^2", "E = mc^2\n"]
+    assert [str(p) for p in problems.items] == [
+        "sections/01.md:3: warning: Markdown construct 'math_inline' is not supported; its text is shown as written",
+        "sections/01.md:5: warning: Markdown construct 'math_block' is not supported; its text is shown as written"]

@@ -18,6 +18,8 @@ if [ "${1:-}" = "--test" ]; then
     [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
     # WeasyPrint subsets fonts with HarfBuzz when it has this library, and will require it in future versions.
     /sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
+    # cairosvg draws SVG images into PNGs for the DOCX with the cairo library.
+    /sbin/ldconfig -p 2>/dev/null | grep -q libcairo.so.2 || missing="$missing libcairo2"
     if [ -n "$missing" ]; then
         sudo=""
         [ "$(id -u)" = 0 ] || sudo="sudo"

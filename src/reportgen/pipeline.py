@@ -233,17 +233,19 @@ class Session:
     # The whole pipeline ---------------------------------------------------------------------------
 
     def build(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
-              early: bool = False, on_wait: Callable[[], None] = lambda: None) -> Built:
+              early: bool = False, on_wait: Callable[[], None] = lambda: None,
+              on_checked: Callable[[object], None] = lambda result: None) -> Built:
         """Check and build, holding the output folder's lock, so two builds never interleave
         (`on_wait` is called if another build holds it). Check errors stop the build (CheckFailed)
         unless `force`, and are then returned among the warnings. With `early` (for `watch`) the
         other outputs are written as soon as they are made and the PDF when it is laid out; else all
-        of them together at the end."""
+        of them together at the end. `on_checked` receives the check result as soon as it is known."""
         from .check import CheckFailed
 
         with build_lock(self.folder, on_wait):
             loaded = self.load()
             checked = self.check(loaded)
+            on_checked(checked)
             if checked.errors and not force:
                 raise CheckFailed(checked)
             warnings = [str(p) for p in loaded.warnings]

@@ -46,15 +46,21 @@ def watch(project_dir: str | Path = ".", formats: tuple[str, ...] = DEFAULT_FORM
           output_dir: str | Path | None = None, echo: Echo = print, force: bool = False, interval: float = 0.3,
           stop: threading.Event | None = None) -> None:
     """Build now and after every change until `stop` is set (or Ctrl-C)."""
-    stop = stop or threading.Event()
     with Session(project_dir, output_dir, pdf="pdf" in formats) as session:
-        watcher = _Watcher(session, formats, force, echo)
-        root, folder = session.project.root, session.folder
-        seen: dict | None = snapshot(root, folder)
-        watcher.build()
-        echo(f"watching {root} for changes (Ctrl-C stops)")
-        while (seen := _wait_for_change(root, folder, seen, interval, stop)) is not None:
-            watcher.build()
+        follow(session, Watcher(session, formats, force, echo).build, echo, interval, stop)
+
+
+def follow(session: Session, build: Callable[[], None], echo: Echo = print, interval: float = 0.3,
+           stop: threading.Event | None = None) -> None:
+    """Call `build` now, then again each time the session's project files change, until `stop` is
+    set (or Ctrl-C). `watch` and `serve` both run this loop."""
+    stop = stop or threading.Event()
+    root, folder = session.project.root, session.folder
+    seen: dict | None = snapshot(root, folder)
+    build()
+    echo(f"watching {root} for changes (Ctrl-C stops)")
+    while (seen := _wait_for_change(root, folder, seen, interval, stop)) is not None:
+        build()
 
 
 def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop: threading.Event) -> dict | None:
@@ -70,11 +76,30 @@ def _wait_for_change(root: Path, output: Path, seen: dict, interval: float, stop
     return None
 
 
-class _Watcher:
-    """One build after another in a warm session; mistakes are shown, not raised."""
+class Events:
+    """What a `Watcher` tells whoever follows its builds (`serve`'s page); here each does nothing."""
 
-    def __init__(self, session: Session, formats: tuple[str, ...], force: bool, echo: Echo):
+    def checked(self, result) -> None:
+        """The project loaded and was checked (a `check.findings.Result`)."""
+
+    def wrote(self, files: list[Path]) -> None:
+        """Outputs were written: the HTML and DOCX first, the PDF when it is laid out."""
+
+    def failed(self, lines: list[str]) -> None:
+        """The build stopped on mistakes (`path:line: message` lines, then what became of the outputs)."""
+
+    def finished(self) -> None:
+        """The build is over, well or not."""
+
+
+class Watcher:
+    """One build after another in a warm session; mistakes are shown, not raised, and `events` hears
+    of each step."""
+
+    def __init__(self, session: Session, formats: tuple[str, ...], force: bool, echo: Echo,
+                 events: Events | None = None):
         self.session, self.formats, self.force, self.echo = session, formats, force, echo
+        self.events = events or Events()
         self.shown: list[str] = []  # the warnings shown last
 
     def build(self) -> None:
@@ -84,16 +109,21 @@ class _Watcher:
             if stage == "write":
                 written.append(detail)
                 self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
+                self.events.wrote([self.session.folder / name for name in detail.split(", ")])
 
         self.session.stages = Stages(progress)
         try:
-            warnings = self.session.build(self.formats, self.force, early=True).warnings
+            warnings = self.session.build(self.formats, self.force, early=True,
+                                          on_checked=self.events.checked).warnings
         except ReportError as exc:
             # Only the PDF can fail once the HTML and DOCX are written.
-            for line in exc.lines("the PDF not updated" if written else "outputs not updated"):
+            lines = exc.lines("the PDF not updated" if written else "outputs not updated")
+            for line in lines:
                 self.echo(line)
+            self.events.failed(lines)
         except Exception:  # a bug: say so, and keep watching
             self.echo(traceback.format_exc().rstrip())
+            self.events.failed(["reportgen: an internal error (a bug), shown in the terminal; outputs not updated"])
             if self.session.worker:  # it may have died with the build
                 self.session.restart_pdf()
         else:
@@ -101,3 +131,5 @@ class _Watcher:
                 for warning in warnings:
                     self.echo(f"warning: {warning}")
                 self.shown = warnings
+        finally:
+            self.events.finished()

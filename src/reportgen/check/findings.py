@@ -101,3 +101,26 @@ def format_json(result: Result) -> str:
         },
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def format_github(result: Result, prefix: str = "") -> str:
+    """GitHub Actions' workflow commands (`::error file=…,line=…,title=…::message`), which GitHub shows
+    as annotations on the lines of a pull request; `prefix` is the project folder within the repository."""
+    lines = []
+    for f in result.findings:
+        properties = {"file": f"{prefix}{f.source.path}" if f.source.path else "",
+                      "line": str(f.source.line) if f.source.line else "", "title": f"{f.rule} {RULES[f.rule].title}"}
+        where = ",".join(f"{key}={_escape(value, True)}" for key, value in properties.items() if value)
+        lines.append(f"::{GITHUB_LEVELS[f.severity]} {where}::{_escape(f.message)}")
+    words = "; ".join(line.strip() for line in word_lines(result)[:1])
+    lines.append(f"::notice title=reportgen check::{_escape('; '.join(p for p in (words, result.totals()) if p))}")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str, property: bool = False) -> str:
+    """Escape data as GitHub's runner reads it; a property value also escapes `:` and `,`."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -12,11 +13,12 @@ from . import options
 @click.command()
 @options.project
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Findings as lines for people or JSON for CI.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Findings as lines for people, JSON for scripts, or GitHub Actions "
+                                      "annotations (`::error file=…,line=…::`).")
 def check(project_dir: str, strict: bool, output_format: str) -> None:
     """Check the report against the UPR rules: exit 0 when clean, 1 on errors (or warnings with --strict)."""
-    from ..check.findings import format_json, format_text
+    from ..check.findings import format_github, format_json, format_text
     from ..errors import ReportError
     from ..pipeline import Session
 
@@ -26,5 +28,15 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
     except ReportError as exc:  # not a project: a usage problem
         exc.exit_code = 2
         raise
-    click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
+    if output_format == "github":
+        click.echo(format_github(result, _prefix(session.project.root)), nl=False)
+    else:
+        click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
     sys.exit(1 if result.failed(strict) else 0)
+
+
+def _prefix(root: Path) -> str:
+    """The project folder as seen from the current folder (the repository's root in CI), with a slash."""
+    here = Path.cwd().resolve()
+    return f"{root.resolve().relative_to(here).as_posix()}/" if root.resolve().is_relative_to(here) \
+        and root.resolve() != here else ""

@@ -46,5 +46,12 @@ def comments(reviewed: str, output_format: str, project_dir: str | None) -> None
 
     root = Project.at(project_dir).root if project_dir else Project.here()
     remarks = trace(Path(reviewed), root)
+    if root:  # `reportgen status` shows the open comments of the latest run
+        from dataclasses import asdict
+
+        from ..pipeline import output_folder
+        from ..review.ledger import save
+
+        save(output_folder(Project.at(root)), [Path(reviewed).name], [asdict(r) for r in remarks])
     click.echo(format_csv(remarks) if output_format == "csv" else format_text(remarks), nl=False)
     click.echo(f"comments: {summary(remarks)} in {reviewed}", err=True)
