@@ -271,6 +271,19 @@ def test_a_bad_entry_stops_the_build_with_its_line(project):
         load_model(Project.at(root))
 
 
+def test_a_commentary_entry_is_not_taken_for_a_comment():
+    """bibtexparser reads `@commentary{` as an `@comment` block: the entry was dropped without a word."""
+    problems = Problems()
+    bib = read_bibliography("@comment{not an entry}\n\n@commentary{c,\n  title = {T},\n}\n", "references.bib", problems)
+    assert problems.items == []
+    found = [(e.key, e.type, e.source.line, e.lines["title"]) for e in bib.entries.values()]
+    assert found == [("c", "commentary", 3, 4)]
+
+
+def test_a_string_defined_twice_is_named_as_a_string():
+    assert problems_of("@string{a = {x}}\n@string{a = {y}}\n") == ["references.bib:2: @string 'a' is defined twice"]
+
+
 def test_reading_a_bibliography_leaves_bibtexparser_logging_as_it_was():
     import logging
 

@@ -187,6 +187,8 @@ FAILING = [
      "report/previous-recommendations.csv"),
     ("ED-4", section("# Findings", "### Findings"),
      "sections/01-summary.md:9: warning ED-4 a level-3 heading right after a level-1 one"),
+    ("ED-5", section("^[See also the annual tables.]", "^[TODO: the annual tables.]"),
+     'sections/01-summary.md:11: warning ED-5 still to write: "TODO: the annual tables."'),
     ("PU-1", section("rose by 12 per cent", "rose (write to anna.s@mail.example.org)"),
      "sections/01-summary.md:11: warning PU-1 e-mail address 'anna.s@mail.example.org' in the text; submissions "
      "are published"),
@@ -208,11 +210,11 @@ FAILING = [
      "sections/02-empty.md:1: warning ED-2 section has no text under its headings"),
     ("ED-3", section("status: final", "status: draft"),
      "sections/01-summary.md:3: info ED-3 status is 'draft', not final (owner: ERW)"),
-    ("ED-5", section("owner: ERW\n", "title: Summary\nowner: ERW\n"),
-     "sections/01-summary.md:2: warning ED-5 the front matter title 'Summary' and the level-1 heading 'Executive "
+    ("ED-6", section("owner: ERW\n", "title: Summary\nowner: ERW\n"),
+     "sections/01-summary.md:2: warning ED-6 the front matter title 'Summary' and the level-1 heading 'Executive "
      "summary' (line 6) both title this section: the heading is printed, the title is not (remove one of them)"),
-    ("ED-6", section("# Findings\n", "# Findings\n\n# Details\n"),
-     "sections/01-summary.md:9: warning ED-6 heading 'Findings' has nothing under it (before the heading on line "
+    ("ED-7", section("# Findings\n", "# Findings\n\n# Details\n"),
+     "sections/01-summary.md:9: warning ED-7 heading 'Findings' has nothing under it (before the heading on line "
      "11)"),
     ("XR-1", section("# Findings\n\nReported cases", "# Findings {#sec-findings}\n\nAs @sec-findngs shows, cases"),
      "sections/01-summary.md:11: error XR-1 cross-reference '@sec-findngs' names nothing: no heading, paragraph, "
@@ -267,8 +269,8 @@ PASSING = [
     ("BIB-4", {"references.bib": BIB.replace("  url = {https://example.org/a-hrc-36-7},\n", "")}),
     ("ED-2", {"sections/02-short.md": "# Annex\n\nOne line.\n"}),
     ("ED-3", section("status: final\n", "")),
-    ("ED-5", section("status: final\n---\n# Executive summary\n", "status: final\ntitle: Executive summary\n---\n")),
-    ("ED-6", section("# Findings\n", "# Findings\n\n## Details\n")),
+    ("ED-6", section("status: final\n---\n# Executive summary\n", "status: final\ntitle: Executive summary\n---\n")),
+    ("ED-7", section("# Findings\n", "# Findings\n\n## Details\n")),
     ("XR-1", section("# Findings\n\nReported cases", "# Findings {#sec-findings}\n\nAs @Sec-findings shows, cases")),
     ("XR-2", section("Reported cases", "Reported (\\@stats2012) cases")),
     ("RC-4", section(":::\n", ":::\n\n# Further\n\nText.\n\n::: recommendations\n- Adopt a plan by 2026.\n:::\n")),
@@ -293,3 +295,21 @@ def test_every_rule_has_a_failing_fixture():
     assert {rule for rule, _, _ in FAILING} == set(RULES)
     for rule, _, line in FAILING:
         assert re.search(rf": (error|warning|info) {rule} ", line)
+
+
+def test_ed5_markers_left_in_the_text(project):
+    from reportgen.check import run_rules
+    from reportgen.load.project import Project, load_document
+    from reportgen.errors import Problems
+    from reportgen.transforms import resolve_model
+
+    root = project({"sections/01.md": "# Summary\n\nTODO: the summary.\n\n## FIXME later\n\nA fact.^[TODO a source]\n\n"
+                                      "A todo in lower case, and TODOS, are not markers.\n"})
+    problems = Problems()
+    written = load_document(Project.at(root), problems)
+    result = run_rules(root, written, resolve_model(written, problems), [])
+    assert [f.finding() for f in result.findings if f.rule == "ED-5"] == [
+        'sections/01.md:3: warning ED-5 still to write: "TODO: the summary."',
+        'sections/01.md:5: warning ED-5 still to write: "FIXME later"',
+        'sections/01.md:7: warning ED-5 still to write: "TODO a source"',
+    ]

@@ -16,7 +16,7 @@ LAYERS = [
     {"load"},
     {"transforms"},
     {"check", "renderers"},
-    {"outputs", "pipeline"},
+    {"outputs", "pipeline", "starter"},
     {"review"},
     {"watch"},
     {"commands"},

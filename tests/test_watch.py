@@ -78,8 +78,8 @@ def test_watch_rebuilds_after_an_edit_shows_mistakes_and_keeps_going(project, wa
 
     section.write_text(SECTION.replace("first", "second"))
     messages = w.wait_for(written(".pdf"))
-    html_and_docx = next(i for i, line in enumerate(messages) if written(".docx")(line))
-    assert ".html" in messages[html_and_docx]  # written before the PDF
+    order = [next(i for i, line in enumerate(messages) if written(suffix)(line)) for suffix in (".html", ".docx")]
+    assert order[0] < order[1] < len(messages) - 1  # the HTML first, then the DOCX, then the PDF
     assert "second finding" in outputs.with_suffix(".html").read_text()
 
     section.write_text(SECTION + "\nA claim[@nowhere].\n")  # a mistake: shown, outputs kept

@@ -78,6 +78,10 @@ class ReportError(click.ClickException):
             click.echo(line, err=True)
 
 
+class Cancelled(Exception):
+    """Work given up because a newer build made it useless (a save arrived meanwhile)."""
+
+
 class Problems:
     """A collector: every stage records what it finds, then fails once with all of it."""
 

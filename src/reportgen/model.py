@@ -370,6 +370,7 @@ class Section(Node):
     owner: str = ""
     status: str = ""
     annex: bool = False
+    generated: bool = False  # made by reportgen from other parts (an annex of recommendations), not a file
     lang: str = ""  # the section's language (front matter `lang`), when not the report's
     nocite: tuple[str, ...] = ()  # keys counted as cited without a citation (`*`: every entry)
     references: tuple = field(default=(), compare=False)  # its own bibliography entries (load.bibliography.Entry)

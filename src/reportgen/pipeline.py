@@ -8,8 +8,10 @@ every requested output rendered.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,24 +19,30 @@ from typing import NamedTuple
 
 from . import model as m
 from .clock import build_time
-from .errors import Problem, Problems, ReportError
+from .errors import Cancelled, Problem, Problems, ReportError
 from .load.cache import CACHE_FOLDER, ParseCache
 from .load.project import Project, load_document
 from .load.stamp import DraftStamp
 from .outputs import build_lock, output_file, output_name, write_outputs
 from .renderers.export import FORMATS as MATRIX_FORMATS
+from .renderers.memo import Memo
 from .renderers.pdf_worker import PdfJob, PdfWorker
 from .transforms import resolve_model
 
 REPORT_FORMATS = ("pdf", "html", "docx")
 FORMATS = REPORT_FORMATS + MATRIX_FORMATS  # the last three: the recommendations matrix
 DEFAULT_FORMATS = REPORT_FORMATS
+SLOW_FORMATS = ("docx", "pdf")  # made in the background by `rebuild`
 
 Progress = Callable[[str, float, str], None]
 
 
 def quiet(stage: str, seconds: float, detail: str) -> None:
     """A `Progress` that shows nothing."""
+
+
+def ignore(result: object) -> None:
+    """What a rebuild's background work reports, left unread."""
 
 
 def output_folder(project: Project, output_dir: str | Path | None = None) -> Path:
@@ -62,6 +70,17 @@ class Look:
     revision_author: str = "reportgen"
     root: Path | None = None  # default: the project's own folder
     words: int | None = None  # the checker's word count, for the DOCX's statistics
+
+
+def _marks(look: Look) -> tuple[str, Callable | None, Callable | None]:
+    """The style sheet of a rendering (a draft's marks added), and for a draft's PDF the functions
+    that number its lines and map its words to their sources."""
+    if not look.stamp:
+        return look.css, None, None
+    from .renderers.draft_marks import pdf_draft_marks, pdf_source_map
+
+    marks, number_lines = pdf_draft_marks(look.stamp.text(), look.stamp.watermark)
+    return look.css + marks, number_lines, pdf_source_map(look.stamp.commit, bool(look.stamp.modified))
 
 
 class Built(NamedTuple):
@@ -92,6 +111,8 @@ class Session:
 
     def __init__(self, project_dir: str | Path = ".", output_dir: str | Path | None = None, *,
                  pdf: bool = True, progress: Progress = quiet):
+        self.memo = Memo()  # each section's HTML, from one build to the next
+        self.background: Background | None = None  # the DOCX and PDF of the last rebuild
         self.worker = PdfWorker() if pdf else None
         try:
             self.project = Project.at(project_dir)
@@ -109,14 +130,13 @@ class Session:
         self.close()
 
     def close(self) -> None:
+        self.cancel(restart=False)
+        self.close_pdf()
+
+    def close_pdf(self) -> None:
         if self.worker:
             self.worker.close()
             self.worker = None
-
-    def restart_pdf(self) -> None:
-        """A new PDF process, after one may have died with a failed build."""
-        self.close()
-        self.worker = PdfWorker()
 
     # Stages ---------------------------------------------------------------------------------------
 
@@ -160,58 +180,68 @@ class Session:
         return draft_stamp(self.project.root, document.config.language, now, self.folder, report_inputs(document))
 
     def render(self, document: m.Document, formats: tuple[str, ...], look: Look = Look(),
-               now: datetime | None = None, ready: Callable[[dict[str, bytes]], None] | None = None) -> Rendered:
+               now: datetime | None = None) -> Rendered:
         """Every format in `formats`, as bytes. The PDF is laid out in the PDF process while the
-        others are made here; `ready`, if given, receives those others before the PDF is done."""
+        others are made here."""
         now = now or build_time()
-        root = look.root or self.project.root
-        templates = root / "templates"
-        css, number_lines, source_map = look.css, None, None
-        if look.stamp:
-            from .renderers.draft_marks import pdf_draft_marks, pdf_source_map
-
-            marks, number_lines = pdf_draft_marks(look.stamp.text(), look.stamp.watermark)
-            source_map = pdf_source_map(look.stamp.commit, bool(look.stamp.modified))
-            css += marks
         rendered = Rendered()
-        pdf = "pdf" in formats
-        if pdf:
-            if not self.worker:
-                self.worker = PdfWorker()
-            job = PdfJob.of(document, templates, root, now.isoformat(), css, number_lines, look.preface, source_map)
-            self.worker.start(job)
-            html = job.html
-        elif "html" in formats:
-            from .renderers.html import HtmlRenderer
-
-            html = HtmlRenderer(document, templates, now.isoformat(), extra_css=css, preface=look.preface).render()
+        html = self.html(document, look, now) if "html" in formats or "pdf" in formats else ""
+        if "pdf" in formats:
+            self.start_pdf(document, html, look, now)
         if "html" in formats:
             rendered.outputs["html"] = html.encode("utf-8")
-            self.stages.done("html")
         if "docx" in formats:
-            from .renderers.docx import render_docx
-
-            reference = Problems()  # what templates/reference.docx lacked and the DOCX got anyway
-            rendered.outputs["docx"] = render_docx(document, templates, root, now, look.stamp, look.revision_author,
-                                                   reference, look.words)
-            rendered.warnings += [str(p) for p in reference.items]
-            self.stages.done("docx", f"{len(document.notes)} {document.config.notes}")
+            rendered.outputs["docx"] = self.docx(document, look, now, rendered.warnings)
         matrix = [f for f in formats if f in MATRIX_FORMATS]
         if matrix:
             from .renderers.export import export
 
             rendered.outputs.update((f, export(document, f, now)) for f in matrix)
             self.stages.done("matrix", ", ".join(matrix))
-        if pdf:
-            if ready and rendered.outputs:
-                ready(dict(rendered.outputs))
-            self._finish_pdf(rendered, "html" in formats)
+        if "pdf" in formats:
+            self.finish_pdf(rendered, self.worker, self.stages)
         rendered.outputs = {f: rendered.outputs[f] for f in formats}  # in the order asked for
         return rendered
 
-    def _finish_pdf(self, rendered: Rendered, html: bool) -> None:
-        done = self.worker.result()
-        self.stages.done("pdf", f"{done.result.pages} pages", seconds=done.seconds)
+    def html(self, document: m.Document, look: Look, now: datetime) -> str:
+        """The HTML page; only the sections that changed since the last build are rendered again."""
+        from .renderers.html import HtmlRenderer
+
+        root = look.root or self.project.root
+        html = HtmlRenderer(document, root / "templates", now.isoformat(), extra_css=_marks(look)[0],
+                            preface=look.preface, memo=self.memo).render()
+        self.stages.done("html")
+        return html
+
+    def start_pdf(self, document: m.Document, html: str, look: Look, now: datetime) -> None:
+        """Send the HTML to the PDF process, which lays it out while this one goes on."""
+        root = look.root or self.project.root
+        css, number_lines, source_map = _marks(look)
+        if not self.worker or not self.worker.alive():  # none yet, or killed since
+            self.close_pdf()
+            self.worker = PdfWorker()
+        self.worker.start(PdfJob.of(document, root / "templates", root, now.isoformat(), css, number_lines,
+                                    look.preface, source_map, html))
+
+    def docx(self, document: m.Document, look: Look, now: datetime, warnings: list[str],
+             cancelled: Callable[[], bool] | None = None, stages: Stages | None = None) -> bytes:
+        """The DOCX; what templates/reference.docx lacked (and the DOCX got anyway) goes to `warnings`."""
+        from .renderers.docx import render_docx
+
+        root = look.root or self.project.root
+        reference = Problems()
+        data = render_docx(document, root / "templates", root, now, look.stamp, look.revision_author, reference,
+                           look.words, cancelled)
+        warnings += [str(p) for p in reference.items]
+        (stages or self.stages).done("docx", f"{len(document.notes)} {document.config.notes}")
+        return data
+
+    @staticmethod
+    def finish_pdf(rendered: Rendered, worker: PdfWorker, stages: Stages,
+                   cancelled: Callable[[], bool] | None = None) -> None:
+        """The PDF laid out by `worker`, added to `rendered`, with what it changes in the others."""
+        done = worker.result(cancelled)
+        stages.done("pdf", f"{done.result.pages} pages", seconds=done.seconds)
         rendered.warnings += done.result.warnings
         rendered.pages = done.result.pages
         rendered.outputs["pdf"] = done.result.pdf
@@ -220,51 +250,142 @@ class Session:
 
             rendered.outputs["docx"] = with_page_count(rendered.outputs["docx"], done.result.pages)
         final = done.result.html.encode("utf-8")  # the preview shows the page breaks the PDF needed
-        if html and final != rendered.outputs["html"]:
+        if "html" in rendered.outputs and final != rendered.outputs["html"]:
             rendered.outputs["html"] = final
 
-    def write(self, outputs: dict[str, bytes], name: str) -> list[Path]:
+    def write(self, outputs: dict[str, bytes], name: str, stages: Stages | None = None) -> list[Path]:
         """Write outputs named `name` into the output folder, all or none."""
         files = {self.folder / output_file(name, extension): data for extension, data in outputs.items()}
         write_outputs(files)
-        self.stages.done("write", ", ".join(path.name for path in files))
+        (stages or self.stages).done("write", ", ".join(path.name for path in files))
         return list(files)
 
     # The whole pipeline ---------------------------------------------------------------------------
 
-    def build(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
-              early: bool = False, on_wait: Callable[[], None] = lambda: None,
-              on_checked: Callable[[object], None] = lambda result: None) -> Built:
-        """Check and build, holding the output folder's lock, so two builds never interleave
-        (`on_wait` is called if another build holds it). Check errors stop the build (CheckFailed)
-        unless `force`, and are then returned among the warnings. With `early` (for `watch`) the
-        other outputs are written as soon as they are made and the PDF when it is laid out; else all
-        of them together at the end. `on_checked` receives the check result as soon as it is known."""
+    def prepare(self, force: bool = False, draft: bool | None = None,
+                on_checked: Callable[[object], None] = lambda result: None) -> Prepared:
+        """Load and check, for a build: check errors stop it (CheckFailed) unless `force`, and are
+        then among the warnings. `on_checked` receives the check result as soon as it is known."""
         from .check import CheckFailed
 
+        loaded = self.load()
+        checked = self.check(loaded)
+        on_checked(checked)
+        if checked.errors and not force:
+            raise CheckFailed(checked)
+        warnings = [str(p) for p in loaded.warnings]
+        warnings += [f"{f.finding()} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
+        now = build_time()
+        stamp = self.stamp(loaded.document, now, draft)
+        name = output_name(loaded.document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
+        look = Look(stamp=stamp, words=checked.words.counted if checked.words else None)
+        return Prepared(loaded.document, warnings, look, now, name)
+
+    def build(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
+              on_wait: Callable[[], None] = lambda: None,
+              on_checked: Callable[[object], None] = lambda result: None) -> Built:
+        """Check and build, holding the output folder's lock, so two builds never interleave
+        (`on_wait` is called if another build holds it); every output is written at the end, all
+        or none. Check errors stop the build (CheckFailed) unless `force`; `on_checked` receives
+        the check result as soon as it is known."""
         with build_lock(self.folder, on_wait):
-            loaded = self.load()
-            checked = self.check(loaded)
-            on_checked(checked)
-            if checked.errors and not force:
-                raise CheckFailed(checked)
-            warnings = [str(p) for p in loaded.warnings]
-            warnings += [f"{f.finding()} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
-            now = build_time()
-            stamp = self.stamp(loaded.document, now, draft)
-            name = output_name(loaded.document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
-            files: list[Path] = []
-            written: dict[str, bytes] = {}
+            prepared = self.prepare(force, draft, on_checked)
+            rendered = self.render(prepared.document, formats, prepared.look, prepared.now)
+            files = self.write(rendered.outputs, prepared.name)
+        return Built(files, prepared.warnings + rendered.warnings)
 
-            def write_early(outputs: dict[str, bytes]) -> None:
-                files.extend(self.write(outputs, name))
-                written.update(outputs)
+    def rebuild(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
+                on_wait: Callable[[], None] = lambda: None, then: Callable[[Built | BaseException], None] = ignore,
+                on_checked: Callable[[object], None] = lambda result: None) -> Built:
+        """A build after a save (`watch`, `serve`): the HTML and the recommendations matrix are made
+        and written first, only the sections that changed rendered again, and returned; the DOCX and
+        the PDF follow in the background, are written as each is made and reported to `then` (or
+        the error that stopped them), unless a newer rebuild or `close` cancels them first. The
+        outputs are those of `build`, byte for byte. `on_checked` is as for `build`."""
+        self.cancel()
+        with ExitStack() as lock:
+            lock.enter_context(build_lock(self.folder, on_wait))
+            prepared = self.prepare(force, draft, on_checked)
+            fast = tuple(f for f in formats if f not in SLOW_FORMATS)
+            rendered = self.render(prepared.document, fast, prepared.look, prepared.now)
+            files = self.write(rendered.outputs, prepared.name) if rendered.outputs else []
+            slow = tuple(f for f in formats if f in SLOW_FORMATS)
+            if slow:
+                html = rendered.outputs["html"].decode("utf-8") if "html" in rendered.outputs else (
+                    self.html(prepared.document, prepared.look, prepared.now))
+                self.background = Background(then, self._follow, prepared, formats, html, lock.pop_all())
+        return Built(files, prepared.warnings + rendered.warnings)
 
-            look = Look(stamp=stamp, words=checked.words.counted if checked.words else None)
-            rendered = self.render(loaded.document, formats, look, now, write_early if early else None)
-            rest = {f: data for f, data in rendered.outputs.items() if written.get(f) != data}
-            files += [path for path in self.write(rest, name) if path not in files]
-        return Built(files, warnings + rendered.warnings)
+    def _follow(self, cancelled: threading.Event, prepared: Prepared, formats: tuple[str, ...], html: str,
+                lock: ExitStack) -> Built:
+        """The DOCX and PDF of a rebuild, in the background thread, each written as soon as it is made."""
+        stages, rendered, files = Stages(self.stages.progress), Rendered(), []
+        document, look, now = prepared.document, prepared.look, prepared.now
+        with lock:
+            if "pdf" in formats:
+                self.start_pdf(document, html, look, now)
+            if "docx" in formats:
+                rendered.outputs["docx"] = self.docx(document, look, now, rendered.warnings, cancelled.is_set, stages)
+                files += self._write_unless(cancelled, dict(rendered.outputs), prepared.name, stages)
+            if "pdf" in formats:
+                if "html" in formats:  # written already; the PDF may change it
+                    rendered.outputs["html"] = html.encode("utf-8")
+                written = dict(rendered.outputs)
+                self.finish_pdf(rendered, self.worker, stages, cancelled.is_set)
+                rest = {f: data for f, data in rendered.outputs.items() if written.get(f) != data}
+                files += [p for p in self._write_unless(cancelled, rest, prepared.name, stages) if p not in files]
+        return Built(files, rendered.warnings)
+
+    def _write_unless(self, cancelled: threading.Event, outputs: dict[str, bytes], name: str,
+                      stages: Stages) -> list[Path]:
+        if cancelled.is_set():
+            raise Cancelled()
+        return self.write(outputs, name, stages)
+
+    def cancel(self, restart: bool = True) -> None:
+        """Stop the DOCX and PDF of the last rebuild if they are still being made: a newer save made
+        them useless. A PDF being laid out is abandoned: its process is replaced (`restart`)."""
+        background, self.background = self.background, None
+        if background is None:
+            return
+        background.cancelled.set()
+        background.thread.join()  # within a block of the DOCX, or 50 ms of waiting for the PDF
+        if self.worker is not None and self.worker.busy:  # laying out what nobody wants any more
+            self.close_pdf()
+            if restart:
+                self.worker = PdfWorker()
+
+
+class Background:
+    """What a rebuild makes after its HTML, in a thread of its own: `work(cancelled, *args)`, whose
+    result (or the exception that stopped it) goes to `then`, unless it was cancelled first."""
+
+    def __init__(self, then: Callable[[Built | BaseException], None], work: Callable[..., Built], *args):
+        self.cancelled = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(then, work, *args), name="reportgen-background",
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self, then: Callable[[Built | BaseException], None], work: Callable[..., Built], *args) -> None:
+        try:
+            result: Built | BaseException = work(self.cancelled, *args)
+        except Cancelled:
+            return
+        except Exception as exc:  # a mistake met in the PDF, or a bug: `then` says which
+            result = exc
+        if not self.cancelled.is_set():  # else only the consequence of the cancellation
+            then(result)
+
+
+class Prepared(NamedTuple):
+    """A project loaded and checked, ready to render: the model, the warnings to show, how it looks,
+    the build time, the name of the outputs."""
+
+    document: m.Document
+    warnings: list[str]
+    look: Look
+    now: datetime
+    name: str
 
 
 @dataclass

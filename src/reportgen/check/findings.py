@@ -124,3 +124,20 @@ def _escape(text: str, property: bool = False) -> str:
     """Escape data as GitHub's runner reads it; a property value also escapes `:` and `,`."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property else text
+
+
+CODE_QUALITY_SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def format_codequality(result: Result, prefix: str = "") -> str:
+    """GitLab's code quality report (Code Climate's JSON), which GitLab shows in a merge request."""
+    import hashlib
+
+    issues = []
+    for f in result.findings:
+        path = f"{prefix}{f.source.path}" if f.source.path else "."
+        fingerprint = hashlib.sha256(f"{path}:{f.source.line}:{f.rule}:{f.message}".encode()).hexdigest()
+        issues.append({"description": f"{f.rule} {f.message}", "check_name": f.rule, "fingerprint": fingerprint,
+                       "severity": CODE_QUALITY_SEVERITIES[f.severity],
+                       "location": {"path": path, "lines": {"begin": max(f.source.line, 1)}}})
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -103,10 +103,13 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("ED-4", "warning", "A heading is at most one level below the one before it.",
          "A skipped level (`###` right after `#`) numbers the heading as if the missing level were there "
          "(1.1.1 after I.), in Word as in the PDF, and the outline no longer says what contains what."),
-    Rule("ED-5", "warning", "A section is titled once: not by both a front matter `title` and a level-1 heading "
+    Rule("ED-5", "warning", "No TODO or FIXME marker is left in the text of the sections or their notes.",
+         "A marker is something still to write; left in, it would be submitted as it stands (`reportgen init` "
+         "writes them where a new report needs text)."),
+    Rule("ED-6", "warning", "A section is titled once: not by both a front matter `title` and a level-1 heading "
                             "(the heading is printed).",
          "Two titles print a chapter with nothing under it, and the text under the wrong one.", loader=True),
-    Rule("ED-6", "warning", "Every heading has text under it before the next heading of its level or above.",
+    Rule("ED-7", "warning", "Every heading has text under it before the next heading of its level or above.",
          "An empty chapter is a lost section, a misplaced heading or text that went under another title."),
     Rule("XR-1", "error", "Every cross-reference (`@sec-…`, `@para-…`, `@rec-…`, `@annex-…`, `@tbl-…`) names a "
                           "numbered target, and no id is also a citation key.",

@@ -13,12 +13,13 @@ from . import options
 @click.command()
 @options.project
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="Findings as lines for people, JSON for scripts, or GitHub Actions "
-                                      "annotations (`::error file=…,line=…::`).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github", "codequality"]),
+              default="text", show_default=True,
+              help="Findings as lines for people, JSON for scripts, GitHub Actions annotations "
+                   "(`::error file=…,line=…::`) or GitLab's code quality report.")
 def check(project_dir: str, strict: bool, output_format: str) -> None:
     """Check the report against the UPR rules: exit 0 when clean, 1 on errors (or warnings with --strict)."""
-    from ..check.findings import format_github, format_json, format_text
+    from ..check.findings import format_codequality, format_github, format_json, format_text
     from ..errors import ReportError
     from ..pipeline import Session
 
@@ -28,8 +29,9 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
     except ReportError as exc:  # not a project: a usage problem
         exc.exit_code = 2
         raise
-    if output_format == "github":
-        click.echo(format_github(result, _prefix(session.project.root)), nl=False)
+    if output_format in ("github", "codequality"):
+        form = format_github if output_format == "github" else format_codequality
+        click.echo(form(result, _prefix(session.project.root)), nl=False)
     else:
         click.echo(format_json(result) if output_format == "json" else format_text(result), nl=False)
     sys.exit(1 if result.failed(strict) else 0)

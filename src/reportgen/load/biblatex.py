@@ -151,6 +151,7 @@ def _check(entry: Entry, entries: dict, problems: Problems) -> None:
         if problem:
             problems.error(entry.where("month" if "month" in problem else "year"),
                            f"entry '{entry.key}': {problem}")
-    for key in _keys(entry.get("xref")):
-        if key not in entries:
-            problems.error(entry.where("xref"), f"entry '{entry.key}': xref '{key}' is not in the bibliography")
+    for name in ("xref", "entryset"):
+        for key in _keys(entry.get(name)):
+            if key not in entries:
+                problems.error(entry.where(name), f"entry '{entry.key}': {name} '{key}' is not in the bibliography")

@@ -70,9 +70,14 @@ class Reference:
     rich: dict = field(default_factory=dict, hash=False)
     names: dict = field(default_factory=dict, hash=False)
     source: Source = Source("references.bib")
+    lists: dict = field(default_factory=dict, hash=False)  # literal lists (`location = {A and B}`), by item
 
     def get(self, name: str, default: str = "") -> str:
         return self.fields.get(name, default)
+
+    def items(self, name: str) -> tuple[str, ...]:
+        """A literal list field's items; a field that is no list is one item."""
+        return self.lists.get(name) or ((self.fields[name],) if self.fields.get(name) else ())
 
     def inlines(self, name: str) -> tuple[m.Node, ...]:
         if name in self.rich:

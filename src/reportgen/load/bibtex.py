@@ -20,6 +20,7 @@ MONTHS = {name: str(i) for i, name in enumerate(
 # What Biber accepts in a key: no spaces, braces, commas, quotes, `#`, `%`, `=`, `~`, `\`.
 _BAD_KEY = re.compile(r"[\s,{}()\"'#%=~\\]")
 _MACRO = re.compile(r"[^\s#,={}\"()]+")
+_COMMENT_TYPE = re.compile(r"@comment\w+\s*[{(]", re.IGNORECASE)
 _NEXT_FIELD = re.compile(r"\s*([A-Za-z][\w.:+-]*)\s*=")
 
 
@@ -50,12 +51,29 @@ def read_bibtex(text: str, path: str, problems: Problems) -> dict[str, Entry]:
         except ValueError_ as exc:
             problems.error(where.at(exc.line_offset), f"@string{{{string.key}}}: {exc.message}")
     entries: dict[str, Entry] = {}
-    for raw in library.entries:
+    for raw in [*library.entries, *_misread_comments(library)]:
         entry = _entry(raw, path, macros, problems)
         if entry is not None:
             entries[entry.key] = entry
     _report_failed_blocks(library.failed_blocks, path, entries, problems)
     return biblatex.resolve(entries, problems)
+
+
+def _misread_comments(library) -> list:
+    """Entries whose type starts with `comment` (BibLaTeX's @commentary), which bibtexparser takes for
+    @comment blocks: read again under another name, with their lines."""
+    import bibtexparser
+    from bibtexparser.model import ExplicitComment
+
+    found = []
+    for block in library.blocks:
+        match = _COMMENT_TYPE.match(block.raw or "") if isinstance(block, ExplicitComment) else None
+        if match:
+            padded = "\n" * block.start_line + "@x" + block.raw[1:]  # the same lines as in the file
+            for raw in bibtexparser.parse_string(padded, parse_stack=[]).entries:
+                raw.entry_type = raw.entry_type[1:]
+                found.append(raw)
+    return found
 
 
 def _entry(raw, path: str, macros: dict, problems: Problems) -> Entry | None:
@@ -146,7 +164,9 @@ def _report_failed_blocks(blocks, path: str, entries: dict, problems: Problems) 
 
     for block in blocks:
         where = Source(path, block.start_line + 1)
-        if isinstance(block, DuplicateBlockKeyBlock):
+        if isinstance(block, DuplicateBlockKeyBlock) and (block.raw or "").lstrip()[:7].lower() == "@string":
+            problems.error(where, f"@string '{block.key}' is defined twice")
+        elif isinstance(block, DuplicateBlockKeyBlock):
             first = entries.get(block.key)
             on = f" (first defined on line {first.source.line})" if first else ""
             problems.error(where, f"duplicate entry key '{block.key}'{on}", rule="BIB-3")

@@ -23,6 +23,8 @@ class Organisation:
     name: str = doc("Full name of the organisation.", required=True)
     acronym: str = doc("Acronym, used by OHCHR to attribute points (e.g. `PKPA`).", "")
     website: str = doc("Web site.", "")
+    status: str = doc("Its status, as OHCHR's upload form asks: ECOSOC consultative status (`general`, `special`, "
+                      "`roster` or `none`); for an NHRI, its accreditation (`A`, `B`).", "")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,12 @@ class Recommendations:
                               "with the number, recommending State, position and source of each.", True)
 
 
+@dataclass(frozen=True)
+class Package:
+    annexes: Literal["inline", "separate"] = doc(
+        "Annexes in the report's own files (`inline`) or in a DOCX and PDF of their own (`separate`).", "inline")
+
+
 Level = Literal["off", "error", "warning", "info"]
 
 
@@ -110,7 +118,7 @@ class ReportConfig:
                         "en")
     date: dt.date | None = doc("Date of the submission, `YYYY-MM-DD`.", None)
     organisations: tuple[Organisation, ...] = doc(
-        "The submitting organisations, each with `name` and `acronym` (and optional `website`); "
+        "The submitting organisations, each with `name` and `acronym` (and optional `website`, `status`); "
         "for a joint submission, every member of the coalition.", ())
     coalition: Coalition = doc("For a joint submission: `name`, `acronym`, `description` of the coalition.",
                                default_factory=Coalition)
@@ -137,6 +145,9 @@ class ReportConfig:
                       "overrides it.", False)
     output_name: str = doc("File name of the outputs, without extension; by default "
                            "`<ACRONYM>_<submission>_UPR<session>_<State>_<YYYY-MM>` as OHCHR suggests.", "")
+    budgets: dict[str, int] = doc("Word budget of each section file (relative to `sections/`), shown by "
+                                  "`reportgen status`, e.g. `{01-executive-summary.md: 300}`.", default_factory=dict)
+    package: Package = doc("Settings of `reportgen package`: `annexes`.", default_factory=Package)
     checks: Checks = doc("Settings of `reportgen check`: `count_notes`, `nhri_limit`, `note_words`, `rules`.",
                          default_factory=Checks)
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)

@@ -15,12 +15,14 @@ from .bibliography import Entry, Name, Reference
 
 NAME_FIELDS = frozenset({"author", "editor", "translator", "editora", "editorb", "editorc", "annotator",
                          "commentator", "introduction", "foreword", "afterword", "bookauthor", "holder"})
+LIST_FIELDS = frozenset({"location", "publisher", "institution", "organization", "origlocation", "origpublisher",
+                         "language", "origlanguage"})
 _EXTENDED = re.compile(r"\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 
 
 def decode(entry: Entry, problems: Problems) -> Reference:
     """The entry's fields as text and inlines, its name lists as names."""
-    fields, rich, names = {}, {}, dict(entry.names)
+    fields, rich, names, lists = {}, {}, dict(entry.names), {}
     for name, value in entry.fields.items():
         where = entry.where(name)
 
@@ -41,7 +43,16 @@ def decode(entry: Entry, problems: Problems) -> Reference:
             fields[name] = m.plain_text(inlines)
             if any(not isinstance(node, m.Text) for node in inlines):
                 rich[name] = inlines
-    return Reference(entry.key, entry.type, fields, rich, names, entry.source)
+            if name in LIST_FIELDS and entry.latex and re.search(r"\sand\s", value):
+                lists[name] = tuple(latex.to_text(item, warn) for item in _split_list(value))
+    return Reference(entry.key, entry.type, fields, rich, names, entry.source, lists)
+
+
+def _split_list(value: str) -> list[str]:
+    """A literal list's items: split at ` and ` outside braces, as BibLaTeX does."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    return [item for item in split_multiple_persons_names(value) if item.strip()]
 
 
 def parse_names(value: str, warn) -> tuple[Name, ...]:

@@ -54,7 +54,7 @@ def _title_heading(front, where: Source, blocks: tuple[m.Node, ...], problems: P
             "printed once" if text == front.title.strip() else
             f"the front matter title '{front.title}' and the level-1 heading '{text}' (line {first.source.line}) "
             "both title this section: the heading is printed, the title is not")
-    problems.warning(where, f"{what} (remove one of them)", rule="ED-5")
+    problems.warning(where, f"{what} (remove one of them)", rule="ED-6")
     return (replace(first, id=first.id or front.id, numbered=first.numbered and front.numbered),) + blocks[1:]
 
 

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from .. import model as m
 from ..clock import build_time
-from ..errors import Problem, Problems, ReportError, Source
+from ..errors import Cancelled, Problem, Problems, ReportError, Source
 from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
 from ..scripts import direction_runs, has_east_asian, has_rtl
@@ -46,15 +47,17 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def render_docx(document: m.Document, templates_dir: Path | None = None, project_root: Path | None = None,
                 created: datetime | None = None, draft=None, revision_author: str = "reportgen",
-                problems: Problems | None = None, words: int | None = None) -> bytes:
+                problems: Problems | None = None, words: int | None = None,
+                cancelled: Callable[[], bool] | None = None) -> bytes:
     """The report as DOCX bytes, styled by the project's `templates/reference.docx` or the built-in one.
 
     `project_root` is where image paths start (as in the HTML); `created` defaults to the build time;
     `draft` (a `load.stamp.DraftStamp`) marks every page as a draft. A redline's marks become
     tracked changes by `revision_author`, dated `created`. What the reference document lacked and
-    was added goes to `problems` as warnings; `words` (the checker's count) to the statistics."""
+    was added goes to `problems` as warnings; `words` (the checker's count) to the statistics.
+    `cancelled()` is asked before each block; once true, `Cancelled` is raised (a newer save came)."""
     renderer = DocxRenderer(document, templates_dir, project_root, created or build_time(), draft, revision_author)
-    renderer.words = words
+    renderer.words, renderer.cancelled = words, cancelled
     data = renderer.render()
     if problems is not None:
         problems.extend(renderer.warnings)
@@ -97,6 +100,7 @@ class DocxRenderer:
         self.document, self.config = document, document.config
         self.project_root, self.created, self.draft = project_root, created, draft
         self.words: int | None = None  # the word count for the document statistics
+        self.cancelled: Callable[[], bool] | None = None  # asked before each block (see render_docx)
         self.word, self.where, self.warnings = docx_reference.open_reference(templates_dir)
         self.styles = StyleSheet(self.word, self.where)
         if self.styles.added:
@@ -312,6 +316,8 @@ class DocxRenderer:
 
     def blocks(self, blocks: tuple[m.Node, ...], place: _Place) -> None:
         for block in blocks:
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled()
             if place.note and isinstance(block, m.Heading | m.Recommendations):
                 # A note has no place for a heading or a recommendation: its text in a note paragraph.
                 _ooxml.add_run(self.paragraph(place, place.style, block.source), _clean(m.plain_text(block)))

@@ -24,6 +24,7 @@ from ..numberformat import format_value
 from ..resources import FONTS, jinja_environment, read_resource
 from .dispatch import rule
 from .fonts import font_faces
+from .memo import Memo
 from .tables import column_widths, row_lines
 
 
@@ -49,8 +50,9 @@ class HtmlRenderer:
 
     def __init__(self, document: m.Document, templates_dir=None, created: str = "",
                  break_before_notes: frozenset[int] = frozenset(), extra_css: str = "",
-                 preface: tuple[m.Node, ...] = ()):
+                 preface: tuple[m.Node, ...] = (), memo: Memo | None = None):
         self.document = document
+        self.memo = memo  # sections rendered before, reused when unchanged (watch, serve)
         self.extra_css = extra_css  # added after the style sheet: draft marks, redline marks
         self.preface = preface  # blocks shown before the first page (a redline's summary)
         self.deleted = 0  # inside a redline's deletion: no ids, they belong to the newer text
@@ -67,6 +69,8 @@ class HtmlRenderer:
             html = self._render()
         except jinja2.TemplateError as exc:
             raise template_error(exc) from None
+        if self.memo is not None:
+            self.memo.done()
         if not self.preface:
             return html
         # After the opening <body> tag, whatever the project's template: the preface comes first.
@@ -109,6 +113,14 @@ class HtmlRenderer:
     # Blocks ---------------------------------------------------------------------------------------
 
     def section(self, section: m.Section) -> Markup:
+        if self.memo is None:
+            return self._section(section)
+        # Everything a section's HTML depends on besides the section: tests/test_incremental.py
+        # fails when a block rule reads something of the renderer this context leaves out.
+        context = (type(self), self.config, self.break_before_notes, self.deleted, section.references)
+        return self.memo.get(section, context, lambda: self._section(section))
+
+    def _section(self, section: m.Section) -> Markup:
         lang = Markup(' lang="{}"').format(section.lang) if section.lang else ""
         return Markup('<section class="report-section{}"{} data-src="{}">\n{}\n</section>').format(
             " annex" if section.annex else "", lang, section.source.path, self.blocks(section.blocks))

@@ -13,6 +13,7 @@ import multiprocessing
 import pickle
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -21,11 +22,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportError
+from ..errors import Cancelled, ReportError
 
-# Forked on Linux, where that saves starting Python again; it happens before anything is loaded,
-# in a process with one thread. Elsewhere (macOS, Windows) fork is unsafe or missing.
+# Forked on Linux, where that saves starting Python again. Elsewhere (macOS, Windows) fork is unsafe
+# or missing; and a process with other threads (`serve`'s) is not forked either: the child would
+# get their locks but not the threads that release them.
 START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+
+
+def start_method() -> str:
+    return START_METHOD if threading.active_count() == 1 else "spawn"
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,12 @@ class PdfJob:
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
            number_lines: Callable[[object], str] | None = None, preface: tuple = (),
-           source_map: Callable[[object], bytes] | None = None) -> PdfJob:
-        from .html import HtmlRenderer
+           source_map: Callable[[object], bytes] | None = None, html: str | None = None) -> PdfJob:
+        """The job of `document`; `html`, if given, is its HTML made with the same settings."""
+        if html is None:
+            from .html import HtmlRenderer
 
-        html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
+            html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
         return cls(html, model, root, number_lines, source_map, created)
 
@@ -96,19 +104,30 @@ class PdfWorker:
     """A process laying out PDFs, one job at a time; a context manager that stops it."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context(START_METHOD)
+        context = multiprocessing.get_context(start_method())
         self._connection, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), name="reportgen-pdf", daemon=True)
         self._process.start()
         child.close()
+        self.busy = False  # a job was sent and its result not read yet
+
+    def alive(self) -> bool:
+        return self._process.is_alive()
 
     def start(self, job: PdfJob) -> None:
         self._connection.send(job)
+        self.busy = True
 
-    def result(self) -> PdfDone:
-        """The result of the job started last; its mistakes are raised as in this process."""
+    def result(self, cancelled: Callable[[], bool] | None = None) -> PdfDone:
+        """The result of the job started last; its mistakes are raised as in this process. While
+        waiting, `cancelled()` is asked every 50 ms; once true, `Cancelled` is raised (the job goes
+        on: `busy` stays true)."""
         try:
+            while cancelled is not None and not self._connection.poll(0.05):
+                if cancelled():
+                    raise Cancelled()
             kind, value = self._connection.recv()
+            self.busy = False
         except (EOFError, OSError):
             raise RuntimeError(f"the PDF process stopped (exit code {self._process.exitcode})") from None
         if kind == "problems":

@@ -133,9 +133,9 @@ def changes(pairs: tuple[Pair, ...]) -> list[Change]:
     others: what changed in them follows from what changed there, and is not listed again."""
     out: list[Change] = []
     for pair in pairs:
-        section = (pair.new or pair.old).source.path
-        if not section.startswith("sections/"):  # section files lie in sections/, always
+        if (pair.new or pair.old).generated:  # an annex made from the sections: their changes are listed
             continue
+        section = (pair.new or pair.old).source.path
         if pair.status in (ADDED, REMOVED):
             for block in (pair.new or pair.old).blocks:
                 _whole(block, pair.status, section, out)

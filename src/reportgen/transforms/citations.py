@@ -18,6 +18,7 @@ class _Resolver(m.Transformer):
     def __init__(self, bibliography, language: str, problems: Problems, keys: list[str]):
         self.bibliography, self.language, self.problems = bibliography, language, problems
         # Only the cited entries are decoded, each once.
+        keys = [k for key in keys for k in (key, *_members(bibliography, key))]
         self.references = {key: bibliography.reference(key, problems) for key in dict.fromkeys(keys)
                            if bibliography and key in bibliography}
         self.short_forms = short_forms(self.references, language)
@@ -101,15 +102,44 @@ class _Resolver(m.Transformer):
         before = self.current_note[-1] if self.current_note else (
             self.previous_note[0] if len(self.previous_note) == 1 else None)
         self.current_note.append((key, locator))
-        author = citation.mode != "suppress-author"
+        author = not citation.mode  # `[-@key]`, and `@key` whose author the text names
         if key not in self.cited:
             self.cited.add(key)
+            if entry.type == "set":
+                return self.format_set(entry, citation, author)
             return notestyle.full(entry, locator, self.language, citation.source, author)
         # "Ibid." follows only a short signal ("see", "cf."): after a phrase it reads badly.
         signal = len(m.plain_text(citation.prefix).split()) <= 2
         if before and before[0] == key and (locator or not before[1]) and signal:
             return notestyle.ibid("" if locator == before[1] else locator, self.language)
+        if entry.type == "set":
+            return self.format_set(entry, citation, author)
         return notestyle.short(entry, self.short_forms[key], locator, self.language, author)
+
+    def format_set(self, entry, citation: m.Citation, author: bool) -> tuple[m.Node, ...]:
+        """A @set: its members, each in full the first time it is cited, then short, the locator last."""
+        parts: list[m.Node] = []
+        for key in _members(self.bibliography, entry.key):
+            member = self.references.get(key)
+            if member is None:
+                continue
+            parts.append(m.Text("; ") if parts else m.Text(""))
+            if key in self.cited:
+                parts.extend(notestyle.short(member, self.short_forms[key], "", self.language, author))
+            else:
+                self.cited.add(key)
+                parts.extend(notestyle.full(member, "", self.language, citation.source, author))
+        if citation.locator:
+            parts.append(m.Text(", " + citation.locator))
+        return _merge_text(parts)
+
+
+def _members(bibliography, key: str) -> list[str]:
+    """The keys of a @set's `entryset`."""
+    entry = bibliography.entries.get(key) if bibliography else None
+    if entry is None or entry.type != "set":
+        return []
+    return [k.strip() for k in entry.get("entryset").split(",") if k.strip()]
 
 
 def in_text_author(form) -> str:

@@ -81,14 +81,13 @@ def names(people: tuple[Name, ...], language: str, short: bool = False) -> str:
     return written[0]
 
 
-def literal_list(text: str, language: str) -> str:
-    """A BibLaTeX literal list (`location = {countryfr and countryuk}`) with its localisation keys as words."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+", text)] if text else []
-    if not any(localised(p, language) != p for p in parts):
-        return text
-    words = [localised(p, language) for p in parts]
-    joined = ", ".join(words[:-1])
-    return f"{joined} {note_words(language)['and']} {words[-1]}" if len(words) > 1 else words[0]
+def literal_list(ref: Reference, field: str, language: str) -> str:
+    """A BibLaTeX literal list (`location = {countryfr and countryuk}`): its items joined with the report
+    language's "and", localisation keys as words."""
+    items = [localised(item, language) for item in ref.items(field)]
+    if len(items) > 1:
+        return f"{', '.join(items[:-1])} {note_words(language)['and']} {items[-1]}"
+    return items[0] if items else ""
 
 
 def _role(ref: Reference, role: str, language: str) -> str:
@@ -111,7 +110,7 @@ def creator(ref: Reference, language: str) -> tuple[str, set[str]]:
         return names(ref.people("holder"), language), {"holder"}
     for name in ("organization", "institution"):
         if ref.get(name) and ref.type not in ("thesis",):
-            return literal_list(ref.get(name), language), {name}
+            return literal_list(ref, name, language), {name}
     return "", set()
 
 
@@ -146,13 +145,15 @@ def title(ref: Reference, language: str, field: str = "title") -> tuple[m.Node, 
 
 def full(ref: Reference, locator: str, language: str, source, author: bool = True) -> tuple[m.Node, ...]:
     """The first citation of a work (`author=False` leaves out who wrote it, for `[-@key]`)."""
+    if ref.type == "bibnote":  # a note kept in the bibliography: its text is the citation
+        return ref.inlines("note") + ((m.Text(", " + locator),) if locator else ())
     words = note_words(language)
     who, used = creator(ref, language)
     pieces: list[tuple[m.Node, ...]] = [(m.Text(who),)] if who and author else []
     main = title(ref, language) or (m.Text(ref.key),)
     pieces.append(quoted(main, language) if ref.type in QUOTED else italic(main))
-    if ref.get("language") and _language_code(ref.get("language")) != language:
-        written_in = words["in_language"].format(language=localised(ref.get("language"), language))
+    if ref.get("language") and _language_code(ref.items("language")[0]) != language:
+        written_in = words["in_language"].format(language=literal_list(ref, "language", language))
         pieces[-1] += (m.Text(f" ({written_in})"),)
     pieces += [(m.Text(text),) for text in (ref.get("titleaddon"),) if text]
     pieces += container(ref, language)
@@ -197,6 +198,11 @@ def container(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
         if ref.get("issuetitle"):
             out.append(italic(title(ref, language, "issuetitle")))
         return out
+    if ref.type == "periodical":
+        if ref.get("issuetitle"):
+            out.append(italic(title(ref, language, "issuetitle")))
+        return out + [(m.Text(t),) for t in (_labelled(words["vol"], ref.get("volume")),
+                                             _labelled(words["no"], ref.get("number"))) if t]
     if ref.type in IN_TYPES:
         book = title(ref, language, "booktitle")
         if book:
@@ -216,6 +222,8 @@ def contributors(ref: Reference, language: str, used: set[str]) -> list[str]:
     if ref.people("translator") and "translator" not in used:
         out.append(_contributor(ref, "translator", language))
     out += [_contributor(ref, role, language) for role in _CONTRIBUTORS if ref.people(role)]
+    if ref.people("holder") and "holder" not in used:  # a patent's assignee
+        out.append(names(ref.people("holder"), language))
     return out
 
 
@@ -224,7 +232,7 @@ def details(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
     words = note_words(language)
     out: list[tuple[m.Node, ...]] = []
     main = title(ref, language, "maintitle")
-    volume = ref.get("volume") if ref.type not in ARTICLES else ""
+    volume = ref.get("volume") if ref.type not in ARTICLES | {"periodical"} else ""
     if main:
         lead = f"{words['vol']} {volume} {words['of']} " if volume else (f"{words['in']} " if ref.type in IN_TYPES
                                                                            else "")
@@ -233,7 +241,7 @@ def details(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
     texts = [_edition(ref.get("edition"), language), words["vols"].format(n=ref.get("volumes")) if
              ref.get("volumes") else "", _labelled(words["vol"], volume), _labelled(words["part"], ref.get("part")),
              _labelled(words["chap"], ref.get("chapter")) if ref.type in IN_TYPES else ""]
-    texts += _series_and_number(ref, language) if ref.type not in ARTICLES else []
+    texts += _series_and_number(ref, language) if ref.type not in ARTICLES | {"periodical"} else []
     texts += [f"{words['version']} {ref.get('version')}" if ref.get("version") else "", ref.get("howpublished"),
               ", ".join(t for t in (ref.get("eventtitle"), ref.get("venue"), _date(ref.get("eventdate"), language))
                         if t)]
@@ -297,13 +305,13 @@ def when(ref: Reference, language: str) -> str:
 
 def imprint(ref: Reference, language: str, who: str) -> str:
     """`Place, Publisher, date`: the publisher left out when it is the author."""
-    publisher = ref.get("publisher") or ref.get("institution") or ref.get("organization")
+    field = next((f for f in ("publisher", "institution", "organization") if ref.get(f)), "")
     if ref.type in ("thesis", "report") and ref.get("institution"):
-        publisher = ref.get("institution")
-    publisher = literal_list(publisher, language)
+        field = "institution"
+    publisher = literal_list(ref, field, language) if field else ""
     if publisher == who:
         publisher = ""
-    place = literal_list(ref.get("location"), language)
+    place = literal_list(ref, "location", language)
     return ", ".join(p for p in (place, publisher, when(ref, language)) if p)
 
 
@@ -346,6 +354,8 @@ def access(b: Builder, ref: Reference, language: str, source) -> None:
 
 def short(ref: Reference, form, locator: str, language: str, author: bool = True) -> tuple[m.Node, ...]:
     """A later citation: `form` is the work's short form (shortforms.ShortForm)."""
+    if ref.type == "bibnote":
+        return full(ref, locator, language, None)
     b = Builder()
     if form.symbol:
         b.text(form.symbol)

@@ -169,7 +169,7 @@ def summary_annex(placed: list[Placed], grouping: str, language: str, source: So
                       else _text_cell(item.recommendation.theme))
                      for item in items)
         blocks.append(m.Table(header, rows, source))
-    return m.Section(tuple(blocks), source, title=words["summary"], id=ident, annex=True)
+    return m.Section(tuple(blocks), source, title=words["summary"], id=ident, annex=True, generated=True)
 
 
 def follow_up_annex(previous: tuple, placed: list[Placed], language: str, taken: set[str]) -> m.Section:
@@ -191,7 +191,7 @@ def follow_up_annex(previous: tuple, placed: list[Placed], language: str, taken:
                      m.TableCell(references or (m.Text("–"),))))
     blocks = (m.Heading(1, (m.Text(words["follow_up"]),), source, id=ident, numbered=False),
               m.Table(header, tuple(rows), source))
-    return m.Section(blocks, source, title=words["follow_up"], id=ident, annex=True)
+    return m.Section(blocks, source, title=words["follow_up"], id=ident, annex=True, generated=True)
 
 
 def add_recommendation_views(document: m.Document) -> m.Document:

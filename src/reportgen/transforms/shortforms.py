@@ -3,8 +3,9 @@
 A UN document's short form is its symbol (A/HRC/19/8). Otherwise it is the short author (`shortauthor`, or
 the surnames) and the short title: `shorttitle` when given, else the title up to its first colon, question
 or exclamation mark, full stop ending a sentence or spaced dash, never at an initial (`Juan E.`), an
-abbreviation (`No.`, `Inc.`) or inside brackets or quotation marks. When two cited works would share a
-short form, the year is added (`OHCHR, *Annual report* (2020)`), then the whole title, then both.
+abbreviation (`No.`, `Inc.`), inside brackets or quotation marks, or in a title within the title (emphasised).
+When two cited works would share a short form, the year is added (`OHCHR, *Annual report* (2020)`), then the
+whole title, then both.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def short_creator(ref: Reference, language: str) -> str:
     for role in ("author", "editor", "translator", "holder"):
         if ref.people(role):
             return notestyle.names(ref.people(role), language, short=True)
-    return ref.get("shorteditor") or notestyle.literal_list(ref.get("organization") or ref.get("institution"),
-                                                           language)
+    field = "organization" if ref.get("organization") else "institution"
+    return ref.get("shorteditor") or notestyle.literal_list(ref, field, language)
 
 
 def short_title(ref: Reference) -> tuple[m.Node, ...]:
@@ -84,14 +85,27 @@ def short_title(ref: Reference) -> tuple[m.Node, ...]:
     if ref.get("shorttitle").strip():
         return ref.inlines("shorttitle")
     whole = ref.inlines("title")
-    cut = cut_point(m.plain_text(whole))
+    cut = cut_point(m.plain_text(whole), _styled(whole))
     return truncate(whole, cut) if cut else whole
 
 
-def cut_point(text: str) -> int:
-    """Where the short title ends in `text`, or 0 to keep all of it."""
+def _styled(nodes: tuple[m.Node, ...]) -> set[int]:
+    """The positions of text in emphasis and the like: a title within the title is never cut."""
+    out, position = set(), 0
+    for node in nodes:
+        size = len(m.plain_text(node))
+        if not isinstance(node, m.Text):
+            out.update(range(position, position + size))
+        position += size
+    return out
+
+
+def cut_point(text: str, protected: set[int] = frozenset()) -> int:
+    """Where the short title ends in `text`, or 0 to keep all of it; never at a `protected` position."""
     depth = 0
     for i, c in enumerate(text):
+        if i in protected:
+            continue
         if c in _OPENING and not (c == '"' and depth):
             depth += 1
         elif c in _CLOSING and depth:

@@ -1,8 +1,9 @@
 """The section files: a summary or introduction (ST-3), no empty file (ED-2), editorial status
-(ED-3), heading levels (ED-4), images (FM-4)."""
+(ED-3), heading levels (ED-4), markers of text still to write (ED-5), images (FM-4)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ... import model as m
@@ -11,10 +12,11 @@ from .. import wording
 from ..context import Context
 
 _SUMMARY = wording.either(wording.SUMMARY)
+MARKER = re.compile(r"\b(?:TODO|FIXME)\b")
 
 
 def _empty_headings(ctx: Context, blocks: tuple[m.Node, ...]) -> Iterator[Problem]:
-    """ED-6: a heading followed by a heading of its level or above (or the end of its file) with
+    """ED-7: a heading followed by a heading of its level or above (or the end of its file) with
     nothing between them."""
     flat = [b for block in blocks for b in (block.blocks if isinstance(block, m.Div) else (block,))]
     for i, block in enumerate(flat):
@@ -26,7 +28,7 @@ def _empty_headings(ctx: Context, blocks: tuple[m.Node, ...]) -> Iterator[Proble
             title = m.plain_text(block.inlines) or block.label
             below = (f"before the heading on line {after[end].source.line}" if end < len(after)
                      else "at the end of the file")
-            yield ctx.finding("ED-6", block.source, f"heading '{title}' has nothing under it ({below})")
+            yield ctx.finding("ED-7", block.source, f"heading '{title}' has nothing under it ({below})")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -52,6 +54,19 @@ def check(ctx: Context) -> Iterator[Problem]:
             where = ctx.files.locate(Source(section.source.path, 1), "status:")
             yield ctx.finding("ED-3", where, f"status is '{section.status}', not final (owner: "
                                              f"{section.owner or 'none given'})")
+        yield from _markers(ctx, section)
         for image in (n for n in m.walk(section) if isinstance(n, m.Image)):
             yield ctx.finding("FM-4", image.source, f"image '{image.src}': OHCHR summarises text only; keep text "
                                                     "that matters out of images, and use no UN emblem")
+
+
+def _markers(ctx: Context, section: m.Section) -> Iterator[Problem]:
+    """ED-5: each paragraph, heading, term or cell (in the text or a note) that holds TODO or FIXME."""
+    for node in m.walk(section):
+        if isinstance(node, m.Paragraph | m.Heading | m.DefinitionItem | m.TableCell):
+            text = " ".join(m.plain_text(node.inlines).split())
+            match = MARKER.search(text)
+            if match:
+                excerpt = text[match.start():match.start() + 60].rstrip() + ("…" if len(text) > match.start() + 60
+                                                                              else "")
+                yield ctx.finding("ED-5", node.source, f"still to write: \"{excerpt}\"")

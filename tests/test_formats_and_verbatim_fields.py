@@ -1,5 +1,5 @@
-"""Fixes to shared code found while building the DOCX: BibTeX verbatim fields and line breaks, and
-recommendation formats with more than one number."""
+"""BibTeX verbatim fields (percent signs kept, line breaks made spaces) and recommendation number formats
+with more than one number."""
 
 from __future__ import annotations
 
