@@ -127,7 +127,7 @@ def test_a_french_report_is_typeset_everywhere(project):
     assert m.plain_text(body.blocks[0]) == "Le droit à l’éducation"
     assert m.plain_text(body.blocks[1]) == f"Comme le note Koné, l’accès est «{NB}limité{NB}»."
     assert [m.plain_text(n.blocks) for n in document.notes] == [
-        f"Awa Koné, L’école pour tous{NB}: un bilan (2023).", "Ibid., p. 3."]
+        f"L’école pour tous{NB}: un bilan (2023).", "Ibid., p. 3."]  # the author is in the text
     recommendation = next(n for n in m.walk(body) if isinstance(n, m.Recommendation))
     assert m.plain_text(recommendation.blocks).endswith(f"Comme recommandé précédemment{NB}: 112.45.")
     html = HtmlRenderer(document).render()
@@ -158,3 +158,10 @@ def test_note_calls_are_placed_as_typesetters_place_them(project, written, calls
     paragraph = load_model(Project.at(root)).sections[0].blocks[0]
     shown = "".join(f"[{n.number}]" if isinstance(n, m.Note) else m.plain_text(n) for n in paragraph.inlines)
     assert shown == printed
+
+
+def test_a_passage_in_another_language_keeps_its_own_typography():
+    span = m.Span((m.Text('"Quoted": fine'),), m.Attributes(pairs=(("lang", "en"),)))
+    inlines = typesetter("fr").run((m.Text('Il dit "oui" : '), span, m.Text(".")))
+    assert inlines == (m.Text(f"Il dit «{NB}oui{NB}»{NB}: "),
+                       m.Span((m.Text("“Quoted”: fine"),), span.attributes), m.Text("."))

@@ -17,7 +17,7 @@ from .languages import LANGUAGES, OBJECT, Edits, Language, register
 
 __all__ = ["LANGUAGES", "Language", "Typesetter", "register", "typeset_document", "typesetter"]
 
-_CONTAINERS = (m.Emph, m.Strong, m.Strikeout, m.Superscript, m.Subscript, m.Inserted, m.Deleted, m.Link)
+_CONTAINERS = m.INLINE_CONTAINERS
 
 
 def typesetter(language: str, quotes: str = "") -> Typesetter | None:
@@ -52,6 +52,12 @@ def _is_address(link: m.Link) -> bool:
     """A link that shows its own address (a URL or e-mail in a note) is printed as it is."""
     text = m.plain_text(link.children)
     return text == link.url or "://" in text or "@" in text or text.startswith("www.")
+
+
+def _own_line(node: m.Node) -> bool:
+    """Inlines typeset apart from the line around them: an address, a passage in another language."""
+    return (isinstance(node, m.Link) and _is_address(node)) or (
+        isinstance(node, m.Span) and bool(node.attributes.get("lang")))
 
 
 class Typesetter(m.Transformer):
@@ -92,7 +98,7 @@ class Typesetter(m.Transformer):
                 line.append(node.text)
                 raised.extend([up] * len(node.text))
                 fixed.extend([isinstance(node, m.Verbatim)] * len(node.text))
-            elif isinstance(node, _CONTAINERS) and not (isinstance(node, m.Link) and _is_address(node)):
+            elif isinstance(node, _CONTAINERS) and not _own_line(node):
                 self._flatten(node.children, up or isinstance(node, m.Superscript), line, raised, fixed)
             else:
                 line.append("\n" if isinstance(node, m.LineBreak) else OBJECT)
@@ -109,9 +115,13 @@ class Typesetter(m.Transformer):
                 start = position[0]
                 position[0] += len(node.text)
                 out.extend(_pieces(edits, start, position[0], up))
-            elif isinstance(node, _CONTAINERS) and not (isinstance(node, m.Link) and _is_address(node)):
+            elif isinstance(node, _CONTAINERS) and not _own_line(node):
                 inner = up or isinstance(node, m.Superscript)
                 out.append(replace(node, children=self._rebuild(node.children, edits, position, inner)))
+            elif isinstance(node, m.Span):  # a passage in its own language (`[text]{lang=en}`)
+                position[0] += 1
+                own = typesetter(node.attributes.get("lang").split("-")[0].lower())
+                out.append(replace(node, children=own.run(node.children)) if own else node)
             else:
                 if edits.before[position[0]]:  # a no-break space before a note call or code
                     out.append(m.Text(edits.before[position[0]]))
