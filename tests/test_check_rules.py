@@ -299,8 +299,8 @@ def test_every_rule_has_a_failing_fixture():
 
 def test_ed5_markers_left_in_the_text(project):
     from reportgen.check import run_rules
-    from reportgen.load.project import Project, load_document
     from reportgen.errors import Problems
+    from reportgen.load.project import Project, load_document
     from reportgen.transforms import resolve_model
 
     root = project({"sections/01.md": "# Summary\n\nTODO: the summary.\n\n## FIXME later\n\nA fact.^[TODO a source]\n\n"

@@ -47,8 +47,8 @@ def test_oscola_ibid_cross_references_and_a_plain_note_between(project):
         "Ibid 34.",
         "A plain note.",
         "Doe (n 1) 35.",
-        "“Torture” (2012) 3 Human Rights Quarterly 10; see Doe (n 1).",
-        "As in Roe (n 5) chap 2."]
+        "‘Torture’ (2012) 3 Human Rights Quarterly 10; see Doe (n 1).",
+        "As in Roe (n 5), chap. 2."]  # OSCOLA is British English: its chapter is "ch", so "chap. 2" stays text
 
 
 def test_an_author_date_style_puts_its_citation_in_the_note(project):
@@ -180,3 +180,9 @@ def test_csl_mistakes_are_located():
     read_bibliography("[{", "refs.json", problems)
     assert [str(p) for p in problems.items] == ["refs.json:1: invalid JSON: Expecting property name enclosed in "
                                                 "double quotes"]
+
+
+def test_a_set_is_cited_as_its_members(project):
+    bib = BIB + "@set{both, entryset = {doe,roe}}\n"
+    assert styled(project, "oscola.csl", "A[@both, p. 3].\n", bib) == [
+        "Jane Doe, Rights: A History (Pedone 2011); Rick Roe, ‘Torture’ (2012) 3 Human Rights Quarterly 10, 3."]

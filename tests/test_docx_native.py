@@ -77,7 +77,8 @@ def test_the_font_table_names_every_font_used_and_no_other(project):
     table = {font.get(w("name")): font for font in document.xml("word/fontTable.xml").findall("w:font", NS)}
     assert set(table) == fonts_named(document) == {"Times New Roman", "Courier New"}
     courier = table["Courier New"]
-    assert (courier.find("w:family", NS).get(w("val")), courier.find("w:pitch", NS).get(w("val"))) == ("modern", "fixed")
+    family, pitch = courier.find("w:family", NS).get(w("val")), courier.find("w:pitch", NS).get(w("val"))
+    assert (family, pitch) == ("modern", "fixed")
 
 
 def test_theme_fonts_are_the_reports_fonts(example):

@@ -102,7 +102,8 @@ def test_the_stamp_names_the_commit_and_a_modified_work_tree(project, tmp_path):
     (root / "notes").mkdir()
     (root / "notes" / "minutes.txt").write_text("meeting")
     inputs = ["report", "sections", "templates", "references.bib"]
-    assert draft_stamp(root, "en", time, root / "build", inputs).text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit}"
+    stamp = draft_stamp(root, "en", time, root / "build", inputs)
+    assert stamp.text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit}"
     (root / "sections/01.md").write_text("# Findings\n\nA finding, edited.\n")
     edited = draft_stamp(root, "en", time, root / "build", inputs)
     assert edited.text() == f"Draft · 2026-03-05 09:30 UTC · commit {commit} (modified)"

@@ -71,7 +71,7 @@ def test_libreoffice_marks_each_at_its_file_and_line(libreoffice_reviewed):
     assert got == expected
     assert all(r.author == "Lena Lawyer" for r in remarks)
     texts = {(r.path, r.line): r.text for r in remarks}
-    for _, kind, text, path, phrase in LIBREOFFICE_MARKS:
+    for _, _kind, text, path, phrase in LIBREOFFICE_MARKS:
         if text:
             assert texts[(path, line_of(path, phrase))] == text
     deleted = texts[(SUMMARY, line_of(SUMMARY, "With regard to the policy framework"))]

@@ -194,8 +194,8 @@ def _json_lines(text: str) -> list[tuple[int, dict]]:
 
 
 def _yaml_items(text: str, path: str, problems: Problems) -> list:
-    from .schema import compose
     from ..errors import ReportError
+    from .schema import compose
 
     try:
         node = compose(text, path)

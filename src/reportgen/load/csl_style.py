@@ -18,6 +18,7 @@ class CslStyle:
     text: str
     title: str = ""
     note: bool = True
+    locale: str = ""  # the style's default locale: en-GB for OSCOLA
 
 
 def read_style(text: str, path: str, where: Source, problems: Problems) -> CslStyle | None:
@@ -42,4 +43,4 @@ def read_style(text: str, path: str, where: Source, problems: Problems) -> CslSt
         problems.error(where, f"'{path}' has no <citation> element, so it cannot format notes")
         return None
     title = root.findtext(f"{CSL_NAMESPACE}info/{CSL_NAMESPACE}title") or path
-    return CslStyle(path, text, title.strip(), root.get("class", "note") == "note")
+    return CslStyle(path, text, title.strip(), root.get("class", "note") == "note", root.get("default-locale", ""))

@@ -13,8 +13,8 @@ from ..errors import Problems, ReportError, Source
 from .bibliography import Bibliography, read_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
-from .csl_style import CslStyle, read_style
 from .cover import build_cover
+from .csl_style import CslStyle, read_style
 from .previous import CSV_PATH, YAML_PATH, read_previous
 from .sections import read_section, slugify
 from .textclean import clean_text

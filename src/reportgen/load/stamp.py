@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import model as m
-
 from ..i18n import labels
 from . import git
 

@@ -444,10 +444,6 @@ class NoteBody:
     def part(self):
         return self.store.part
 
-    @property
-    def part(self):
-        return self.store.part
-
     def add_table(self, rows: int, cols: int, width: int):
         """A table in the note (its first paragraph, with the number, must come before)."""
         from docx.oxml.table import CT_Tbl

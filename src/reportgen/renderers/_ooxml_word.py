@@ -11,7 +11,7 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from ._ooxml import _element, _insert_ordered, _numbering_part, _SETTINGS_HEAD
+from ._ooxml import _SETTINGS_HEAD, _element, _insert_ordered, _numbering_part
 
 _WORD_URI = "http://schemas.microsoft.com/office/word"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -65,7 +65,8 @@ def _theme_fonts(theme) -> dict[tuple[str, str], str]:
     fonts = {}
     for kind in ("major", "minor"):
         for slot in ("latin", "ea", "cs"):
-            element = theme.find(f".//{{{_A}}}fontScheme/{{{_A}}}{kind}Font/{{{_A}}}{slot}") if theme is not None else None
+            path = f".//{{{_A}}}fontScheme/{{{_A}}}{kind}Font/{{{_A}}}{slot}"
+            element = theme.find(path) if theme is not None else None
             if element is not None and element.get("typeface"):
                 fonts[(kind, slot)] = element.get("typeface")
     return fonts

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..outputs import write_outputs
@@ -33,8 +33,8 @@ class Ledger:
 
 def save(folder: Path, reviewed: list[str], remarks: list[dict], now: datetime | None = None) -> Path:
     """Keep a run's remarks in the output folder `folder`, replacing the previous run's."""
-    now = now or datetime.now(timezone.utc)
-    data = {"version": VERSION, "written": now.astimezone(timezone.utc).isoformat(timespec="seconds"),
+    now = now or datetime.now(UTC)
+    data = {"version": VERSION, "written": now.astimezone(UTC).isoformat(timespec="seconds"),
             "reviewed": list(reviewed), "remarks": list(remarks)}
     path = folder / LEDGER
     write_outputs({path: (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")})

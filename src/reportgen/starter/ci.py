@@ -33,7 +33,8 @@ def reportgen_requirement() -> str:
 def _from_checkout(folder: Path) -> str:
     """A local git checkout of reportgen: its remote `origin` at the commit checked out, if any."""
     def git(*args: str) -> str:
-        result = subprocess.run(["git", "-c", "core.fsmonitor=", "-C", str(folder), *args], capture_output=True, text=True, timeout=10)
+        result = subprocess.run(["git", "-c", "core.fsmonitor=", "-C", str(folder), *args], capture_output=True,
+                                text=True, timeout=10)
         return result.stdout.strip() if result.returncode == 0 else ""
 
     try:

@@ -21,7 +21,8 @@ EXAMPLES = {
     "subtitle": '"Review of the implementation of the recommendations of the previous cycle"',
     "coalition.name": "Coalition for Human Rights in {state}",
     "coalition.acronym": "CHR",
-    "coalition.description": ">-\n  The coalition brings together ... organisations working on ...; it was established in ...",
+    "coalition.description": ">-\n  The coalition brings together ... organisations working on ...; it was "
+                             "established in ...",
     "contact.name": "Jane Doe",
     "contact.organisation": "{acronym}",
     "contact.email": "jane.doe@example.org",

@@ -48,7 +48,8 @@ def section_files(answers) -> dict[str, str]:
     for number, theme in enumerate(themes, 1):
         slug = _slug(theme)
         parts.append((slug if re.search("[a-z]", slug) else f"theme-{number}", theme, _theme(words, theme)))
-    return {f"sections/{n:02d}-{name}.md": _front(title, owner) + body for n, (name, title, body) in enumerate(parts, 1)}
+    return {f"sections/{n:02d}-{name}.md": _front(title, owner) + body
+            for n, (name, title, body) in enumerate(parts, 1)}
 
 
 def _front(title: str, owner: str) -> str:

@@ -34,8 +34,9 @@ class _Resolver(m.Transformer):
         from . import csl
 
         try:
+            sets = {key: _members(self.bibliography, key) for key, ref in self.references.items() if ref.type == "set"}
             self.styled = csl.format_clusters(csl.note_events(document), self.references,
-                                              document.citation_style, self.language)
+                                              document.citation_style, self.language, sets)
         except csl.CslError as exc:
             self.problems.error(document.config.source("csl"), f"CSL style '{document.citation_style.path}': "
                                                                f"{exc}")

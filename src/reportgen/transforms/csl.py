@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from .. import model as m
@@ -39,13 +40,15 @@ def pandoc_path() -> str:
                    "'reportgen[csl]'), or put pandoc 3 on the PATH")
 
 
-def format_clusters(events: list[tuple[m.Cite | None, int]], references: dict, style, language: str) -> list[tuple]:
+def format_clusters(events: list[tuple[m.Cite | None, int]], references: dict, style, language: str,
+                    sets: dict | None = None) -> list[tuple]:
     """The formatted text of each cluster. `events` lists, in document order, (cluster, note number) and
     (None, note number) for a written note citing nothing; a cluster inside a written note has that
-    note's number, negated. `references` holds the decoded cited references by key."""
+    note's number, negated. `references` holds the decoded cited references by key, `sets` the members
+    of each cited @set (CSL has no sets: its members are cited instead)."""
     ids = {key: f"r{i}" for i, key in enumerate(references)}
-    items = [csl_item(ref, ids[key], language) for key, ref in references.items()]
-    output = _run(_ast(events, ids), items, style, language)
+    items = [csl_item(ref, ids[key], language) for key, ref in references.items() if key not in (sets or {})]
+    output = _run(_ast(events, ids, sets or {}), items, style, language)
     found = _rendered(output)
     clusters = [(cite, number) for cite, number in events if cite is not None]
     if len(found) != len(clusters):
@@ -57,13 +60,14 @@ def format_clusters(events: list[tuple[m.Cite | None, int]], references: dict, s
     return out
 
 
-def _ast(events: list[tuple[m.Cite | None, int]], ids: dict) -> dict:
+def _ast(events: list[tuple[m.Cite | None, int]], ids: dict, sets: dict) -> dict:
     """A Pandoc document: a paragraph for each note, a written note holding its clusters."""
     blocks: list[dict] = []
     last_note = 0
     for cite, number in events:
-        inline = _str("[note]") if cite is None else {
-            "t": "Cite", "c": [[_citation(c, ids, abs(number)) for c in cite.citations], [_str("[citation]")]]}
+        citations = [] if cite is None else [
+            c for citation in cite.citations for c in _citations(citation, ids, abs(number), sets)]
+        inline = _str("[note]") if cite is None else {"t": "Cite", "c": [citations, [_str("[citation]")]]}
         if number < 0 and number == last_note:  # one more cluster in the same written note
             blocks[-1]["c"][0]["c"][0]["c"] += [{"t": "Space"}, inline]
         elif number < 0:
@@ -72,6 +76,20 @@ def _ast(events: list[tuple[m.Cite | None, int]], ids: dict) -> dict:
             blocks.append({"t": "Para", "c": [inline]})
         last_note = number
     return {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": blocks}
+
+
+def _citations(citation: m.Citation, ids: dict, note: int, sets: dict) -> list[dict]:
+    """A citation, or one for each member of a @set (the prefix on the first, the locator on the last)."""
+    members = sets.get(citation.key)
+    if not members:
+        return [_citation(citation, ids, note)]
+    out = []
+    for i, key in enumerate(members):
+        first, last = i == 0, i == len(members) - 1
+        member = replace(citation, key=key, prefix=citation.prefix if first else (),
+                         locator=citation.locator if last else "", suffix=citation.suffix if last else ())
+        out.append(_citation(member, ids, note))
+    return out
 
 
 def _citation(citation: m.Citation, ids: dict, note: int) -> dict:
@@ -122,8 +140,9 @@ def _run(document: dict, items: list[dict], style, language: str) -> dict:
         style_path.write_text(style.text, encoding="utf-8")
         refs_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
         command = [pandoc_path(), "--from", "json", "--to", "json", "--citeproc", "--sandbox", "--csl",
-                   str(style_path), "--bibliography", str(refs_path), "--metadata", "suppress-bibliography=true",
-                   "--metadata", f"lang={LANGUAGES.get(language, language)}"]
+                   str(style_path), "--bibliography", str(refs_path), "--metadata", "suppress-bibliography=true"]
+        if not (language == "en" and style.locale.startswith("en")):  # an English style keeps its English
+            command += ["--metadata", f"lang={LANGUAGES.get(language, language)}"]
         try:
             done = subprocess.run(command, input=json.dumps(document), capture_output=True, text=True,
                                   encoding="utf-8", timeout=600, check=False)
