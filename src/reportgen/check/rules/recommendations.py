@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem
-from .. import wording
 from ...transforms.recommendations import placed_recommendations, recommendation_qualifiers
+from .. import wording
 from ..context import Context, excerpt, passages
 
 # Imperatives that open a recommendation addressed to the State (UPR Info's lists and common practice).
