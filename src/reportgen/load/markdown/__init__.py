@@ -35,7 +35,8 @@ _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "sp
 _VERBATIM = {'"', "'"}
 # The inline rules that make those tokens, by name: markdown-it's, the footnote plugin's and ours.
 _LOCATED_RULES = {"citation": citation_rule, "in_text_citation": in_text_citation_rule,
-                  "footnote_ref": partial(footnote_ref, always_match=True), "image": image, "link": link, "html_inline": html_inline, "span": span_rule, "backticks": backtick}
+                  "footnote_ref": partial(footnote_ref, always_match=True), "image": image, "link": link,
+                  "html_inline": html_inline, "span": span_rule, "backticks": backtick}
 
 
 def _line_of(state: StateInline, pos: int) -> int:
