@@ -294,3 +294,21 @@ def test_reading_a_bibliography_leaves_bibtexparser_logging_as_it_was():
     logger.setLevel(logging.INFO)
     read_bibliography("@book{a, title = {T}, year = {2020}}\n@broken{", "references.bib", Problems())
     assert logger.level == logging.INFO
+
+
+def test_set_members_and_crossref_parents_count_as_cited(project):
+    from reportgen.pipeline import Session
+
+    bib = r"""
+    @collection{book, editor = {Roe, Richard}, title = {Essays}, date = {2012}}
+    @incollection{chapter, author = {Doe, Jane}, title = {Torture}, crossref = {book}}
+    @set{both, entryset = {a1,a2}}
+    @article{a1, author = {Doe, Jane}, title = {One}, journal = {J}, date = {2001}}
+    @article{a2, author = {Doe, Jane}, title = {Two}, journal = {J}, date = {2002}}
+    @book{alone, title = {Never cited}, date = {2000}}
+    """
+    root = project({"sections/01.md": "A[@chapter]. B[@both].\n", "references.bib": bib})
+    with Session(root) as session:
+        findings = session.check_project()
+    found = [f for f in findings.findings if f.rule in ("BIB-2", "BIB-4")]
+    assert [(f.rule, f.message) for f in found] == [("BIB-2", "entry 'alone' is never cited")]

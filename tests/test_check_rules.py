@@ -164,6 +164,10 @@ FAILING = [
     ("FM-4", {"sections/01-summary.md": SECTION + "\n![Chart](data:image/png;base64,iVBORw0KGgo=)\n"},
      "sections/01-summary.md:17: info FM-4 image 'data:image/png;base64,iVBORw0KGgo=': OHCHR summarises text "
      "only; keep text that matters out of images, and use no UN emblem"),
+    ("AC-1", {**config(checks="{rules: {FM-4: off}}"),
+              "sections/01-summary.md": SECTION + "\n![](data:image/png;base64,iVBORw0KGgo=)\n"},
+     "sections/01-summary.md:17: warning AC-1 image 'data:image/png;base64,iVBORw0KGgo=' has no alternative text: "
+     "write what it shows in the brackets, ![…](file)"),
     ("RC-1", section("- Adopt a national action plan on child protection by 2025.",
                      "- The State should adopt a national action plan by 2025."),
      "sections/01-summary.md:14: warning RC-1 recommendation 1 does not start with an action verb addressed to "

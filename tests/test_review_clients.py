@@ -51,23 +51,24 @@ def uno_review(source: Path, target: Path, author: str, actions: list[dict], fil
     return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module")
-def libreoffice_reviewed(example_model, tmp_path_factory):
+@pytest.fixture(scope="module", params=["docx", "odt"])
+def libreoffice_reviewed(request, example_model, tmp_path_factory):
     folder = tmp_path_factory.mktemp("libreoffice")
     draft = folder / "draft.docx"
     draft.write_bytes(render_docx(example_model, ROOT / "templates", ROOT))
     actions = [action for action, *_ in LIBREOFFICE_MARKS if action]
-    uno_review(draft, folder / "reviewed.docx", "Lena Lawyer", actions, "MS Word 2007 XML")
-    return folder / "reviewed.docx"
+    target = folder / f"reviewed.{request.param}"
+    uno_review(draft, target, "Lena Lawyer", actions, "MS Word 2007 XML" if request.param == "docx" else "writer8")
+    return target
 
 
 def test_libreoffice_marks_each_at_its_file_and_line(libreoffice_reviewed):
-    remarks = trace(libreoffice_reviewed, ROOT)
+    remarks = trace(libreoffice_reviewed, ROOT).remarks
     expected = sorted((path, line_of(path, phrase), kind) for _, kind, _, path, phrase in LIBREOFFICE_MARKS)
     got = sorted((r.path, r.line, r.kind) for r in remarks)
     right = sum(1 for mark in expected if mark in got)
-    record_accuracy("LibreOffice 7.4 through UNO, DOCX (tracked changes, whole paragraphs deleted)", right,
-                    len(expected))
+    record_accuracy(f"LibreOffice 7.4 through UNO, {libreoffice_reviewed.suffix[1:].upper()} (tracked changes, "
+                    "whole paragraphs deleted)", right, len(expected))
     assert got == expected
     assert all(r.author == "Lena Lawyer" for r in remarks)
     texts = {(r.path, r.line): r.text for r in remarks}

@@ -71,6 +71,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("FM-4", "info", "Images hold no UN emblem and no text that matters.",
          "OHCHR summarises text only; NHRIs are asked to \"refrain from using the UN header/cover\" "
          "(unconfirmed for NGOs).", "upr-rules.md §5"),
+    Rule("AC-1", "warning", "An image has alternative text (`![what it shows](chart.png)`).",
+         "OHCHR publishes submissions on its website; a screen reader reads an image's alternative text, and "
+         "the tagged PDF (PDF/UA) and the DOCX carry it.", "reportgen"),
     Rule("RC-1", "warning", "A recommendation starts with an action verb addressed to the State and holds one "
                             "action.",
          "OHCHR asks for S.M.A.R.T recommendations; UPR Info: \"1 issue, 1 action per recommendation\".",

@@ -33,25 +33,44 @@ def diff(old: str, new: str | None, project_dir: str, output_dir: str | None, fo
 
 
 @click.command()
-@click.argument("reviewed", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(["text", "csv"]), default="text", show_default=True,
-              help="`path:line: author: comment` lines, or CSV.")
+@click.argument("reviewed", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "csv", "json"]), default="text",
+              show_default=True, help="`path:line: author: comment` lines, CSV or JSON.")
+@click.option("--by", type=click.Choice(["file", "reviewer", "owner"]), default="file", show_default=True,
+              help="Order by file and line, or group per reviewer or per section owner (front matter `owner`).")
+@click.option("--author", "authors", multiple=True, help="Only this reviewer's marks (may be repeated).")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False),
               help="The report project, to give the exact line of each mark [default: the current folder, "
                    "if it is one].")
-def comments(reviewed: str, output_format: str, project_dir: str | None) -> None:
-    """List the comments and tracked changes of a reviewed DOCX with the file and line they belong to."""
+def comments(reviewed: tuple[str, ...], output_format: str, by: str, authors: tuple[str, ...],
+             project_dir: str | None) -> None:
+    """List the comments, tracked changes and annotations of reviewers' DOCX, ODT and PDF files with the
+    file and line each belongs to, merged and ordered by file and line.
+
+    A draft's marks are placed in the files of the commit it was built from, then carried forward to
+    today's files; a paragraph changed or deleted since is said so."""
     from ..load.project import Project
-    from ..review.comments import format_csv, format_text, summary, trace
+    from ..review.comments import trace
+    from ..review.comments_output import format_csv, format_json, format_text, summary
 
     root = Project.at(project_dir).root if project_dir else Project.here()
-    remarks = trace(Path(reviewed), root)
+    traced = trace([Path(path) for path in reviewed], root, authors)
     if root:  # `reportgen status` shows the open comments of the latest run
         from dataclasses import asdict
 
         from ..pipeline import output_folder
         from ..review.ledger import save
 
-        save(output_folder(Project.at(root)), [Path(reviewed).name], [asdict(r) for r in remarks])
-    click.echo(format_csv(remarks) if output_format == "csv" else format_text(remarks), nl=False)
-    click.echo(f"comments: {summary(remarks)} in {reviewed}", err=True)
+        save(output_folder(Project.at(root)), [Path(path).name for path in reviewed],
+             [asdict(r) for r in traced.remarks])
+    options.warn(traced.warnings)
+    if output_format == "json":
+        click.echo(format_json(traced.remarks, traced.warnings, by), nl=False)
+    else:
+        several = len(reviewed) > 1
+        click.echo(format_csv(traced.remarks, by) if output_format == "csv"
+                   else format_text(traced.remarks, by, several), nl=False)
+    reviewers = len({r.author for r in traced.remarks})
+    where = reviewed[0] if len(reviewed) == 1 else f"{len(reviewed)} files"
+    click.echo(f"comments: {summary(traced.remarks)} from {reviewers} reviewer{'s' if reviewers != 1 else ''} "
+               f"in {where}", err=True)

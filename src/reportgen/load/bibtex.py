@@ -51,8 +51,8 @@ def read_bibtex(text: str, path: str, problems: Problems) -> dict[str, Entry]:
         except ValueError_ as exc:
             problems.error(where.at(exc.line_offset), f"@string{{{string.key}}}: {exc.message}")
     entries: dict[str, Entry] = {}
-    for raw in [*library.entries, *_misread_comments(library)]:
-        entry = _entry(raw, path, macros, problems)
+    for raw, offset in [*((raw, 0) for raw in library.entries), *_misread_comments(library)]:
+        entry = _entry(raw, path, macros, problems, offset)
         if entry is not None:
             entries[entry.key] = entry
     _report_failed_blocks(library.failed_blocks, path, entries, problems)
@@ -61,7 +61,7 @@ def read_bibtex(text: str, path: str, problems: Problems) -> dict[str, Entry]:
 
 def _misread_comments(library) -> list:
     """Entries whose type starts with `comment` (BibLaTeX's @commentary), which bibtexparser takes for
-    @comment blocks: read again under another name, with their lines."""
+    @comment blocks: read again under another name; each with the line its block starts on."""
     import bibtexparser
     from bibtexparser.model import ExplicitComment
 
@@ -69,15 +69,14 @@ def _misread_comments(library) -> list:
     for block in library.blocks:
         match = _COMMENT_TYPE.match(block.raw or "") if isinstance(block, ExplicitComment) else None
         if match:
-            padded = "\n" * block.start_line + "@x" + block.raw[1:]  # the same lines as in the file
-            for raw in bibtexparser.parse_string(padded, parse_stack=[]).entries:
+            for raw in bibtexparser.parse_string("@x" + block.raw[1:], parse_stack=[]).entries:
                 raw.entry_type = raw.entry_type[1:]
-                found.append(raw)
+                found.append((raw, block.start_line))
     return found
 
 
-def _entry(raw, path: str, macros: dict, problems: Problems) -> Entry | None:
-    where = Source(path, raw.start_line + 1)
+def _entry(raw, path: str, macros: dict, problems: Problems, offset: int = 0) -> Entry | None:
+    where = Source(path, raw.start_line + 1 + offset)
     if not raw.key or _BAD_KEY.search(raw.key):
         bad = _BAD_KEY.search(raw.key)
         what = "a space" if bad and bad[0].isspace() else f"'{bad[0]}'" if bad else "nothing"
@@ -85,7 +84,7 @@ def _entry(raw, path: str, macros: dict, problems: Problems) -> Entry | None:
         return None
     fields, lines = {}, {}
     for f in raw.fields:
-        line = (f.start_line + 1) if f.start_line is not None else where.line
+        line = (f.start_line + 1 + offset) if f.start_line is not None else where.line
         name = f.key.lower()
         try:
             fields[name] = evaluate(str(f.value), macros, verbatim=name in biblatex.VERBATIM_FIELDS)

@@ -143,6 +143,8 @@ class ReportConfig:
     draft: bool = doc("Build drafts: a DRAFT watermark, a version stamp (build date, git commit) and line "
                       "numbers on every page, and the version in the file names; `reportgen build --final` "
                       "overrides it.", False)
+    pdf_archive: bool = doc("Make the PDF also an archival PDF/A-3b (fonts embedded, colours and metadata fixed "
+                            "for long-term keeping); it is always a tagged, accessible PDF/UA-1.", False)
     output_name: str = doc("File name of the outputs, without extension; by default "
                            "`<ACRONYM>_<submission>_UPR<session>_<State>_<YYYY-MM>` as OHCHR suggests.", "")
     budgets: dict[str, int] = doc("Word budget of each section file (relative to `sections/`), shown by "

@@ -553,6 +553,14 @@ def repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(_element("tblHeader"))
 
 
+def set_table_look(table, header_row: bool) -> None:
+    """Which parts of the table style apply, and what Word's accessibility checker reads as the
+    table's headers: the first row when it is one, never the first column."""
+    look = _element("tblLook", val="0420" if header_row else "0400", firstRow=int(header_row), lastRow=0,
+                    firstColumn=0, lastColumn=0, noHBand=0, noVBand=1)
+    _insert_ordered(table._tbl.tblPr, look)
+
+
 def describe_picture(shape, text: str) -> None:
     """The picture's alternative text, read by screen readers."""
     shape._inline.docPr.set("descr", text)

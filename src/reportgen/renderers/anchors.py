@@ -19,8 +19,9 @@ VERSION = "1"
 FILE_PROPERTY = "reportgen file "  # + key: the custom property holding that key's path
 COMMIT_PROPERTY = "reportgen commit"  # a draft's commit, "" when none
 MODIFIED_PROPERTY = "reportgen modified"  # "yes" when the draft was built from files changed since
-# LibreOffice (7.4) saves the bookmarks of all notes but the first with a suffix `_Copy_1`.
-_NAME = re.compile(r"_rg_(?P<key>[A-Za-z0-9_]+?)_L(?P<line>\d+)(?:_\d+)?(?:_Copy_\d+)?")
+# LibreOffice (7.4) saves the bookmarks of all notes but the first with a suffix `_Copy_1` (in an
+# ODT, and those of deleted paragraphs, ` Copy 1`).
+_NAME = re.compile(r"_rg_(?P<key>[A-Za-z0-9_]+?)_L(?P<line>\d+)(?:_\d+)?(?:[_ ]Copy[_ ]\d+)*")
 _KEY_LENGTH = 22  # leaves room for `_rg_`, `_L`, a five-digit line and a `_9` in 40 characters
 
 

@@ -498,6 +498,7 @@ class DocxRenderer:
                 self.revisions.blocks([row._tr], revision)
         if node.header:
             _ooxml.repeat_as_header(table.rows[0])
+        _ooxml.set_table_look(table, header_row=bool(node.header))
 
     # Inlines ------------------------------------------------------------------------------------
 

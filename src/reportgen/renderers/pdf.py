@@ -4,6 +4,7 @@ package's own resources; every problem WeasyPrint logs is turned into a reportge
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ from urllib.parse import unquote, urlsplit
 from ..errors import Problem, ReportError
 from ..resources import RESOURCES
 from ._weasyprint_import import import_weasyprint
+from .pdf_standards import write_pdf
+
+_NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
 
 
 def _fetcher_class():
@@ -105,7 +109,20 @@ def _baselines(document) -> list[list[float]]:
     return [page_lines(page) for page in document.pages]
 
 
-def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant: str | None = None,
+def _logged(records: list[logging.LogRecord], project_root: Path) -> list[str]:
+    """The warnings among what WeasyPrint logged; its errors are raised. An image without alternative
+    text is a warning (check's AC-1 says where), not a failed build."""
+    missing_alt = [r for r in records if _NO_ALT.search(r.getMessage())]
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR and r not in missing_alt]
+    if errors:
+        raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
+    project = project_root.resolve().as_uri() + "/"
+    return [f"PDF: {r.getMessage()}" for r in records if r.levelno < logging.ERROR] + [
+        f"PDF: image '{_NO_ALT.search(r.getMessage())[1].removeprefix(project)}' has no alternative text: screen "
+        "readers cannot say what it shows (PDF/UA)" for r in missing_alt]
+
+
+def render_pdf(render_html: Callable[..., str], project_root: Path, archive: bool = False,
                number_lines: Callable[[object], str] | None = None,
                source_map: Callable[[object], bytes] | None = None, created: str = "") -> PdfResult:
     """Lay out the report and write the PDF, keeping every footnote on the page of its call.
@@ -119,6 +136,8 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
     `number_lines(layout)`, for drafts, gives CSS drawn over the final layout (line numbers); the
     report is laid out once more with it, `render_html(pushed, extra_css)`. `source_map(layout)`,
     for drafts too, gives the map of `pdf_anchors` attached to the PDF, dated `created`.
+
+    The PDF is tagged PDF/UA-1, and PDF/A-3b too if `archive` (`pdf_standards`).
     """
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
@@ -146,15 +165,12 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, pdf_variant:
                 misnumbered = _baselines(numbered) != _baselines(document)  # a background moves nothing
                 document, pages = numbered, note_pages(numbered)
             attachments = [_attachment(weasyprint, source_map(document), created)] if source_map else None
-            pdf = document.write_pdf(pdf_variant=pdf_variant, attachments=attachments)
+            pdf = write_pdf(document, archive, attachments)
         except FatalURLFetchingError as exc:
             # Sections' images are checked when loading, so what is left comes from a template.
             raise ReportError([Problem(None, f"PDF: a template refers to {exc}; "
                                              "it was not fetched and nothing was written")]) from None
-    errors = [r.getMessage() for r in log.records if r.levelno >= logging.ERROR]
-    if errors:
-        raise ReportError([Problem(None, f"PDF: {message}") for message in errors])
-    warnings = [f"PDF: {r.getMessage()}" for r in log.records if r.levelno < logging.ERROR]
+    warnings = _logged(log.records, project_root)
     warnings += [f"PDF: note {n} is on page {body}, its call on page {call}"
                  for n, (call, body) in sorted(pages.items()) if call != body]
     if misnumbered:

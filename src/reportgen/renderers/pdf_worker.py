@@ -45,6 +45,7 @@ class PdfJob:
     number_lines: Callable[[object], str] | None = None  # a draft's line numbers (renderers.draft_marks)
     source_map: Callable[[object], bytes] | None = None  # a draft's map of sources (renderers.pdf_anchors)
     created: str = ""
+    archive: bool = False  # PDF/A-3b besides PDF/UA-1 (report.yaml's `pdf_archive`)
 
     @classmethod
     def of(cls, document, templates: Path, root: Path, created: str, css: str = "",
@@ -56,7 +57,7 @@ class PdfJob:
 
             html = HtmlRenderer(document, templates, created, extra_css=css, preface=preface).render()
         model = pickle.dumps((document, templates, created, css, preface), pickle.HIGHEST_PROTOCOL)
-        return cls(html, model, root, number_lines, source_map, created)
+        return cls(html, model, root, number_lines, source_map, created, document.config.pdf_archive)
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ def render(job: PdfJob) -> PdfDone:
     warnings = unpatched_warnings()
     start = time.perf_counter()
     with paused_gc():
-        result = render_pdf(render_html, job.root, number_lines=job.number_lines, source_map=job.source_map,
-                            created=job.created)
+        result = render_pdf(render_html, job.root, job.archive, number_lines=job.number_lines,
+                            source_map=job.source_map, created=job.created)
     return PdfDone(replace(result, warnings=warnings + result.warnings), time.perf_counter() - start)
 
 

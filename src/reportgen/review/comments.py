@@ -1,161 +1,147 @@
-"""`reportgen comments`: a reviewed DOCX's comments and tracked changes, each traced to the section
-file and line that text came from, as `path:line: author: ...` lines or CSV for the coordinator.
-
-The anchor of a paragraph gives its first line; with the project at hand the line is made exact by
-finding the marked text in the paragraph's source (only letters and digits are compared, so
-Markdown syntax, typographic quotes and line breaks do not matter)."""
+"""`reportgen comments`: the comments, tracked changes and annotations of reviewers' files (DOCX,
+ODT, PDF), each traced to the section file and line its text came from, merged and ordered by file
+and line. A draft's marks are placed in the files of the commit it was built from, then carried to
+today's (`carry`). reportgen's own tracked changes (a redline's) are not a reviewer's."""
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import Problems, ReportError
+from ..load.frontmatter import read_front_matter
+from ..load.project import Project
 from ..renderers import anchors
-from .marks import Mark, read_docx
+from .carry import Carried, Drafts, Today, drafts
+from .marks import Mark, Reviewed, read_docx
 
-_SEARCHED = 24  # letters and digits of the marked text looked for in the source
-_PARAGRAPH_LINES = 80  # how far a paragraph's source may run
+READERS = {".docx": "DOCX", ".odt": "ODT", ".pdf": "PDF"}
+OWN_AUTHOR = "reportgen"  # the author of a redline's tracked changes: "reportgen: 1a2b3c4 to 5d6e7f8"
 
 
 @dataclass(frozen=True)
 class Remark:
-    """One comment or tracked change, where it belongs."""
+    """One comment, tracked change or annotation, where it belongs today."""
 
     path: str
     line: int
-    kind: str  # "comment", "insertion" or "deletion"
+    kind: str  # "comment", "insertion", "deletion" or "drawing"
     author: str
     date: str
     text: str
     quoted: str  # the text a comment is on
     reply_to: str
+    reviewed: str = ""  # the reviewer's file it came from
+    owner: str = ""  # the owner of its section (front matter `owner`)
+    subtype: str = ""  # a PDF annotation's type: "highlight", "strike-out" ...
+    note: str = ""  # "the paragraph has changed since", "deleted since" ...
+    comment: str = ""  # what a reviewer wrote on a suggested deletion (a PDF strike-out)
 
 
-def trace(docx: Path, project_root: Path | None = None) -> list[Remark]:
-    """The remarks of a reviewed DOCX, by file (in the order the report shows them) and line."""
-    reviewed = read_docx(docx)
-    files = dict(reviewed.files)
-    sources = _Sources(project_root) if project_root else None
-    if sources:  # a client that dropped the table: the project's own files give the keys
-        for path in sources.paths():
-            files.setdefault(anchors.file_key(path), path)
-    order: dict[str, int] = {}
-    for path in files.values():  # the table lists the files in the order the report shows them
-        order.setdefault(path, len(order))
-    remarks = []
-    for index, mark in enumerate(reviewed.marks):
-        if mark.anchor is None:
-            path, line = docx.name, 0
-        else:
-            key, line = mark.anchor
-            path = files.get(key, key)
-            if sources:
-                line = sources.locate(path, line, mark)
-        order.setdefault(path, len(order))
-        remarks.append((order[path], line, index, Remark(path, line, mark.kind, mark.author, mark.date, mark.text,
-                                                         mark.quoted, mark.reply_to)))
-    return [remark for *_, remark in sorted(remarks, key=lambda r: r[:3])]
+@dataclass(frozen=True)
+class Traced:
+    remarks: list[Remark]
+    warnings: list[str]
 
 
-class _Sources:
-    """The project's text files, read once each."""
+def read(path: Path) -> Reviewed:
+    """The marks of one reviewer's file, read by its kind."""
+    kind = READERS.get(path.suffix.lower())
+    if kind == "PDF":
+        from .pdf_marks import read_pdf
+
+        return read_pdf(path)
+    if kind == "ODT":
+        from .odt_marks import read_odt
+
+        return read_odt(path)
+    if kind == "DOCX":
+        return read_docx(path)
+    raise ReportError(f"{path}: not a file reportgen can read marks from (DOCX, ODT or PDF)")
+
+
+def trace(files: Path | list[Path], project_root: Path | None = None, authors: tuple[str, ...] = ()) -> Traced:
+    """The remarks of reviewers' `files` by file (in the order the report shows them) and line;
+    `authors` (if any) keeps only theirs. Without a project, a mark gets its paragraph's first line."""
+    files = [files] if isinstance(files, Path) else list(files)
+    readings = [(path, read(path)) for path in files]
+    if project_root is None:
+        return Traced(_sorted([_remark(path, reviewed, mark, None) for path, reviewed in readings
+                               for mark in _kept(reviewed, authors)], {}), [])
+    with drafts(Project.at(project_root)) as placing:
+        # a client that dropped the DOCX's table of files: the project's own files give the keys
+        keys = {anchors.file_key(path): path for path in placing.today.sources.paths()}
+        remarks = []
+        for path, reviewed in readings:
+            resolver = placing.resolver(reviewed, path.name)
+            reviewed = Reviewed(reviewed.marks, {**keys, **reviewed.files}, reviewed.commit, reviewed.modified)
+            remarks += [_remark(path, reviewed, mark, resolver) for mark in _kept(reviewed, authors)]
+        warnings = placing.warnings
+        owners = _Owners(placing.today.sources.root)
+        remarks = [_with_owner(r, owners) for r in remarks]
+        order = _order(placing, readings)
+    return Traced(_sorted(remarks, order), warnings)
+
+
+def _kept(reviewed: Reviewed, authors: tuple[str, ...]) -> list[Mark]:
+    wanted = {a.casefold() for a in authors}
+    return [mark for mark in reviewed.marks
+            if not (mark.kind != "comment" and mark.author.startswith(OWN_AUTHOR))
+            and (not wanted or mark.author.casefold() in wanted)]
+
+
+def _remark(path: Path, reviewed: Reviewed, mark: Mark, placing: Today | Carried | None) -> Remark:
+    if mark.anchor is None:
+        where, line, note = path.name, 0, ""
+    else:
+        key, line = mark.anchor
+        where, note = reviewed.files.get(key, key), ""
+        if placing is not None:
+            place = placing.place(where, line, mark)
+            where, line, note = place.path, place.line, place.note
+    return Remark(where, line, mark.kind, mark.author, mark.date, mark.text, mark.quoted, mark.reply_to, path.name,
+                  subtype=mark.subtype, note=note, comment=mark.note)
+
+
+class _Owners:
+    """The owner of each section file, from its front matter."""
 
     def __init__(self, root: Path):
-        self.root, self.lines = root.resolve(), {}
+        self.root, self.owners = root, {}
 
-    def paths(self) -> list[str]:
-        found = [p for p in self.root.glob("sections/**/*.md") if p.is_file()]
-        return ["report/report.yaml"] + [p.relative_to(self.root).as_posix() for p in found]
-
-    def _read(self, path: str) -> list[str] | None:
-        if path not in self.lines:
+    def __call__(self, path: str) -> str:
+        if path not in self.owners:
             file = (self.root / path).resolve()
-            try:
-                ok = file.is_relative_to(self.root) and file.is_file()
-                self.lines[path] = file.read_text(encoding="utf-8-sig").splitlines() if ok else None
-            except (OSError, UnicodeDecodeError):
-                self.lines[path] = None
-        return self.lines[path]
-
-    def locate(self, path: str, line: int, mark: Mark) -> int:
-        """The line, at or after the paragraph's first `line`, where `mark` is."""
-        lines = self._read(path)
-        if not lines or not 1 <= line <= len(lines):
-            return line
-        text, owner = "", []  # the paragraph's letters and digits, and the line each comes from
-        for number in range(line, min(len(lines), line + _PARAGRAPH_LINES) + 1):
-            content = lines[number - 1]
-            if number > line and not content.strip():
-                break
-            letters = _letters(content)
-            text += letters
-            owner += [number] * len(letters)
-        if not text:
-            return line
-        before = _letters(mark.before)
-        target = _letters(mark.quoted if mark.kind == "comment" else mark.text if mark.kind == "deletion" else "")
-        if target:
-            for length in (_SEARCHED, _SEARCHED // 2):
-                found = _nearest(text, target[:length], len(before))
-                if found is not None:
-                    return owner[found]
-        elif before:  # an insertion, or a comment on a point: where the text before it ends
-            tail = before[-_SEARCHED // 2:]
-            found = _nearest(text, tail, len(before) - len(tail))
-            if found is not None:
-                return owner[found + len(tail) - 1]
-        return line  # not in the source as written (a note made from a citation): the paragraph's line
+            owner = ""
+            if path.endswith(".md") and file.is_relative_to(self.root) and file.is_file():
+                try:
+                    front = read_front_matter(file.read_text(encoding="utf-8-sig"), path, Problems())[0]
+                    owner = front.owner or ", ".join(front.author)
+                except (OSError, UnicodeDecodeError):
+                    pass
+            self.owners[path] = owner
+        return self.owners[path]
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
+def _with_owner(remark: Remark, owners: _Owners) -> Remark:
+    return replace(remark, owner=owners(remark.path))
 
 
-def _nearest(text: str, target: str, expected: int) -> int | None:
-    """The occurrence of `target` in `text` nearest to position `expected`."""
-    if len(target) < 4:
-        return None
-    found, start = [], text.find(target)
-    while start >= 0:
-        found.append(start)
-        start = text.find(target, start + 1)
-    return min(found, key=lambda position: abs(position - expected)) if found else None
+def _order(placing: Drafts, readings) -> dict[str, int]:
+    """The files in the order the report shows them: report.yaml, then the sections."""
+    order: dict[str, int] = {}
+    for path in ["report/report.yaml"] + [p for _, r in readings for p in r.files.values()] + \
+            placing.today.sources.paths():
+        order.setdefault(path, len(order))
+    return order
 
 
-def format_text(remarks: list[Remark]) -> str:
-    """`path:line: author: text [details]`, one remark a line."""
-    out = []
-    for remark in remarks:
-        where = f"{remark.path}:{remark.line}" if remark.line else remark.path
-        when = remark.date[:16].replace("T", " ")
-        if remark.kind == "comment":
-            details = [f"reply to {remark.reply_to}"] if remark.reply_to else []
-            details += [f'on "{_excerpt(remark.quoted)}"'] if remark.quoted else []
-            body = " ".join(remark.text.split())
-        else:
-            details, body = [], f'{"inserted" if remark.kind == "insertion" else "deleted"} "{_excerpt(remark.text)}"'
-        details += [when] if when else []
-        suffix = f" [{'; '.join(details)}]" if details else ""
-        out.append(f"{where}: {remark.author or 'unknown'}: {body}{suffix}\n")
-    return "".join(out)
+def _sorted(remarks: list[Remark], order: dict[str, int]) -> list[Remark]:
+    """By file (today's first, in the report's order; then older versions' and the reviewed files'
+    own), then line; remarks on one place keep the order they were read in (a reply after its comment)."""
+    def key(item):
+        index, remark = item
+        return (order.get(remark.path, len(order)), remark.path, remark.line, index)
 
+    return [remark for _, remark in sorted(enumerate(remarks), key=key)]
 
-def format_csv(remarks: list[Remark]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["path", "line", "kind", "author", "date", "text", "on", "reply_to"])
-    for r in remarks:
-        writer.writerow([r.path, r.line, r.kind, r.author, r.date, r.text, r.quoted, r.reply_to])
-    return buffer.getvalue()
-
-
-def summary(remarks: list[Remark]) -> str:
-    counts = {kind: sum(r.kind == kind for r in remarks) for kind in ("comment", "insertion", "deletion")}
-    return ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items())
-
-
-def _excerpt(text: str, length: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length].rstrip() + "…"

@@ -125,6 +125,48 @@ def _words(node: m.Node) -> list[str]:
     return m.plain_text(node, notes=True).split()
 
 
+# Moves --------------------------------------------------------------------------------------------
+
+_MOVABLE = (m.Paragraph, m.Heading, m.Table, m.CodeBlock, m.Recommendation, m.BlockQuote)
+
+
+def moved_blocks(pairs: tuple[Pair, ...]) -> dict[int, m.Node]:
+    """Blocks removed in one place and added in another (in the same section or another): id() of
+    the older block -> the newer one. First those added as they were removed (a content removed
+    once and added once), then, among those left, each with the most similar one added (at least
+    `SIMILAR`): moved and changed. Only blocks that say something count (not an empty paragraph)."""
+    removed: dict[tuple, list[m.Node]] = {}
+    added: dict[tuple, list[m.Node]] = {}
+    for pair in _leaves(pairs):
+        node = pair.old if pair.status == REMOVED else pair.new
+        if m.plain_text(node, notes=True).strip():
+            (removed if pair.status == REMOVED else added).setdefault(content_key(node), []).append(node)
+    moves = {id(olds[0]): added[key][0] for key, olds in removed.items()
+             if len(olds) == 1 and len(added.get(key, ())) == 1}
+    taken = {id(node) for node in moves.values()}
+    left = [node for nodes in added.values() for node in nodes if id(node) not in taken]
+    for old in (node for nodes in removed.values() for node in nodes if id(node) not in moves):
+        scored = [(similarity(old, new), index) for index, new in enumerate(left)]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= SIMILAR:
+            moves[id(old)] = left.pop(best[1])
+    return moves
+
+
+def _leaves(pairs: tuple[Pair, ...]):
+    """The pairs of blocks added or removed whole, inside containers added or removed too."""
+    for pair in pairs:
+        node = pair.old if pair.status == REMOVED else pair.new
+        if pair.status in (ADDED, REMOVED):
+            if isinstance(node, _MOVABLE):
+                yield pair
+            else:
+                yield from _leaves(tuple(Pair(pair.status, c if pair.status == REMOVED else None,
+                                              c if pair.status == ADDED else None) for c in _children(node) or ()))
+        elif pair.status == CHANGED:
+            yield from _leaves(pair.children)
+
+
 # Changes ------------------------------------------------------------------------------------------
 
 def changes(pairs: tuple[Pair, ...]) -> list[Change]:

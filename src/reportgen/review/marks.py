@@ -37,13 +37,17 @@ class Mark:
     before: str  # the paragraph's original text before the mark
     quoted: str = ""  # the text a comment is on
     reply_to: str = ""  # the author of the comment this one answers
+    subtype: str = ""  # what the client calls it, for a PDF annotation: "highlight", "strike-out" ...
+    note: str = ""  # a comment written on a suggested deletion (a PDF strike-out's text)
     _parts: list[str] = field(default_factory=list, repr=False)
 
 
 @dataclass(frozen=True)
 class Reviewed:
     marks: list[Mark]
-    files: dict[str, str]  # anchor file key -> path, from the DOCX's table
+    files: dict[str, str]  # anchor file key -> path, from the document's table
+    commit: str = ""  # the commit of the draft reviewed, "" when unknown
+    modified: bool = False  # the draft was built from files changed since that commit
 
 
 def read_docx(path: Path) -> Reviewed:
@@ -58,7 +62,7 @@ def read_docx(path: Path) -> Reviewed:
             parts[part] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError as exc:
             raise ReportError(f"{name}: {part} is damaged: {exc}") from None
-    table = _anchor_table(parts.get("docProps/custom.xml"))
+    table = anchor_table(_properties(parts.get("docProps/custom.xml")))
     walker = _Walker(_comments(parts))
     walker.story(parts["word/document.xml"])
     if table is None and not walker.anchored:
@@ -70,14 +74,19 @@ def read_docx(path: Path) -> Reviewed:
             if note.get(w("type")) not in _NOTE_SEPARATORS:
                 walker.story(note, walker.note_calls.get((kind, note.get(w("id")))))
     unplaced = [mark for ident, mark in walker.comments.items() if ident not in walker.placed]
-    return Reviewed(walker.marks + unplaced, table or {})
+    values = _properties(parts.get("docProps/custom.xml"))
+    return Reviewed(walker.marks + unplaced, table or {}, values.get(anchors.COMMIT_PROPERTY, ""),
+                    values.get(anchors.MODIFIED_PROPERTY) == "yes")
 
 
-def _anchor_table(root) -> dict[str, str] | None:
-    """File key -> path from the custom properties; None when the DOCX has no reportgen marker."""
+def _properties(root) -> dict[str, str]:
     if root is None:
-        return None
-    values = {p.get("name", ""): "".join(p.itertext()) for p in root.findall(f"{{{_CUSTOM}}}property")}
+        return {}
+    return {p.get("name", ""): "".join(p.itertext()) for p in root.findall(f"{{{_CUSTOM}}}property")}
+
+
+def anchor_table(values: dict[str, str]) -> dict[str, str] | None:
+    """File key -> path from a document's custom properties; None without reportgen's marker."""
     if anchors.MARKER not in values:
         return None
     return {name[len(anchors.FILE_PROPERTY):]: value for name, value in values.items()

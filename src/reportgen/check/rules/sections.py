@@ -1,5 +1,6 @@
 """The section files: a summary or introduction (ST-3), no empty file (ED-2), editorial status
-(ED-3), heading levels (ED-4), markers of text still to write (ED-5), images (FM-4)."""
+(ED-3), heading levels (ED-4), markers of text still to write (ED-5), images (FM-4) and their
+alternative text (AC-1)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         for image in (n for n in m.walk(section) if isinstance(n, m.Image)):
             yield ctx.finding("FM-4", image.source, f"image '{image.src}': OHCHR summarises text only; keep text "
                                                     "that matters out of images, and use no UN emblem")
+            if not image.alt.strip():
+                yield ctx.finding("AC-1", image.source, f"image '{image.src}' has no alternative text: write what "
+                                                        "it shows in the brackets, ![…](file)")
 
 
 def _markers(ctx: Context, section: m.Section) -> Iterator[Problem]:

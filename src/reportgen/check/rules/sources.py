@@ -25,10 +25,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     written = ctx.written
     citations = [n for part in (written.cover, *written.sections) for n in m.walk(part) if isinstance(n, m.Citation)]
     cited = {c.key for c in citations} | {k.strip("{}") for s in written.sections for k in s.nocite}
-    entries = written.bibliography.entries.values() if written.bibliography else ()
-    for entry in entries:
-        if entry.key not in cited and "*" not in cited:
+    entries = written.bibliography.entries if written.bibliography else {}
+    used = _with_related(cited, entries)
+    for entry in entries.values():
+        if entry.key not in used and "*" not in cited:
             yield ctx.finding("BIB-2", entry.source, f"entry '{entry.key}' is never cited")
+        if entry.type in ("set", "bibnote"):  # a set prints its members, a bibnote its note
+            continue
         missing = [name for name, present in (
             ("title", entry.get("title")), ("year or date", year_of(entry)),
             ("url", entry.get("url") or entry.get("doi") or not _online(entry))) if not present]
@@ -45,6 +48,21 @@ def check(ctx: Context) -> Iterator[Problem]:
         if year and year < start:
             yield ctx.finding("ST-8", citation.source, f"cites '{citation.key}' from {year}, before the review "
                                                        f"period {start}-{end}")
+
+
+def _with_related(cited: set[str], entries: dict) -> set[str]:
+    """The cited keys with what they print: a @set's members, the crossref and xref parents."""
+    used, todo = set(), list(cited)
+    while todo:
+        key = todo.pop()
+        entry = entries.get(key)
+        if key in used or entry is None:
+            used.add(key)
+            continue
+        used.add(key)
+        for field in ("entryset", "crossref", "xref"):
+            todo += [k.strip() for k in entry.get(field).split(",") if k.strip()]
+    return used
 
 
 def _instrument(entry) -> bool:
