@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -50,12 +51,12 @@ _DUBLIN_CORE = {
 
 
 def schema_folder() -> Path | None:
-    """`shared/schemas/ooxml` beside the project, or beside a folder above it (a worktree)."""
-    for folder in ROOT.parents:
-        candidate = folder / "shared" / "schemas" / "ooxml"
-        if (candidate / _ISO / "wml.xsd").is_file():
-            return candidate
-    return None
+    """The schemas: `$OOXML_SCHEMAS`, else `shared/schemas/ooxml` beside the project or a folder above it
+    (a worktree), else the workplace's own copy (`/work/shared`), where CI's clone may lie elsewhere."""
+    places = [Path(os.environ["OOXML_SCHEMAS"])] if os.environ.get("OOXML_SCHEMAS") else []
+    places += [folder / "shared" / "schemas" / "ooxml" for folder in ROOT.parents]
+    places.append(Path("/work/shared/schemas/ooxml"))
+    return next((place for place in places if (place / _ISO / "wml.xsd").is_file()), None)
 
 
 def _dublin_core(folder: Path) -> None:

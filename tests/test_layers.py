@@ -12,13 +12,13 @@ PACKAGE = Path(reportgen.__file__).parent
 # Lowest first. Top-level modules may import others of their own layer; packages import only their
 # own modules and lower layers (check and renderers stand side by side and never import each other).
 LAYERS = [
-    {"errors", "clock", "model", "numberformat", "numberwords", "i18n", "scripts", "resources"},
+    {"errors", "clock", "model", "numberformat", "numberwords", "i18n", "scripts", "resources", "files"},
     {"load"},
     {"transforms"},
     {"check", "renderers"},
     {"outputs", "pipeline", "starter"},
     {"review"},
-    {"watch"},
+    {"watch", "serve", "status", "status_format", "bundle"},
     {"commands"},
     {"cli", "__main__", "__init__"},
 ]

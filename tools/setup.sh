@@ -16,6 +16,9 @@ if [ "${1:-}" = "--test" ]; then
     # the tests edit DOCX files in LibreOffice Writer through UNO, from the system's Python
     [ -e /usr/lib/python3/dist-packages/uno.py ] || missing="$missing python3-uno"
     [ -e /usr/share/fonts/truetype/liberation2 ] || missing="$missing fonts-liberation2"
+    # `reportgen serve` is tested in a real browser: Chromium and its WebDriver, driven by Selenium
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
     # WeasyPrint subsets fonts with HarfBuzz when it has this library, and will require it in future versions.
     /sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
     # cairosvg draws SVG images into PNGs for the DOCX with the cairo library.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from . import __version__
-from .commands import building, checking, reviewing, starting
+from .commands import building, checking, coordinating, reviewing, starting
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,6 +15,6 @@ def main() -> None:
     """Build UN Universal Periodic Review submissions from Markdown sections and a BibTeX file."""
 
 
-for command in (starting.init, building.build, checking.check, building.watch, reviewing.diff, reviewing.comments,
-                building.recommendations):
+for command in (starting.init, building.build, checking.check, building.watch, building.serve, coordinating.status,
+                coordinating.package, reviewing.diff, reviewing.comments, building.recommendations):
     main.add_command(command)

@@ -217,11 +217,15 @@ class Session:
         """Send the HTML to the PDF process, which lays it out while this one goes on."""
         root = look.root or self.project.root
         css, number_lines, source_map = _marks(look)
-        if not self.worker or not self.worker.alive():  # none yet, or killed since
-            self.close_pdf()
-            self.worker = PdfWorker()
+        self.ready_pdf()
         self.worker.start(PdfJob.of(document, root / "templates", root, now.isoformat(), css, number_lines,
                                     look.preface, source_map, html))
+
+    def ready_pdf(self) -> None:
+        """A live PDF process: started if there is none yet, or if it was killed since."""
+        if not self.worker or not self.worker.alive():
+            self.close_pdf()
+            self.worker = PdfWorker()
 
     def docx(self, document: m.Document, look: Look, now: datetime, warnings: list[str],
              cancelled: Callable[[], bool] | None = None, stages: Stages | None = None) -> bytes:
@@ -288,11 +292,13 @@ class Session:
         (`on_wait` is called if another build holds it); every output is written at the end, all
         or none. Check errors stop the build (CheckFailed) unless `force`; `on_checked` receives
         the check result as soon as it is known."""
-        with build_lock(self.folder, on_wait):
+        if "pdf" in formats:
+            self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
+        with build_lock(self.folder, on_wait) as recovered:
             prepared = self.prepare(force, draft, on_checked)
             rendered = self.render(prepared.document, formats, prepared.look, prepared.now)
             files = self.write(rendered.outputs, prepared.name)
-        return Built(files, prepared.warnings + rendered.warnings)
+        return Built(files, recovered + prepared.warnings + rendered.warnings)
 
     def rebuild(self, formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False, draft: bool | None = None,
                 on_wait: Callable[[], None] = lambda: None, then: Callable[[Built | BaseException], None] = ignore,
@@ -304,7 +310,7 @@ class Session:
         outputs are those of `build`, byte for byte. `on_checked` is as for `build`."""
         self.cancel()
         with ExitStack() as lock:
-            lock.enter_context(build_lock(self.folder, on_wait))
+            recovered = lock.enter_context(build_lock(self.folder, on_wait))
             prepared = self.prepare(force, draft, on_checked)
             fast = tuple(f for f in formats if f not in SLOW_FORMATS)
             rendered = self.render(prepared.document, fast, prepared.look, prepared.now)
@@ -314,7 +320,7 @@ class Session:
                 html = rendered.outputs["html"].decode("utf-8") if "html" in rendered.outputs else (
                     self.html(prepared.document, prepared.look, prepared.now))
                 self.background = Background(then, self._follow, prepared, formats, html, lock.pop_all())
-        return Built(files, prepared.warnings + rendered.warnings)
+        return Built(files, recovered + prepared.warnings + rendered.warnings)
 
     def _follow(self, cancelled: threading.Event, prepared: Prepared, formats: tuple[str, ...], html: str,
                 lock: ExitStack) -> Built:

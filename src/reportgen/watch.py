@@ -82,6 +82,9 @@ class Events:
     """What a `Watcher` tells whoever follows its builds (`serve`'s page); here each does nothing.
     `wrote` and `failed` may come from the session's background thread (the DOCX and the PDF)."""
 
+    def started(self) -> None:
+        """A build starts."""
+
     def checked(self, result) -> None:
         """The project loaded and was checked (a `check.findings.Result`)."""
 
@@ -112,10 +115,11 @@ class Watcher:
 
         def progress(stage: str, seconds: float, detail: str) -> None:
             if stage == "write":
-                self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
                 self.events.wrote([self.session.folder / name for name in detail.split(", ")])
+                self.echo(f"{time.strftime('%H:%M:%S')} wrote {detail} ({time.perf_counter() - start:.2f} s)")
 
         self.session.stages = Stages(progress)
+        self.events.started()
         try:
             built = self.session.rebuild(self.formats, self.force, then=self.followed,
                                          on_checked=self.events.checked)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Problem, Problems, Source
+from ..files import UnsafePath, real_path
 from ..load.config import ReportConfig
 from .registry import RULES
 
@@ -30,8 +31,9 @@ class Files:
     def lines(self, path: str) -> list[str]:
         if path not in self.cache:
             try:
-                self.cache[path] = (self.root / path).read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
+                real = real_path(self.root, self.root / path)
+                self.cache[path] = real.read_text(encoding="utf-8-sig").splitlines()
+            except (UnsafePath, OSError, UnicodeDecodeError):
                 self.cache[path] = []
         return self.cache[path]
 

@@ -107,5 +107,7 @@ class ParseCache:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self._path(name))
-        except OSError:
+        except BaseException as exc:  # interrupted too: no temporary file is left behind
             Path(temporary).unlink(missing_ok=True)
+            if not isinstance(exc, OSError):
+                raise

@@ -96,3 +96,35 @@ def export(root: Path, commit: str, destination: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         archive.extractall(destination, filter="data")  # no links out, no absolute paths
     return destination
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last commit that changed a file, and whether the file differs from it now."""
+
+    author: str  # "" when no commit has it
+    date: str  # ISO 8601, as git gives it
+    modified: bool
+
+
+def last_changes(root: Path, paths: list[str]) -> dict[str, Change]:
+    """The last change of each of `paths` (relative to `root`); empty when `root` is not in a git
+    work tree or git fails."""
+    if not in_repository(root):
+        return {}
+    literal = [":(literal)" + p for p in paths]
+    try:
+        untracked = _git(root, "ls-files", "--others", "--exclude-standard", "--", *literal).splitlines()
+        try:  # paths relative to `root`, as given
+            modified = set(_git(root, "diff", "HEAD", "--name-only", "--relative", "--", *literal).splitlines())
+        except GitError:  # no commit yet
+            modified = set(paths)
+        modified.update(untracked)
+        changes = {}
+        for path in paths:
+            last = _git(root, "log", "-1", "--format=%an%x1f%aI", "--", ":(literal)" + path)
+            author, _, date = last.partition("\x1f")
+            changes[path] = Change(author, date, path in modified or not last)
+        return changes
+    except GitError:
+        return {}

@@ -4,12 +4,14 @@ unresolved document model; every mistake in any file is reported together."""
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .. import model as m
 from ..errors import Problems, ReportError, Source
+from ..files import UnsafePath, real_path
 from .bibliography import Bibliography, read_bibliography
 from .cache import ParseCache
 from .config import CONFIG_PATH, ReportConfig, load_config
@@ -44,16 +46,30 @@ class Project:
         return self.root / "templates"
 
     def relative(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
+        """The project-relative name of a path as written (a symbolic link keeps its own name)."""
+        return Path(os.path.normpath(self.root / path)).relative_to(self.root).as_posix()
 
     def inside(self, path: Path) -> bool:
-        return path.resolve().is_relative_to(self.root)
+        """Whether a path, as written, stays in the project folder."""
+        return Path(os.path.normpath(self.root / path)).is_relative_to(self.root)
 
+    def real(self, path: Path, problems: Problems, where: Source | None = None, what: str = "") -> Path | None:
+        """The real path of the project file `path`, through `files.real_path`; or None, with a
+        located error at the file itself, or at `where`, the line that names it as `what`."""
+        try:
+            return real_path(self.root, path)
+        except UnsafePath as exc:
+            if where is None:
+                problems.error(Source(self.relative(path) if self.inside(path) else str(path)), exc.alone())
+            else:
+                problems.error(where, exc.referenced(what))
+            return None
 
-def read_text(path: Path, name: str, problems: Problems) -> str | None:
-    """A UTF-8 text file (a byte-order mark is dropped); undecodable bytes are a located error."""
-    data = read_bytes(path, name, problems)
-    return None if data is None else decode_text(data, name, problems)
+    def read(self, path: Path, problems: Problems, name: str | None = None) -> bytes | None:
+        """The bytes of the project file `path`, read through its checked real path."""
+        name = name or self.relative(path)
+        real = self.real(path, problems)
+        return None if real is None else read_bytes(real, name, problems)
 
 
 def read_bytes(path: Path, name: str, problems: Problems) -> bytes | None:
@@ -65,7 +81,8 @@ def read_bytes(path: Path, name: str, problems: Problems) -> bytes | None:
 
 
 def decode_text(data: bytes, name: str, problems: Problems) -> str | None:
-    """The text of a file's bytes, as `read_text` gives it."""
+    """The text of a UTF-8 file's bytes (a byte-order mark is dropped); undecodable bytes are a
+    located error."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -88,9 +105,9 @@ def section_paths(project: Project, config: ReportConfig, problems: Problems) ->
     for i, name in enumerate(config.sections):
         path = folder / name
         where = config.source(f"sections[{i}]")
-        if not project.inside(path) or not path.resolve().is_relative_to(folder.resolve()):
+        if not project.inside(path) or not project.relative(path).startswith("sections/"):
             problems.error(where, f"section '{name}' is outside the sections/ folder")
-        elif not path.is_file():
+        elif not path.is_file() and not path.is_symlink():
             problems.error(where, f"section file 'sections/{name}' does not exist")
         else:
             paths.append(path)
@@ -101,7 +118,8 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     """Read every file of the project into an unresolved model; mistakes go to `problems`. Files
     whose bytes have not changed since `cache` parsed them are not parsed again."""
     cache = cache or ParseCache()
-    text = read_text(project.root / CONFIG_PATH, CONFIG_PATH, problems)
+    data = project.read(project.root / CONFIG_PATH, problems, CONFIG_PATH)
+    text = decode_text(data, CONFIG_PATH, problems) if data is not None else None
     config = load_config(text, problems) if text is not None else None
     if config is None:  # unreadable: nothing else can be read sensibly
         problems.raise_if_errors()
@@ -110,8 +128,8 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     bib_path = project.root / config.bibliography
     if not project.inside(bib_path):
         problems.error(config.source("bibliography"), "the bibliography must be inside the project")
-    elif bib_path.is_file():
-        data = read_bytes(bib_path, config.bibliography, problems)
+    elif bib_path.is_file() or bib_path.is_symlink():
+        data = project.read(bib_path, problems, config.bibliography)
         if data is not None:
             bibliography = cache.parse(config.bibliography, data, "bibliography", functools.partial(
                 _parse_bibliography, data, config.bibliography, bibliography), problems)
@@ -122,7 +140,7 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
     sections = []
     for path in section_paths(project, config, problems):
         name = project.relative(path)
-        data = read_bytes(path, name, problems)
+        data = project.read(path, problems, name)
         if data is not None:
             section = cache.parse(name, data, f"section {config.language}",
                                   functools.partial(_parse_section, data, name, config.language), problems)
@@ -143,10 +161,11 @@ def load_style(project: Project, config: ReportConfig, problems: Problems) -> Cs
     if not project.inside(path):
         problems.error(where, "the CSL style must be inside the project")
         return None
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         problems.error(where, f"CSL style '{config.csl}' does not exist")
         return None
-    text = read_text(path, config.csl, problems)
+    data = project.read(path, problems, config.csl)
+    text = decode_text(data, config.csl, problems) if data is not None else None
     return read_style(text, config.csl, where, problems) if text is not None else None
 
 
@@ -184,8 +203,10 @@ def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
 def load_previous(project: Project, problems: Problems) -> tuple:
     """The previous cycle's recommendations, when the project has them (CSV, else YAML)."""
     for name in (CSV_PATH, YAML_PATH):
-        if (project.root / name).is_file():
-            text = read_text(project.root / name, name, problems)
+        path = project.root / name
+        if path.is_file() or path.is_symlink():
+            data = project.read(path, problems, name)
+            text = decode_text(data, name, problems) if data is not None else None
             return read_previous(text, name, problems) if text is not None else ()
     return ()
 
@@ -284,8 +305,11 @@ class _ResourceChecker(m.Transformer):
         path = (self.project.root / image.source.path).parent / unquote(src)
         if not self.project.inside(path):
             self.problems.error(image.source, f"image '{src}' is outside the project")
-        elif not path.is_file():
+            return image
+        real = self.project.real(path, self.problems, image.source, f"image '{src}'")
+        if real is None:
+            return image
+        if not real.is_file():
             self.problems.error(image.source, f"image '{src}' does not exist")
-        else:
-            return replace(image, src=self.project.relative(path))
-        return image
+            return image
+        return replace(image, src=self.project.relative(path))

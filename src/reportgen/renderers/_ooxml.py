@@ -88,9 +88,12 @@ def _rPr(style):
 
 def add_paragraph(container, style_id: str | None = None) -> Paragraph:
     """A new last paragraph of `container` in the style with that id (None: the default style)."""
-    paragraph = container.add_paragraph()
-    if style_id:
-        paragraph._p.style = style_id
+    return style_paragraph(container.add_paragraph(), style_id)
+
+
+def style_paragraph(paragraph: Paragraph, style_id: str | None) -> Paragraph:
+    """Give an existing paragraph (a table cell's first) the style with that id."""
+    paragraph._p.style = style_id
     return paragraph
 
 

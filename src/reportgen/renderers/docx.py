@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from .. import model as m
 from ..clock import build_time
 from ..errors import Cancelled, Problem, Problems, ReportError, Source
+from ..files import UnsafePath, real_path
 from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
 from ..scripts import direction_runs, has_east_asian, has_rtl
@@ -478,18 +479,19 @@ class DocxRenderer:
             table = place.container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles["Report Table"]
         available = self.text_width - Twips(_ooxml.table_indent(table.style) if not place.note else 0)
-        for column, share in zip(table.columns, column_widths(node), strict=True):
-            column.width = Emu(int(available * share))
-            for cell in column.cells:
-                cell.width = column.width
+        widths = [Emu(int(available * share)) for share in column_widths(node)]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for row, cells, line in zip(table.rows, rows, row_lines(node), strict=True):
             heading = bool(node.header) and cells is node.header
             revision = row_revision(cells)
             self.deleted += revision == "del"
-            for cell, model_cell in zip(row.cells, cells, strict=True):
+            # Row by row: a column's cells (python-docx's `column.cells`) walk the whole table each time.
+            for cell, model_cell, width in zip(row.cells, cells, widths, strict=True):
+                cell.width = width
                 paragraph = cell.paragraphs[0]
                 self.anchor(paragraph, model_cell.source or Source(node.source.path, line or 0))
-                paragraph.style = self.styles["Table Heading" if heading else "Table Text"]
+                _ooxml.style_paragraph(paragraph, self.styles.id("Table Heading" if heading else "Table Text"))
                 if model_cell.align in _CELL_ALIGNMENTS:  # the author's column alignment
                     paragraph.alignment = _CELL_ALIGNMENTS[model_cell.align]
                 self.inlines(paragraph, model_cell.inlines)
@@ -700,8 +702,12 @@ class DocxRenderer:
             return io.BytesIO(base64.b64decode(node.src.split(",", 1)[1], validate=False))
         parts = urlsplit(node.src)
         root = self.project_root.resolve() if self.project_root else None
-        path = (root / unquote(parts.path)).resolve() if root and not parts.scheme and not parts.netloc else None
-        if path is None or not path.is_relative_to(root) or not path.is_file():
+        local = root and not parts.scheme and not parts.netloc
+        try:
+            path = real_path(root, root / unquote(parts.path)) if local else None
+        except UnsafePath as exc:
+            raise ReportError([Problem(node.source, exc.referenced(f"image '{_shown(node.src)}'"))]) from None
+        if path is None or not path.is_file():
             raise ReportError([Problem(node.source, f"image '{_shown(node.src)}' is not a file inside the project")])
         return io.BytesIO(path.read_bytes())
 

@@ -14,7 +14,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ..errors import Problem, ReportError, Source
-from ..resources import resource_path
+from ..files import resource_path
 from . import _ooxml
 
 REFERENCE = "reference.docx"

@@ -19,9 +19,10 @@ from markupsafe import Markup
 
 from .. import model as m
 from ..errors import Problem, ReportError, Source
+from ..files import jinja_environment, read_resource
 from ..i18n import labels, language
 from ..numberformat import format_value
-from ..resources import FONTS, jinja_environment, read_resource
+from ..resources import FONTS
 from .dispatch import rule
 from .fonts import font_faces
 from .memo import Memo

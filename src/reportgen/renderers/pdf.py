@@ -4,6 +4,7 @@ package's own resources; every problem WeasyPrint logs is turned into a reportge
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import Problem, ReportError
+from ..errors import Problem, ReportError, Source
+from ..files import UnsafePath, real_path
 from ..resources import RESOURCES
 from ._weasyprint_import import import_weasyprint
 from .pdf_standards import write_pdf
@@ -22,23 +24,38 @@ _NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
 def _fetcher_class():
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    class ProjectFetcher(URLFetcher):
-        """Fetches `data:` URLs and regular files under the allowed roots; anything else aborts."""
+    class Refused(FatalURLFetchingError):
+        """A project file behind a link that leads outside: said at the file itself."""
 
-        def __init__(self, roots: tuple[Path, ...]):
+        def __init__(self, problem: Problem):
+            super().__init__(problem.message)
+            self.problem = problem
+
+    class ProjectFetcher(URLFetcher):
+        """Fetches `data:` URLs, the project's files through `files.real_path` and reportgen's
+        own resources; anything else aborts."""
+
+        def __init__(self, project_root: Path):
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-            self.roots = tuple(r.resolve() for r in roots)
+            self.root, self.resources = project_root.resolve(), (RESOURCES, RESOURCES.resolve())
 
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             parts = urlsplit(url)
-            path = Path(unquote(parts.path)).resolve()
-            if parts.scheme != "file" or not any(path.is_relative_to(root) for root in self.roots):
+            path = Path(os.path.normpath(unquote(parts.path)))
+            resource = any(path.is_relative_to(folder) for folder in self.resources)
+            if parts.scheme != "file" or not (path.is_relative_to(self.root) or resource):
                 raise FatalURLFetchingError(f"'{url}' is not a file inside the project")
-            if not path.is_file():
+            try:
+                real = path.resolve() if resource else real_path(self.root, path)
+            except UnsafePath as exc:
+                raise Refused(Problem(Source(path.relative_to(self.root).as_posix()), exc.alone())) from None
+            if resource and not real.is_relative_to(self.resources[1]):
+                raise FatalURLFetchingError(f"'{url}' is not a file inside the project")
+            if not real.is_file():
                 raise FatalURLFetchingError(f"'{url}' does not exist or is not a regular file")
-            return super().fetch(url, headers)
+            return super().fetch(real.as_uri(), headers)
 
     return ProjectFetcher
 
@@ -142,7 +159,7 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, archive: boo
     weasyprint = import_weasyprint()
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = _fetcher_class()((project_root, RESOURCES))
+    fetcher = _fetcher_class()(project_root)
     pushed: frozenset[int] = frozenset()
     misnumbered = False
 
@@ -167,6 +184,8 @@ def render_pdf(render_html: Callable[..., str], project_root: Path, archive: boo
             attachments = [_attachment(weasyprint, source_map(document), created)] if source_map else None
             pdf = write_pdf(document, archive, attachments)
         except FatalURLFetchingError as exc:
+            if hasattr(exc, "problem"):
+                raise ReportError([exc.problem]) from None
             # Sections' images are checked when loading, so what is left comes from a template.
             raise ReportError([Problem(None, f"PDF: a template refers to {exc}; "
                                              "it was not fetched and nothing was written")]) from None

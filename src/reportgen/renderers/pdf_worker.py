@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import signal
 import sys
@@ -102,13 +103,24 @@ def paused_gc():
 
 
 class PdfWorker:
-    """A process laying out PDFs, one job at a time; a context manager that stops it."""
+    """A process laying out PDFs, one job at a time; a context manager that stops it.
+
+    It never outlives this process: it closes its copy of this process's end of the pipe, so that
+    end's closing is an end of file it sees; on Linux the kernel kills it when its parent dies, and
+    elsewhere it checks its parent every second while it lays out."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context(start_method())
+        self._start()
+
+    def _start(self) -> None:
+        method = start_method()
+        context = multiprocessing.get_context(method)
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child,), name="reportgen-pdf", daemon=True)
-        self._process.start()
+        inherited = self._connection if method == "fork" else None  # spawn copies no handle
+        self._process = context.Process(target=_serve, args=(child, inherited, os.getpid()), name="reportgen-pdf",
+                                        daemon=True)
+        with _ctrl_c_ignored():  # a Ctrl-C while it starts is for this process, never a traceback there
+            self._process.start()
         child.close()
         self.busy = False  # a job was sent and its result not read yet
 
@@ -116,6 +128,12 @@ class PdfWorker:
         return self._process.is_alive()
 
     def start(self, job: PdfJob) -> None:
+        if self.busy:  # the build that sent it stopped before reading the reply: not the next one's
+            if self._connection.poll():
+                self._connection.recv()
+            else:
+                self.close()
+                self._start()
         self._connection.send(job)
         self.busy = True
 
@@ -141,7 +159,10 @@ class PdfWorker:
         """Stop the process, idle or busy (a failed build does not wait for its PDF)."""
         self._connection.close()
         self._process.terminate()
-        self._process.join()
+        self._process.join(2)
+        if self._process.exitcode is None:
+            self._process.kill()
+            self._process.join()
 
     def __enter__(self) -> PdfWorker:
         return self
@@ -150,8 +171,45 @@ class PdfWorker:
         self.close()
 
 
-def _serve(connection) -> None:
+@contextmanager
+def _ctrl_c_ignored():
+    """SIGINT ignored while a child is forked or spawned, which inherits that (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _die_with(parent: int) -> None:
+    """End this process when `parent` ends, even killed, even in the middle of a layout."""
+    if sys.platform == "linux":
+        import ctypes
+
+        try:
+            if ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # it ended before that took effect
+                    os._exit(0)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="reportgen-pdf-parent", daemon=True).start()
+
+
+def _serve(connection, inherited, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process, which stops this one
+    if inherited is not None:
+        inherited.close()  # the parent's end, copied by fork: while held here, its closing is no EOF
+    _die_with(parent)
     from ._weasyprint_import import import_weasyprint
     from ._weasyprint_patch import patch_weasyprint
 
@@ -168,4 +226,7 @@ def _serve(connection) -> None:
             reply = ("problems", exc.problems)
         except Exception:
             reply = ("failed", traceback.format_exc())
-        connection.send(reply)
+        try:
+            connection.send(reply)
+        except OSError:  # the first process is gone
+            return

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from ..check.rules.words import limit_for
 from ..check.wordcount import count_document
+from ..files import read_resource
 from ..outputs import build_lock, output_name
 from ..pipeline import FORMATS, Look, Progress, Session, quiet
-from ..resources import read_resource
 from .diff import align_documents, changes
 from .redline import redline
 from .summary import Words, report, summary_blocks

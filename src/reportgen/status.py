@@ -1,0 +1,145 @@
+"""`reportgen status`: the coordinator's board. For each section: its owner and status, its words
+against the limit (or its budget in report.yaml), notes and citations, the checks' errors and
+warnings, TODO/FIXME markers, reviewers' comments still open (from the latest `reportgen comments`)
+and its last change in git; then the totals and what blocks submission. As text, JSON or a page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .load.git import last_changes
+from .outputs import output_name
+from .pipeline import Session
+from .review import ledger
+
+MARKER = re.compile(r"\b(?:TODO|FIXME)\b")
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    path: str
+    title: str
+    owner: str
+    status: str
+    annex: bool
+    words: int  # counted against the limit (annexes: all their words, counted apart)
+    budget: int | None  # report.yaml's `budgets` for this file
+    share: float  # of the word limit
+    notes: int
+    citations: int
+    errors: int
+    warnings: int
+    markers: list[dict]  # {"line", "text"}: TODO and FIXME in the file, comments included
+    comments: list[dict]  # open reviewers' comments: {"line", "author", "text"}
+    author: str = ""  # of the last commit that changed the file
+    date: str = ""
+    modified: bool = False  # changed since that commit
+
+    @property
+    def over_budget(self) -> bool:
+        return self.budget is not None and self.words > self.budget
+
+
+@dataclass(frozen=True)
+class Board:
+    name: str
+    submission: str
+    session: int | None
+    state: str
+    language: str
+    limit: int
+    limit_rule: str
+    words: int  # counted against the limit, the cover included
+    cover: int
+    sections: list[SectionStatus]
+    errors: int
+    warnings: int
+    blockers: list[str]
+    notes: list[str] = field(default_factory=list)  # what else to know: budgets, the comments' run
+    comments_run: str = ""  # when the latest `reportgen comments` ran
+
+    def as_json(self) -> dict:
+        return {"version": 1, **asdict(self)}
+
+
+def collect(project_dir: str | Path = ".", output_dir: str | Path | None = None) -> Board:
+    """The board of a project; ReportError when it is not a project, or does not load (the errors)."""
+    with Session(project_dir, output_dir, pdf=False) as session:
+        loaded = session.load()
+        checked = session.check(loaded)
+        root, folder = session.project.root, session.folder
+    document, written = loaded.document, loaded.written
+    config = document.config
+    kept = ledger.load(folder)
+    comments = kept.open() if kept else []
+    paths = [s.source.path for s in document.sections]
+    changes = last_changes(root, paths)
+    words = {s.path: s for s in checked.words.sections}
+    limit = checked.limit.words if checked.limit else 0
+    sections = []
+    for resolved, original in zip(document.sections, written.sections, strict=False):
+        path = resolved.source.path
+        counted = words[path].counted(checked.words.count_notes) if not resolved.annex else (
+            words[path].body + words[path].headings + words[path].notes)
+        change = changes.get(path)
+        sections.append(SectionStatus(
+            path, _title(resolved), resolved.owner, resolved.status, resolved.annex, counted,
+            config.budgets.get(path.removeprefix("sections/")), counted / limit if limit and not resolved.annex else 0,
+            sum(isinstance(n, m.Note) for n in m.walk(resolved)),
+            sum(isinstance(n, m.Citation) for n in m.walk(original)),
+            sum(f.severity == "error" for f in checked.findings if f.source.path == path),
+            sum(f.severity == "warning" for f in checked.findings if f.source.path == path),
+            _markers(root / path),
+            [{"line": c.get("line", 0), "author": c.get("author", ""), "text": c.get("text", "")}
+             for c in comments if c.get("path") == path],
+            change.author if change else "", change.date if change else "", bool(change and change.modified)))
+    board = Board(output_name(config), config.submission, config.session, config.state, config.language, limit,
+                  checked.limit.rule if checked.limit else "", checked.words.counted, checked.words.cover, sections,
+                  checked.errors, checked.count("warning"), [], comments_run=kept.written if kept else "")
+    board.blockers.extend(_blockers(board, checked))
+    unknown = sorted(set(config.budgets) - {p.removeprefix("sections/") for p in paths})
+    board.notes.extend(f"report.yaml's budgets name '{name}', which is not a section of the report" for name in unknown)
+    return board
+
+
+def _title(section: m.Section) -> str:
+    if section.title:
+        return section.title
+    heading = next((n for n in m.walk(section) if isinstance(n, m.Heading)), None)
+    return m.plain_text(heading.inlines) if heading else ""
+
+
+def _markers(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [{"line": n, "text": " ".join(line.split())[:80]} for n, line in enumerate(lines, 1) if MARKER.search(line)]
+
+
+def _blockers(board: Board, checked) -> list[str]:
+    """What stands between the report and its submission, most serious first."""
+    out = []
+    if board.errors:
+        out.append(f"{_n(board.errors, 'error')} found by `reportgen check`: " + "; ".join(
+            f.finding() for f in checked.findings if f.severity == "error")[:300])
+    not_final = [s for s in board.sections if (s.status or "").lower() != "final"]
+    if not_final:
+        out.append(f"{_n(len(not_final), 'section')} not final: " + ", ".join(
+            f"{s.path} ({s.status or 'no status'}, {s.owner or 'no owner'})" for s in not_final))
+    markers = [f"{s.path}:{mark['line']}" for s in board.sections for mark in s.markers]
+    if markers:
+        out.append(f"{_n(len(markers), 'TODO/FIXME marker')}: " + ", ".join(markers))
+    comments = [f"{s.path}:{c['line']} ({c['author'] or 'unknown'})" for s in board.sections for c in s.comments]
+    if comments:
+        out.append(f"{_n(len(comments), 'open reviewer comment')}: " + ", ".join(comments))
+    return out
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
