@@ -15,19 +15,21 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import model as m
 from .clock import build_time
 from .errors import Cancelled, Problem, Problems, ReportError
 from .load.cache import CACHE_FOLDER, ParseCache
 from .load.project import Project, load_document
-from .load.stamp import DraftStamp
 from .outputs import build_lock, output_file, output_name, write_outputs
 from .renderers.export import FORMATS as MATRIX_FORMATS
 from .renderers.memo import Memo
-from .renderers.pdf_worker import PdfJob, PdfWorker
 from .transforms import resolve_model
+
+if TYPE_CHECKING:  # loaded when needed: the PDF process only for a PDF
+    from .load.stamp import DraftStamp
+    from .renderers.pdf_worker import PdfWorker
 
 REPORT_FORMATS = ("pdf", "html", "docx")
 FORMATS = REPORT_FORMATS + MATRIX_FORMATS  # the last three: the recommendations matrix
@@ -72,6 +74,13 @@ class Look:
     words: int | None = None  # the checker's word count, for the DOCX's statistics
 
 
+def _pdf_worker() -> PdfWorker:
+    """A new PDF process (its module, and multiprocessing, loaded only for a PDF)."""
+    from .renderers.pdf_worker import PdfWorker
+
+    return PdfWorker()
+
+
 def _marks(look: Look) -> tuple[str, Callable | None, Callable | None]:
     """The style sheet of a rendering (a draft's marks added), and for a draft's PDF the functions
     that number its lines and map its words to their sources."""
@@ -113,7 +122,7 @@ class Session:
                  pdf: bool = True, progress: Progress = quiet):
         self.memo = Memo()  # each section's HTML, from one build to the next
         self.background: Background | None = None  # the DOCX and PDF of the last rebuild
-        self.worker = PdfWorker() if pdf else None
+        self.worker = _pdf_worker() if pdf else None
         try:
             self.project = Project.at(project_dir)
         except ReportError:
@@ -218,6 +227,8 @@ class Session:
         root = look.root or self.project.root
         css, number_lines, source_map = _marks(look)
         self.ready_pdf()
+        from .renderers.pdf_worker import PdfJob
+
         self.worker.start(PdfJob.of(document, root / "templates", root, now.isoformat(), css, number_lines,
                                     look.preface, source_map, html))
 
@@ -225,7 +236,7 @@ class Session:
         """A live PDF process: started if there is none yet, or if it was killed since."""
         if not self.worker or not self.worker.alive():
             self.close_pdf()
-            self.worker = PdfWorker()
+            self.worker = _pdf_worker()
 
     def docx(self, document: m.Document, look: Look, now: datetime, warnings: list[str],
              cancelled: Callable[[], bool] | None = None, stages: Stages | None = None) -> bytes:
@@ -309,6 +320,8 @@ class Session:
         the error that stopped them), unless a newer rebuild or `close` cancels them first. The
         outputs are those of `build`, byte for byte. `on_checked` is as for `build`."""
         self.cancel()
+        if "pdf" in formats:
+            self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
         with ExitStack() as lock:
             recovered = lock.enter_context(build_lock(self.folder, on_wait))
             prepared = self.prepare(force, draft, on_checked)
@@ -359,7 +372,7 @@ class Session:
         if self.worker is not None and self.worker.busy:  # laying out what nobody wants any more
             self.close_pdf()
             if restart:
-                self.worker = PdfWorker()
+                self.worker = _pdf_worker()
 
 
 class Background:

@@ -35,7 +35,7 @@ class Preview(Events):
     request threads: the last good HTML, the state sent to pages as JSON, the PDF's file."""
 
     def __init__(self, pdf: bool):
-        self.changed = threading.Condition()
+        self.changed = threading.Condition()  # its lock is re-entrant: an event holds it while it updates
         self.html = b""
         self.pdf: Path | None = None
         self.closed = False
@@ -59,7 +59,8 @@ class Preview(Events):
     # The watcher's events ---------------------------------------------------------------------------
 
     def started(self) -> None:
-        self._update(building=True, **({"pdf": self._pdf("building")} if self.with_pdf else {}))
+        with self.changed:  # the background thread's events read and update the state too
+            self._update(building=True, **({"pdf": self._pdf("building")} if self.with_pdf else {}))
 
     def checked(self, result) -> None:
         findings = [{"path": f.source.path, "line": f.source.line, "severity": f.severity, "rule": f.rule,
@@ -68,17 +69,19 @@ class Preview(Events):
 
     def wrote(self, files: list[Path]) -> None:
         for path in files:
-            if path.suffix == ".html":
-                self.html = path.read_bytes()
-                self._update(html_version=self.state["html_version"] + 1, errors=[],
-                             built=time.strftime("%H:%M:%S"))
-            elif path.suffix == ".pdf":
-                self.pdf = path
-                self._update(pdf=self._pdf("ready"))
+            with self.changed:
+                if path.suffix == ".html":
+                    self.html = path.read_bytes()
+                    self._update(html_version=self.state["html_version"] + 1, errors=[],
+                                 built=time.strftime("%H:%M:%S"))
+                elif path.suffix == ".pdf":
+                    self.pdf = path
+                    self._update(pdf=self._pdf("ready"))
 
     def failed(self, lines: list[str]) -> None:
-        pdf = {"pdf": self._pdf("failed")} if self.state["pdf"]["state"] == "building" else {}
-        self._update(errors=lines, errors_version=self.state["errors_version"] + 1, **pdf)
+        with self.changed:
+            pdf = {"pdf": self._pdf("failed")} if self.state["pdf"]["state"] == "building" else {}
+            self._update(errors=lines, errors_version=self.state["errors_version"] + 1, **pdf)
 
     def finished(self) -> None:
         self._update(building=False)

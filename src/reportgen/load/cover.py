@@ -8,11 +8,12 @@ from __future__ import annotations
 from .. import model as m
 from ..errors import Problems
 from ..i18n import format_date, labels, ordinal_phrase
+from .cache import ParseCache
 from .config import ReportConfig
-from .sections import read_section
 
 
-def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
+def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | None = None) -> m.Cover:
+    """The cover; the coalition's description (Markdown) is parsed through `cache`, as a section is."""
     words = labels(config.language)
     review = []
     if config.state:
@@ -33,9 +34,10 @@ def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
     if config.coalition.description:
         line = config.key_lines.get("coalition.description", 1)
         # Leading blank lines put the description's Markdown on its report.yaml line.
-        section = read_section("\n" * (line - 1) + config.coalition.description, config.source().path, problems,
-                               config.language)
-        blocks = section.blocks
+        text = "\n" * (line - 1) + config.coalition.description
+        blocks = (cache or ParseCache()).parse(f"{config.source().path}#coalition.description", text.encode(),
+                                               f"cover {config.language}", lambda found: _description(
+                                                   text, config.source().path, found, config.language), problems)
 
     contact = config.contact
     contact_lines = tuple(x for x in (
@@ -53,6 +55,12 @@ def build_cover(config: ReportConfig, problems: Problems) -> m.Cover:
 
 def _text(text: str) -> tuple[m.Node, ...]:
     return (m.Text(text),) if text else ()
+
+
+def _description(text: str, path: str, problems: Problems, language: str) -> tuple[m.Node, ...]:
+    from .sections import read_section  # markdown-it is loaded only when a text is parsed
+
+    return read_section(text, path, problems, language).blocks
 
 
 def _named(name: str, acronym: str) -> str:

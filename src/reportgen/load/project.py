@@ -18,7 +18,7 @@ from .config import CONFIG_PATH, ReportConfig, load_config
 from .cover import build_cover
 from .csl_style import CslStyle, read_style
 from .previous import CSV_PATH, YAML_PATH, read_previous
-from .sections import read_section, slugify
+from .slugs import slugify
 from .textclean import clean_text
 
 
@@ -146,7 +146,7 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
                                   functools.partial(_parse_section, data, name, config.language), problems)
             if section is not None:
                 sections.append(section)
-    cover = build_cover(config, problems)
+    cover = build_cover(config, problems, cache)
     bibliography = _with_section_references(bibliography, sections, problems)
     sections = _unique_ids(tuple(sections), problems)
     sections = _ResourceChecker(project, _link_targets(sections), problems).visit_all(sections)
@@ -232,6 +232,8 @@ def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: P
 
 
 def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
+    from .sections import read_section  # markdown-it is loaded only when a file is parsed
+
     text = decode_text(data, name, problems)
     return None if text is None else read_section(text, name, problems, language)
 

@@ -15,14 +15,7 @@ from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
 from .recommendation_metadata import read_metadata
-
-
-def slugify(text: str) -> str:
-    """Pandoc's auto identifiers: letters of any script kept in lower case, punctuation but `_-.`
-    dropped, spaces to hyphens, everything before the first letter dropped (`# Société` -> `société`)."""
-    text = re.sub(r"[^\w\s.-]", "", text.lower()).strip()
-    text = re.sub(r"\s+", "-", text)
-    return re.sub(r"^[\W\d_]+", "", text) or "section"
+from .slugs import slugify  # noqa: F401 (where it used to be)
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:

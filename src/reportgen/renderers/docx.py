@@ -30,9 +30,9 @@ from ..scripts import direction_runs, has_east_asian, has_rtl
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
+from .common import author_line, paragraph_id, safe_href
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
-from .html import author_line, paragraph_id, safe_href
 from .reproducible_zip import normalise_zip
 from .tables import column_widths, row_lines, row_revision
 from .word_lists import WordList, WordLists

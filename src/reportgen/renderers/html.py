@@ -12,7 +12,7 @@ import traceback
 from html import escape
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -23,6 +23,7 @@ from ..files import jinja_environment, read_resource
 from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS
+from .common import author_line, paragraph_id, safe_href
 from .dispatch import rule
 from .fonts import font_faces
 from .memo import Memo
@@ -33,14 +34,6 @@ def list_marker(kind: str, delimiter: str, value: int) -> str:
     """`a)`, `(iv)`, `3.`: an ordered-list marker as the model's list asks for it."""
     number = format_value(value, kind)
     return f"({number})" if delimiter == "()" else f"{number}{delimiter}"
-
-
-def safe_href(url: str) -> str | None:
-    """The link target if it is a web, mail or in-document link; None for anything else."""
-    if url.startswith("#"):
-        return url
-    scheme = urlsplit(url).scheme.lower()
-    return url if scheme in m.LINK_SCHEMES else None
 
 
 _FONT_FACES = "/* reportgen: @font-face rules */"
@@ -435,11 +428,6 @@ class HtmlRenderer:
             for note in self.document.notes)
 
 
-def paragraph_id(node: m.Paragraph) -> str:
-    """A paragraph's anchor: the id its author gave it, else `paragraph-12` for a numbered one."""
-    return node.id or (f"paragraph-{node.number}" if node.number is not None else "")
-
-
 def template_error(exc: jinja2.TemplateError) -> ReportError:
     """A template mistake as `templates/x.j2:line: message`, the line taken from Jinja's traceback."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
@@ -467,10 +455,3 @@ def _revised(inlines: tuple[m.Node, ...]) -> bool:
 
 def _class(name: str, condition: bool) -> Markup:
     return Markup(' class="{}"').format(name) if condition else Markup("")
-
-
-def author_line(config) -> str:
-    """The PDF/DOCX author: the coalition for a joint submission, else the organisations."""
-    if config.coalition.name:
-        return config.coalition.name
-    return "; ".join(o.name for o in config.organisations)
