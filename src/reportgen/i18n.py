@@ -165,7 +165,7 @@ LABELS = {
                       "октября", "ноября", "декабря"],  # 17 марта: after a day, the genitive
     },
     "zh": {
-        "ibid": "同上", "available": "可查阅", "accessed": "查阅日期", "ed": "编", "eds": "编", "edition": "版",
+        "ibid": "同上", "available": "可查阅", "accessed": "查阅日期：", "ed": "编", "eds": "编", "edition": "版",
         "et_al": "等", "and": "和", "vol": "卷", "no": "期", "in": "载于",
         "notes": "注", "keywords": "关键词", "contact": "联系人", "page": "页",
         "joint": "提交普遍定期审议的联署材料",
@@ -239,7 +239,7 @@ def write_date(year: int, month: int = 0, day: int = 0, language: str = "en") ->
     `17 آذار/مارس 2011`, `17 марта 2011 года`, `2011年3月17日`; without a day or a month, what is left."""
     words = labels(language)
     if language == "zh":
-        return f"{year}年{month}月{day}日" if day else f"{year}年{month}月" if month else str(year)
+        return f"{year}年{month}月{day}日" if day else f"{year}年{month}月" if month else f"{year}年"
     if not month:
         return str(year)
     months = words.get("months_of", words["months"]) if day else words["months"]
@@ -266,7 +266,7 @@ def format_date(text: str, language: str = "en") -> str:
 _NOTE_WORDS = {
     "en": {
         "trans": "trans.", "ed_trans": "ed. and trans.", "eds_trans": "eds. and trans.", "by": "by", "of": "of",
-        "vols": "{n} vols.", "part": "pt.", "p": "p.", "pp": "pp.", "pagetotal": "{n} pp.", "version": "version",
+        "vols": "{n} vols.", "part": "pt.", "pagetotal": "{n} pp.", "version": "version",
         "first_published": "first published", "circa": "c.", "decade": "{year}s", "date_joiner": " ",
         "seasons": ["Spring", "Summer", "Autumn", "Winter"], "in_language": "in {language}", "series": "series",
         "thesis": "thesis", "introduction": "introduction by", "foreword": "foreword by",
@@ -275,7 +275,7 @@ _NOTE_WORDS = {
     },
     "fr": {
         "trans": "trad.", "ed_trans": "éd. et trad.", "eds_trans": "éd. et trad.", "by": "de", "of": "de",
-        "vols": "{n} vol.", "part": "partie", "p": "p.", "pp": "p.", "pagetotal": "{n} p.", "version": "version",
+        "vols": "{n} vol.", "part": "partie", "pagetotal": "{n} p.", "version": "version",
         "first_published": "première parution", "circa": "vers", "decade": "années {year}", "date_joiner": " ",
         "seasons": ["printemps", "été", "automne", "hiver"], "in_language": "en {language}", "series": "série",
         "thesis": "thèse", "introduction": "introduction de", "foreword": "préface de",
@@ -284,7 +284,7 @@ _NOTE_WORDS = {
     },
     "es": {
         "trans": "trad.", "ed_trans": "ed. y trad.", "eds_trans": "eds. y trad.", "by": "de", "of": "de",
-        "vols": "{n} vols.", "part": "parte", "p": "pág.", "pp": "págs.", "pagetotal": "{n} págs.",
+        "vols": "{n} vols.", "part": "parte", "pagetotal": "{n} págs.",
         "version": "versión", "first_published": "publicado por primera vez en", "circa": "c.",
         "decade": "década de {year}", "date_joiner": " de ", "seasons": ["primavera", "verano", "otoño", "invierno"],
         "in_language": "en {language}", "series": "serie", "thesis": "tesis", "introduction": "introducción de",
@@ -293,7 +293,7 @@ _NOTE_WORDS = {
     },
     "ar": {
         "trans": "ترجمة", "ed_trans": "تحرير وترجمة", "eds_trans": "تحرير وترجمة", "by": "بقلم", "of": "من",
-        "vols": "{n} مجلدات", "part": "الجزء", "p": "ص.", "pp": "ص.", "pagetotal": "{n} صفحة", "version": "الإصدار",
+        "vols": "{n} مجلدات", "part": "الجزء", "pagetotal": "{n} صفحة", "version": "الإصدار",
         "first_published": "نُشر لأول مرة", "circa": "نحو", "decade": "عقد {year}", "date_joiner": " ",
         "seasons": ["ربيع", "صيف", "خريف", "شتاء"], "in_language": "باللغة {language}", "series": "سلسلة",
         "thesis": "أطروحة", "introduction": "تقديم", "foreword": "تصدير", "afterword": "خاتمة",
@@ -301,65 +301,176 @@ _NOTE_WORDS = {
     },
     "ru": {
         "trans": "пер.", "ed_trans": "ред. и пер.", "eds_trans": "ред. и пер.", "by": "", "of": "из",
-        "vols": "в {n} т.", "part": "ч.", "p": "с.", "pp": "с.", "pagetotal": "{n} с.", "version": "версия",
+        "vols": "в {n} т.", "part": "ч.", "pagetotal": "{n} стр.", "version": "версия",
         "first_published": "впервые опубликовано", "circa": "ок.", "decade": "{year}-е годы", "date_joiner": " ",
-        "seasons": ["весна", "лето", "осень", "зима"], "in_language": "на языке: {language}", "series": "серия",
+        "seasons": ["весна", "лето", "осень", "зима"], "in_language": "на {language} языке", "series": "серия",
         "thesis": "диссертация", "introduction": "вступ. ст.", "foreword": "предисл.", "afterword": "послесл.",
         "annotator": "примеч.", "commentator": "коммент.", "chap": "гл.",
     },
     "zh": {
         "trans": "译", "ed_trans": "编译", "eds_trans": "编译", "by": "著", "of": "之",
-        "vols": "共{n}卷", "part": "部分", "p": "页", "pp": "页", "pagetotal": "共{n}页", "version": "版本",
+        "vols": "共{n}卷", "part": "部分", "pagetotal": "共{n}页", "version": "版本",
         "first_published": "初版", "circa": "约", "decade": "{year}年代", "date_joiner": "",
         "seasons": ["春", "夏", "秋", "冬"], "in_language": "{language}", "series": "丛书",
         "thesis": "学位论文", "introduction": "导言", "foreword": "序", "afterword": "跋",
         "annotator": "注释", "commentator": "评注", "chap": "章",
     },
 }
-BIBLATEX_KEYS = {  # key: (English, French, Spanish)
-    "phdthesis": ("PhD thesis", "thèse de doctorat", "tesis doctoral"),
-    "mathesis": ("Master's thesis", "mémoire de master", "tesis de maestría"),
-    "candthesis": ("candidate thesis", "thèse de candidat", "tesis de candidatura"),
-    "techreport": ("technical report", "rapport technique", "informe técnico"),
-    "resreport": ("research report", "rapport de recherche", "informe de investigación"),
-    "software": ("computer software", "logiciel", "programa informático"),
-    "datacd": ("CD-ROM", "cédérom", "CD-ROM"), "audiocd": ("audio CD", "CD audio", "CD de audio"),
-    "patent": ("patent", "brevet", "patente"), "patentde": ("German patent", "brevet allemand", "patente alemana"),
-    "patenteu": ("European patent", "brevet européen", "patente europea"),
-    "patentfr": ("French patent", "brevet français", "patente francesa"),
-    "patentuk": ("British patent", "brevet britannique", "patente británica"),
-    "patentus": ("U.S. patent", "brevet américain", "patente estadounidense"),
-    "patreq": ("patent request", "demande de brevet", "solicitud de patente"),
-    "patreqde": ("German patent request", "demande de brevet allemand", "solicitud de patente alemana"),
-    "patreqeu": ("European patent request", "demande de brevet européen", "solicitud de patente europea"),
-    "patreqfr": ("French patent request", "demande de brevet français", "solicitud de patente francesa"),
-    "patrequk": ("British patent request", "demande de brevet britannique", "solicitud de patente británica"),
-    "patrequs": ("U.S. patent request", "demande de brevet américain", "solicitud de patente estadounidense"),
-    "countryde": ("Germany", "Allemagne", "Alemania"), "countryeu": ("European Union", "Union européenne",
-                                                                    "Unión Europea"),
-    "countryep": ("European Patent Office", "Office européen des brevets", "Oficina Europea de Patentes"),
-    "countryfr": ("France", "France", "Francia"), "countryuk": ("United Kingdom", "Royaume-Uni", "Reino Unido"),
-    "countryus": ("United States of America", "États-Unis d'Amérique", "Estados Unidos de América"),
-    "newseries": ("new series", "nouvelle série", "nueva serie"),
-    "oldseries": ("old series", "ancienne série", "serie antigua"),
-    "inpreparation": ("in preparation", "en préparation", "en preparación"),
-    "submitted": ("submitted", "soumis", "enviado"),
-    "forthcoming": ("forthcoming", "à paraître", "de próxima aparición"),
-    "inpress": ("in press", "sous presse", "en prensa"), "prepublished": ("pre-published", "prépublié",
-                                                                           "prepublicado"),
-    "editor": ("ed.", "éd.", "ed."), "compiler": ("comp.", "comp.", "comp."), "founder": ("founder", "fondateur",
-                                                                                         "fundador"),
-    "continuator": ("cont.", "cont.", "cont."), "redactor": ("red.", "réd.", "red."),
-    "reviser": ("rev.", "rév.", "rev."), "collaborator": ("collab.", "collab.", "colab."),
-    "organizer": ("org.", "org.", "org."), "director": ("dir.", "réal.", "dir."),
-    "producer": ("prod.", "prod.", "prod."),
-    "english": ("English", "anglais", "inglés"), "french": ("French", "français", "francés"),
-    "spanish": ("Spanish", "espagnol", "español"), "german": ("German", "allemand", "alemán"),
-    "russian": ("Russian", "russe", "ruso"), "arabic": ("Arabic", "arabe", "árabe"),
-    "chinese": ("Chinese", "chinois", "chino"), "portuguese": ("Portuguese", "portugais", "portugués"),
-    "italian": ("Italian", "italien", "italiano"), "dutch": ("Dutch", "néerlandais", "neerlandés"),
-    "latin": ("Latin", "latin", "latín"), "greek": ("Greek", "grec", "griego"),
+# BibLaTeX's localisation keys as words, in the order of LANGUAGES: English, French, Spanish, Arabic, Russian,
+# Chinese. Countries as the UN names them in each language; Russian languages in the prepositional case, as
+# `in_language` writes them (`на английском языке`).
+BIBLATEX_KEYS = {
+    "phdthesis": ("PhD thesis", "thèse de doctorat", "tesis doctoral", "أطروحة دكتوراه", "докторская диссертация",
+                  "博士学位论文"),
+    "mathesis": ("Master's thesis", "mémoire de master", "tesis de maestría", "رسالة ماجستير",
+                 "магистерская диссертация", "硕士学位论文"),
+    "candthesis": ("candidate thesis", "thèse de candidat", "tesis de candidatura", "رسالة مرشح",
+                   "кандидатская диссертация", "副博士学位论文"),
+    "techreport": ("technical report", "rapport technique", "informe técnico", "تقرير تقني", "технический отчет",
+                   "技术报告"),
+    "resreport": ("research report", "rapport de recherche", "informe de investigación", "تقرير بحثي",
+                  "научно-исследовательский отчет", "研究报告"),
+    "software": ("computer software", "logiciel", "programa informático", "برمجية حاسوبية", "компьютерная программа",
+                 "计算机软件"),
+    "datacd": ("CD-ROM", "cédérom", "CD-ROM", "قرص مدمج", "компакт-диск", "光盘"),
+    "audiocd": ("audio CD", "CD audio", "CD de audio", "قرص صوتي مدمج", "аудиокомпакт-диск", "音频光盘"),
+    "patent": ("patent", "brevet", "patente", "براءة اختراع", "патент", "专利"),
+    "patentde": ("German patent", "brevet allemand", "patente alemana", "براءة اختراع ألمانية", "патент Германии",
+                 "德国专利"),
+    "patenteu": ("European patent", "brevet européen", "patente europea", "براءة اختراع أوروبية",
+                 "европейский патент", "欧洲专利"),
+    "patentfr": ("French patent", "brevet français", "patente francesa", "براءة اختراع فرنسية", "патент Франции",
+                 "法国专利"),
+    "patentuk": ("British patent", "brevet britannique", "patente británica", "براءة اختراع بريطانية",
+                 "патент Соединенного Королевства", "英国专利"),
+    "patentus": ("U.S. patent", "brevet américain", "patente estadounidense", "براءة اختراع أمريكية", "патент США",
+                 "美国专利"),
+    "patreq": ("patent request", "demande de brevet", "solicitud de patente", "طلب براءة اختراع",
+               "заявка на патент", "专利申请"),
+    "patreqde": ("German patent request", "demande de brevet allemand", "solicitud de patente alemana",
+                 "طلب براءة اختراع ألمانية", "заявка на патент Германии", "德国专利申请"),
+    "patreqeu": ("European patent request", "demande de brevet européen", "solicitud de patente europea",
+                 "طلب براءة اختراع أوروبية", "заявка на европейский патент", "欧洲专利申请"),
+    "patreqfr": ("French patent request", "demande de brevet français", "solicitud de patente francesa",
+                 "طلب براءة اختراع فرنسية", "заявка на патент Франции", "法国专利申请"),
+    "patrequk": ("British patent request", "demande de brevet britannique", "solicitud de patente británica",
+                 "طلب براءة اختراع بريطانية", "заявка на патент Соединенного Королевства", "英国专利申请"),
+    "patrequs": ("U.S. patent request", "demande de brevet américain", "solicitud de patente estadounidense",
+                 "طلب براءة اختراع أمريكية", "заявка на патент США", "美国专利申请"),
+    "countryde": ("Germany", "Allemagne", "Alemania", "ألمانيا", "Германия", "德国"),
+    "countryeu": ("European Union", "Union européenne", "Unión Europea", "الاتحاد الأوروبي", "Европейский союз",
+                  "欧洲联盟"),
+    "countryep": ("European Patent Office", "Office européen des brevets", "Oficina Europea de Patentes",
+                  "المكتب الأوروبي للبراءات", "Европейское патентное ведомство", "欧洲专利局"),
+    "countryfr": ("France", "France", "Francia", "فرنسا", "Франция", "法国"),
+    "countryuk": ("United Kingdom", "Royaume-Uni", "Reino Unido", "المملكة المتحدة", "Соединенное Королевство",
+                  "联合王国"),
+    "countryus": ("United States of America", "États-Unis d'Amérique", "Estados Unidos de América",
+                  "الولايات المتحدة الأمريكية", "Соединенные Штаты Америки", "美利坚合众国"),
+    "newseries": ("new series", "nouvelle série", "nueva serie", "سلسلة جديدة", "новая серия", "新辑"),
+    "oldseries": ("old series", "ancienne série", "serie antigua", "سلسلة قديمة", "старая серия", "旧辑"),
+    "inpreparation": ("in preparation", "en préparation", "en preparación", "قيد الإعداد", "в стадии подготовки",
+                      "编写中"),
+    "submitted": ("submitted", "soumis", "enviado", "مقدَّم للنشر", "представлено к публикации", "已投稿"),
+    "forthcoming": ("forthcoming", "à paraître", "de próxima aparición", "سيصدر قريباً", "готовится к выходу",
+                    "即将出版"),
+    "inpress": ("in press", "sous presse", "en prensa", "قيد الطبع", "в печати", "印刷中"),
+    "prepublished": ("pre-published", "prépublié", "prepublicado", "نشر أولي", "препринт", "预发表"),
+    "editor": ("ed.", "éd.", "ed.", "تحرير", "ред.", "编"),
+    "compiler": ("comp.", "comp.", "comp.", "جمع", "сост.", "汇编"),
+    "founder": ("founder", "fondateur", "fundador", "المؤسس", "основатель", "创始人"),
+    "continuator": ("cont.", "cont.", "cont.", "أكمله", "продолж.", "续编"),
+    "redactor": ("red.", "réd.", "red.", "تنقيح", "ред.", "校订"),
+    "reviser": ("rev.", "rév.", "rev.", "مراجعة", "перераб.", "修订"),
+    "collaborator": ("collab.", "collab.", "colab.", "بالتعاون مع", "при участии", "合作者"),
+    "organizer": ("org.", "org.", "org.", "تنظيم", "орг.", "组织"),
+    "director": ("dir.", "réal.", "dir.", "إخراج", "реж.", "导演"),
+    "producer": ("prod.", "prod.", "prod.", "إنتاج", "прод.", "制片"),
+    "english": ("English", "anglais", "inglés", "الإنكليزية", "английском", "英文"),
+    "french": ("French", "français", "francés", "الفرنسية", "французском", "法文"),
+    "spanish": ("Spanish", "espagnol", "español", "الإسبانية", "испанском", "西班牙文"),
+    "german": ("German", "allemand", "alemán", "الألمانية", "немецком", "德文"),
+    "russian": ("Russian", "russe", "ruso", "الروسية", "русском", "俄文"),
+    "arabic": ("Arabic", "arabe", "árabe", "العربية", "арабском", "阿拉伯文"),
+    "chinese": ("Chinese", "chinois", "chino", "الصينية", "китайском", "中文"),
+    "portuguese": ("Portuguese", "portugais", "portugués", "البرتغالية", "португальском", "葡萄牙文"),
+    "italian": ("Italian", "italien", "italiano", "الإيطالية", "итальянском", "意大利文"),
+    "dutch": ("Dutch", "néerlandais", "neerlandés", "الهولندية", "нидерландском", "荷兰文"),
+    "latin": ("Latin", "latin", "latín", "اللاتينية", "латинском", "拉丁文"),
+    "greek": ("Greek", "grec", "griego", "اليونانية", "греческом", "希腊文"),
 }
+
+
+# Locators (`p. 12`, `paras. 3–5`) and the `pages` of a work: each kind's singular and plural, `{n}` its value.
+LOCATORS = {
+    "en": {"page": ("p. {n}", "pp. {n}"), "paragraph": ("para. {n}", "paras. {n}"),
+           "chapter": ("chap. {n}", "chaps. {n}"), "section": ("sect. {n}", "sects. {n}"),
+           "article": ("art. {n}", "arts. {n}"), "annex": ("annex {n}", "annexes {n}"),
+           "note": ("note {n}", "notes {n}"), "volume": ("vol. {n}", "vols. {n}")},
+    "fr": {"page": ("p. {n}", "p. {n}"), "paragraph": ("par. {n}", "par. {n}"),
+           "chapter": ("chap. {n}", "chap. {n}"), "section": ("sect. {n}", "sect. {n}"),
+           "article": ("art. {n}", "art. {n}"), "annex": ("annexe {n}", "annexes {n}"),
+           "note": ("note {n}", "notes {n}"), "volume": ("vol. {n}", "vol. {n}")},
+    "es": {"page": ("pág. {n}", "págs. {n}"), "paragraph": ("párr. {n}", "párrs. {n}"),
+           "chapter": ("cap. {n}", "caps. {n}"), "section": ("secc. {n}", "seccs. {n}"),
+           "article": ("art. {n}", "arts. {n}"), "annex": ("anexo {n}", "anexos {n}"),
+           "note": ("nota {n}", "notas {n}"), "volume": ("vol. {n}", "vols. {n}")},
+    "ar": {"page": ("الصفحة {n}", "الصفحات {n}"), "paragraph": ("الفقرة {n}", "الفقرات {n}"),
+           "chapter": ("الفصل {n}", "الفصول {n}"), "section": ("الفرع {n}", "الفروع {n}"),
+           "article": ("المادة {n}", "المواد {n}"), "annex": ("المرفق {n}", "المرفقات {n}"),
+           "note": ("الحاشية {n}", "الحواشي {n}"), "volume": ("المجلد {n}", "المجلدات {n}")},
+    "ru": {"page": ("стр. {n}", "стр. {n}"), "paragraph": ("п. {n}", "пп. {n}"), "chapter": ("гл. {n}", "гл. {n}"),
+           "section": ("разд. {n}", "разд. {n}"), "article": ("ст. {n}", "ст. {n}"),
+           "annex": ("приложение {n}", "приложения {n}"), "note": ("примеч. {n}", "примеч. {n}"),
+           "volume": ("т. {n}", "т. {n}")},
+    "zh": {"page": ("第{n}页", "第{n}页"), "paragraph": ("第{n}段", "第{n}段"), "chapter": ("第{n}章", "第{n}章"),
+           "section": ("第{n}节", "第{n}节"), "article": ("第{n}条", "第{n}条"), "annex": ("附件{n}", "附件{n}"),
+           "note": ("注{n}", "注{n}"), "volume": ("第{n}卷", "第{n}卷")},
+}
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """How a language punctuates what reportgen writes: notes, labels, lists. Chinese takes full-width
+    marks with no space around them (`，` `：` `；` `（）` `。`), Arabic its own comma and semicolon."""
+
+    comma: str = ", "
+    semicolon: str = "; "
+    colon: str = ": "
+    stop: str = "."  # the end of a sentence
+    space: str = " "  # between words
+    open: str = " ("  # a parenthesis after a word
+    close: str = ")"
+    enumeration: str = ", "  # between the items of a list (`A, B and C`, `甲、乙和丙`)
+    range: str = "–"  # between the ends of a range of numbers
+
+    def paren(self, text: str) -> str:
+        return f"{self.open}{text}{self.close}"
+
+    def then(self) -> str:
+        """What ends one sentence and leads to the next."""
+        return self.stop + self.space
+
+
+PUNCTUATION = {
+    "ar": Punctuation(comma="، ", semicolon="؛ ", enumeration="، "),
+    "zh": Punctuation(comma="，", semicolon="；", colon="：", stop="。", space="", open="（", close="）",
+                      enumeration="、", range="至"),
+}
+
+
+def punctuation(language: str) -> Punctuation:
+    return PUNCTUATION.get(language, Punctuation())
+
+
+def join_and(items: list[str], language: str) -> str:
+    """`A, B and C`; `A، B وC` (the Arabic "and" is written onto the next word); `甲、乙和丙`."""
+    items = [item for item in items if item]
+    if len(items) < 2:
+        return items[0] if items else ""
+    mark, word = punctuation(language), labels(language)["and"]
+    last = f"{word}{items[-1]}" if language in ("ar", "zh") else f"{word} {items[-1]}"
+    return f"{mark.enumeration.join(items[:-1])}{'' if language == 'zh' else ' '}{last}"
 
 
 def note_words(language: str) -> dict:
@@ -373,4 +484,4 @@ def localised(value: str, language: str) -> str:
     words = BIBLATEX_KEYS.get(value.strip().lower()) if value else None
     if words is None:
         return value
-    return words[{"fr": 1, "es": 2}.get(language, 0)]
+    return words[UN_LANGUAGES.index(language) if language in UN_LANGUAGES else 0]

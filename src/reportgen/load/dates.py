@@ -124,20 +124,48 @@ def from_fields(fields) -> Date | None:
 
 
 def write(date: Date, language: str) -> str:
-    """The date in words: `17 March 2011`, `21–23 November 2011`, `c. 2011`, `1990s`, `2011–`."""
+    """The date in words: `17 March 2011`, `21–23 November 2011`, `c. 2011`, `1990s`, `2011–`; in Chinese
+    `2011年11月21日至23日`, `2008—2011年`."""
     if not date.is_range:
         return _single(date.start, language)
+    if language == "zh":
+        return _chinese_range(date.start, date.end)
     if date.start is None:
         return "–" + _single(date.end, language)
     if date.end is None:
         return _single(date.start, language) + "–"
     start, end = date.start, date.end
-    plain = not (start.approximate or start.uncertain or start.fuzzy or start.season >= 0)
-    if plain and start.year == end.year and start.day and end.day and start.month == end.month:
+    if _plain(start) and start.year == end.year and start.day and end.day and start.month == end.month:
         return f"{_day(start.day, language)}–{_single(end, language)}"
-    if plain and start.year == end.year and start.month and end.month and bool(start.day) == bool(end.day):
-        return f"{_single(start, language, year=False)}–{_single(end, language)}"
-    return f"{_single(start, language)}–{_single(end, language)}"
+    if _plain(start) and start.year == end.year and start.month and end.month and bool(start.day) == bool(end.day):
+        first = _single(start, language, year=False)
+    else:
+        first = _single(start, language)
+    last = _single(end, language)
+    # Arabic and Russian space the dash between dates of several words: `21 ноября – 3 декабря 2011 года`
+    spaced = language in ("ar", "ru") and " " in first
+    return f"{first}{' – ' if spaced else '–'}{last}"
+
+
+def _plain(point: Point) -> bool:
+    return not (point.approximate or point.uncertain or point.fuzzy or point.season >= 0)
+
+
+def _chinese_range(start: Point | None, end: Point | None) -> str:
+    """`2011年11月21日至23日`, `2011年11月21日至12月3日`, `2011年3月至5月`, `2008—2011年` (GB/T 15834's
+    dash between years), `2011年11月21日至2012年1月3日`."""
+    if start is None or end is None:
+        return "—" + _single(end, "zh") if start is None else _single(start, "zh") + "—"
+    if not (_plain(start) and _plain(end)):
+        return f"{_single(start, 'zh')}至{_single(end, 'zh')}"
+    if not (start.month or end.month):
+        return f"{start.year}—{end.year}年"
+    last = _single(end, "zh")
+    if start.year == end.year:
+        last = last.split("年", 1)[1]
+        if start.month == end.month and start.day and end.day:
+            last = last.split("月", 1)[1]
+    return f"{_single(start, 'zh')}至{last}"
 
 
 def _single(point: Point, language: str, year: bool = True) -> str:
@@ -145,16 +173,16 @@ def _single(point: Point, language: str, year: bool = True) -> str:
     if point.fuzzy:
         text = words["decade"].format(year=point.year)
     elif point.season >= 0:
-        text = f"{words['seasons'][point.season]} {point.year}"
+        season = words["seasons"][point.season]
+        text = f"{point.year}年{season}" if language == "zh" else f"{season} {point.year}"
     elif year:  # the language's own order and forms: 17 марта 2011 года, 2011年3月17日
         text = write_date(point.year, point.month, point.day, language)
     else:
-        months = words["months"]
-        parts = [_day(point.day, language) if point.day else "", months[point.month - 1] if point.month else "",
-                 str(point.year) if year else ""]
+        months = words.get("months_of", words["months"]) if point.day else words["months"]
+        parts = [_day(point.day, language) if point.day else "", months[point.month - 1] if point.month else ""]
         text = words["date_joiner"].join(p for p in parts if p)
     if point.approximate:
-        text = f"{words['circa']} {text}"
+        text = f"{words['circa']}{'' if language == 'zh' else ' '}{text}"
     return text + ("?" if point.uncertain else "")
 
 

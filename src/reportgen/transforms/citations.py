@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from .. import model as m
 from ..errors import Problems
-from . import notestyle
+from ..i18n import punctuation
+from . import locators, notestyle
 from .shortforms import short_forms
 
 
@@ -47,7 +48,7 @@ class _Resolver(m.Transformer):
         if self.in_note:
             return self.format_cluster(cite)
         self.begin_note()
-        inlines = _finish_sentence(_capitalise(self.format_cluster(cite)))
+        inlines = _finish_sentence(_capitalise(self.format_cluster(cite)), self.language)
         note = m.Note((m.Paragraph(inlines, cite.source),), cite.source, len(self.notes) + 1, from_citation=True)
         note = self.end_note(note)
         first = cite.citations[0]
@@ -79,15 +80,16 @@ class _Resolver(m.Transformer):
                     self.format_citation(citation)  # reports the unknown key
             return self.styled.pop()
         parts: list[m.Node] = []
+        mark = punctuation(self.language)
         for i, citation in enumerate(cite.citations):
             if i:
-                parts.append(m.Text("; "))
+                parts.append(m.Text(mark.semicolon))
             if citation.prefix:
                 parts.extend(citation.prefix)
-                parts.append(m.Text(" "))
+                parts.append(m.Text(mark.space))
             parts.extend(self.format_citation(citation))
             if citation.suffix:
-                parts.append(m.Text(" "))
+                parts.append(m.Text(mark.space))
                 parts.extend(citation.suffix)
         return _merge_text(parts)
 
@@ -124,14 +126,15 @@ class _Resolver(m.Transformer):
             member = self.references.get(key)
             if member is None:
                 continue
-            parts.append(m.Text("; ") if parts else m.Text(""))
+            parts.append(m.Text(punctuation(self.language).semicolon if parts else ""))
             if key in self.cited:
                 parts.extend(notestyle.short(member, self.short_forms[key], "", self.language, author))
             else:
                 self.cited.add(key)
                 parts.extend(notestyle.full(member, "", self.language, citation.source, author))
         if citation.locator:
-            parts.append(m.Text(", " + citation.locator))
+            parts.append(m.Text(punctuation(self.language).comma + locators.localise(citation.locator,
+                                                                                                self.language)))
         return _merge_text(parts)
 
 
@@ -169,12 +172,12 @@ def _capitalise(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
     return inlines
 
 
-def _finish_sentence(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
-    """End a note with a full stop unless it already ends with one."""
+def _finish_sentence(inlines: tuple[m.Node, ...], language: str = "en") -> tuple[m.Node, ...]:
+    """End a note with a full stop (`。` in Chinese) unless it already ends a sentence."""
     text = m.plain_text(inlines).rstrip()
-    if text.endswith((".", "!", "?")):
+    if text.endswith((".", "!", "?", "。", "！", "？", "؟")):
         return inlines
-    return _merge_text(list(inlines) + [m.Text(".")])
+    return _merge_text(list(inlines) + [m.Text(punctuation(language).stop)])
 
 
 def resolve_citations(document: m.Document, problems: Problems) -> m.Document:

@@ -5,7 +5,7 @@ the surnames) and the short title: `shorttitle` when given, else the title up to
 or exclamation mark, full stop ending a sentence or spaced dash, never at an initial (`Juan E.`), an
 abbreviation (`No.`, `Inc.`), inside brackets or quotation marks, or in a title within the title (emphasised).
 When two cited works would share a short form, the year is added (`OHCHR, *Annual report* (2020)`), then the
-whole title, then both.
+whole title, then both. A Chinese title is cut at its full-width `：？！。` as well.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..load import dates
 from ..load.bibliography import Reference
 from . import notestyle
 
-_OPENING, _CLOSING = "([{“‘«\"", ")]}”’»\""
+_OPENING, _CLOSING = "([{“‘«\"（《〈「『", ")]}”’»\"）》〉」』"
 _ABBREVIATIONS = frozenset("""no nos vol vols p pp para paras art arts ch chap ed eds st dr mr mrs ms mme mlle prof
 inc ltd co corp jr sr vs cf al etc approx dept govt int nat rev fig sec op cit ibid n nr núm sr sra dra""".split())
 
@@ -112,6 +112,8 @@ def cut_point(text: str, protected: set[int] = frozenset()) -> int:
             depth -= 1
         elif depth == 0 and i > 0 and text[i + 1:i + 2] == " " and _ends_here(text, i):
             return i + 1 if c in "?!" else i
+        elif depth == 0 and c in "：？！。" and text[:i].strip():  # Chinese marks, no space after them
+            return i + 1 if c in "？！" else i
         elif depth == 0 and text[i:i + 3] in (" – ", " — ") and text[:i].strip():
             return i
     return 0
