@@ -161,6 +161,20 @@ def test_a_csl_yaml_bibliography_with_a_csl_style(project):
         "Jane Doe, “Torture,” in Human Rights, ed. Richard Roe (Leiden: Brill, 2012), 12."]
 
 
+def test_references_in_a_sections_front_matter_are_cited(project):
+    """Pandoc's inline bibliography (its test 10185): read as CSL YAML, a plain string author included."""
+    section = ("---\nreferences:\n- id: foo\n  type: book\n  title: The Title\n  author: John Doe\n"
+               "  issued: 2011\n- id: bar\n  type: report\n  title: A Report\n  number: A/HRC/19/8\n"
+               "  author: [{family: Roe, given: Rick}]\n- title: no id\n...\n\nLorem ipsum [@foo]. Dolor[@bar].\n")
+    root = project({"sections/01.md": section})
+    with pytest.raises(ReportError) as caught:
+        load_model(Project.at(root))
+    assert [str(p) for p in caught.value.problems] == ["sections/01.md:13: a CSL item has no id"]
+    root = project({"sections/01.md": section.replace("- title: no id\n", "")})
+    assert [m.plain_text(n.blocks) for n in load_model(Project.at(root)).notes] == [
+        "John Doe, The Title (2011).", "Rick Roe, A Report, A/HRC/19/8."]
+
+
 def test_csl_mistakes_are_located():
     problems = Problems()
     read_bibliography('[\n {"id": "a", "type": "book", "issued": {"date-parts": [[2019, 13]]}},\n'

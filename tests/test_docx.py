@@ -587,6 +587,19 @@ def test_tables_quotes_code_links_and_images(project):
     assert any(name.startswith("word/media/") for name in document.files)
 
 
+def test_link_addresses_are_valid_relationship_targets(project):
+    """Pandoc's test 11562: a second `#` (and brackets, a lone `%`) cannot stand in an xs:anyURI; the
+    DOCX percent-encodes them, so that it still validates and the link goes to the same place."""
+    folder = project({"sections/01.md": "[a](https://example.com/#/#room) [b](https://example.com/##) "
+                                        "[c](https://example.com/p[1]?q=100%)\n"})
+    data = render_docx(load_model(Project.at(folder)), folder / "templates", folder)
+    assert schema_errors(data) == []
+    targets = [r.get("Target") for r in Docx(data).xml("word/_rels/document.xml.rels")
+               if r.get("TargetMode") == "External"]
+    assert targets == ["https://example.com/#/%23room", "https://example.com/#%23",
+                       "https://example.com/p%5B1%5D?q=100%25"]
+
+
 def test_an_image_outside_the_project_is_an_error(project):
     folder = project({"sections/01.md": "# Intro\n\n![x](../../secret.png)\n"})
     with pytest.raises(ReportError, match=r"sections/01.md:3: image '../../secret.png' is outside the project"):

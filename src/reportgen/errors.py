@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -109,6 +110,15 @@ class Problems:
         """Raise every error found so far, sorted by file and line."""
         if self.errors:
             raise ReportError(sorted(self.errors, key=_sort_key))
+
+
+_SAYS_WARNING = re.compile(r"(?:\S[^:\n]*(?::\d+)?: )?warning: ")
+
+
+def warning_line(text: str) -> str:
+    """A warning as a build prints it: `path:line: warning: message` as it is, any other text (a
+    renderer's) after `warning: `, never `warning: path:line: warning: message`."""
+    return text if _SAYS_WARNING.match(text) else f"warning: {text}"
 
 
 def _sort_key(problem: Problem) -> tuple:

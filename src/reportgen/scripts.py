@@ -16,9 +16,21 @@ RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
 EAST_ASIAN = ("\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
               "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uff61-\uff9f\U00020000-\U0003134f")
 ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# Languages (ISO 639 codes, the first part of a tag) written right to left, and the East Asian ones.
+RTL_LANGUAGES = frozenset("ar arc ckb dv fa he iw ps sd syr ug ur yi".split())
+EAST_ASIAN_LANGUAGES = frozenset("ja ko zh yue cmn".split())
 _RTL = re.compile(f"[{RTL_LETTERS}]")
 _ARABIC = re.compile(f"[{ARABIC}]")
 _EAST_ASIAN = re.compile(f"[{EAST_ASIAN}]")
+def is_rtl_language(tag: str) -> bool:
+    """Whether the language of a tag (`ar`, `fa-IR`) is written right to left."""
+    return tag.split("-")[0].lower() in RTL_LANGUAGES
+
+
+def is_east_asian_language(tag: str) -> bool:
+    return tag.split("-")[0].lower() in EAST_ASIAN_LANGUAGES
+
+
 def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ReportError
+from .errors import ReportError, warning_line
 from .outputs import LOCK_NAME
 from .pipeline import DEFAULT_FORMATS, Built, Session, Stages
 
@@ -151,5 +151,5 @@ class Watcher:
     def show(self, part: str, warnings: list[str]) -> None:
         if warnings != self.shown.get(part):  # the same warnings are not repeated after every save
             for warning in warnings:
-                self.echo(f"warning: {warning}")
+                self.echo(warning_line(warning))
             self.shown[part] = warnings

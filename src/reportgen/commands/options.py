@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..errors import warning_line
+
 project = click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
                        help="The report project folder.")
 output = click.option("--output", "output_dir", type=click.Path(file_okay=False),
@@ -36,7 +38,7 @@ def waiting() -> None:
 
 def warn(warnings: list[str]) -> None:
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(warning_line(warning), err=True)
 
 
 def display(path: Path) -> str:

@@ -49,7 +49,7 @@ def read_csl(text: str, path: str, problems: Problems, yaml: bool) -> dict[str, 
     items = _yaml_items(text, path, problems) if yaml else _json_items(text, path, problems)
     entries: dict[str, Entry] = {}
     for item, lines, where in items:
-        entry = _entry(item, lines, where, problems)
+        entry = item_entry(item, lines, where, problems)
         if entry is None:
             continue
         if entry.key in entries:
@@ -60,7 +60,8 @@ def read_csl(text: str, path: str, problems: Problems, yaml: bool) -> dict[str, 
     return biblatex.resolve(entries, problems)
 
 
-def _entry(item, lines: dict, where: Source, problems: Problems) -> Entry | None:
+def item_entry(item, lines: dict, where: Source, problems: Problems) -> Entry | None:
+    """One CSL item as an entry, or None (and a located error) when it has no usable id."""
     if not isinstance(item, dict):
         problems.error(where, "a CSL item must be a mapping of variables to values")
         return None
@@ -106,7 +107,7 @@ def _target(variable: str, kind: str) -> str:
 
 
 def _names(value, where: Source, key: str, variable: str, problems: Problems) -> tuple[Name, ...]:
-    if isinstance(value, dict):
+    if isinstance(value, dict | str):  # one name; a string is a literal name, as Pandoc reads it
         value = [value]
     if not isinstance(value, list):
         problems.error(where, f"item '{key}': '{variable}' must be a list of names")
@@ -210,16 +211,16 @@ def _yaml_items(text: str, path: str, problems: Problems) -> list:
     out = []
     for child in node.value:
         lines = {k.value: k.start_mark.line + 1 for k, _ in child.value} if isinstance(child, yaml.MappingNode) else {}
-        out.append((_plain(child), lines, Source(path, child.start_mark.line + 1)))
+        out.append((plain(child), lines, Source(path, child.start_mark.line + 1)))
     return out
 
 
-def _plain(node: yaml.Node):
+def plain(node: yaml.Node):
     """A YAML node as Python data; scalars keep their text except whole numbers."""
     if isinstance(node, yaml.MappingNode):
-        return {str(k.value): _plain(v) for k, v in node.value}
+        return {str(k.value): plain(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(v) for v in node.value]
+        return [plain(v) for v in node.value]
     if node.tag == "tag:yaml.org,2002:int" and node.value.lstrip("-").isdigit():
         return int(node.value)
     return node.value

@@ -15,7 +15,8 @@ from .schema import compose, doc, read_schema
 
 @dataclass(frozen=True)
 class FrontMatter:
-    title: str = doc("Section title, shown as a level-1 heading at the top of the section.", "")
+    title: str = doc("Section title (Markdown, as in Pandoc), shown as a level-1 heading at the top of the section.",
+                     "")
     id: str = doc("Identifier of that heading, for links and cross-references.", "")
     owner: str = doc("Who is responsible for the section (shown by `reportgen check`).", "")
     status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")
@@ -43,7 +44,9 @@ _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _KEYS = re.compile(r"@(\*|\{[^{}]+\}|\w(?:[\w:.#$%&\-+?<>~/]*\w)?)")
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Blank lines may come first, as Pandoc reads them (an editor or a template may leave one).
+_FRONT_MATTER = re.compile(r"\A(?P<blank>(?:[ \t]*\n)*)---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+                           re.DOTALL)
 
 
 def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMatter, dict[str, int], str]:
@@ -53,14 +56,15 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
     if not match:
         return FrontMatter(), {}, text
     front, lines = FrontMatter(), {}
+    offset = 1 + match["blank"].count("\n")  # the line before the YAML's first
     try:
-        node = compose(match["yaml"] or "", path, line_offset=1)
+        node = compose(match["yaml"] or "", path, line_offset=offset)
         empty = node is None or (isinstance(node, yaml.ScalarNode) and not node.value)  # `---` then `---`
         if not isinstance(node, yaml.MappingNode) and not empty:
-            raise ReportError([Problem(Source(path, node.start_mark.line + 2), "the front matter must be a mapping "
-                                                                             "of keys to values (key: value lines)")])
-        pandoc = _take_pandoc_keys(node, path, problems)
-        value, lines = read_schema(FrontMatter, node, path, problems, line_offset=1)
+            raise ReportError([Problem(Source(path, node.start_mark.line + 1 + offset),
+                                       "the front matter must be a mapping of keys to values (key: value lines)")])
+        pandoc = _take_pandoc_keys(node, path, offset, problems)
+        value, lines = read_schema(FrontMatter, node, path, problems, line_offset=offset)
         front = replace(value or front, **pandoc)
     except ReportError as exc:
         problems.extend(exc.problems)
@@ -71,7 +75,7 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
     return front, lines, "\n" * match.group(0).count("\n") + text[match.end():]
 
 
-def _take_pandoc_keys(node, path: str, problems: Problems) -> dict:
+def _take_pandoc_keys(node, path: str, offset: int, problems: Problems) -> dict:
     """Read Pandoc's `author`, `nocite` and `references`, whose values take more shapes than the
     schema reads, and take them and Pandoc's other keys out of `node`; each of those is a warning.
     A key that is neither ours nor Pandoc's stays, for the schema to report with a suggestion."""
@@ -79,9 +83,9 @@ def _take_pandoc_keys(node, path: str, problems: Problems) -> dict:
         return {}
     ours, values, kept = {f.name for f in fields(FrontMatter)} - {"author", "nocite", "references"}, {}, []
     for key_node, value_node in node.value:
-        name, where = str(key_node.value), Source(path, key_node.start_mark.line + 2)
+        name, where = str(key_node.value), Source(path, key_node.start_mark.line + 1 + offset)
         if name == "references":
-            values[name] = read_references(value_node, path, 1, problems)
+            values[name] = read_references(value_node, path, offset, problems)
         elif name in ("author", "nocite"):
             words = _strings(yaml.safe_load(yaml.serialize(value_node)))
             values[name] = tuple(words) if name == "author" else tuple(k for w in words for k in _KEYS.findall(w))

@@ -16,55 +16,73 @@ from .markdown import parse
 from .markdown.attributes import parse_attributes
 from .recommendation_metadata import read_metadata
 from .slugs import slugify  # noqa: F401 (where it used to be)
+from .unread import SIMPLE_TABLE, simple_table_rule, title_block, unread_messages, yaml_block_end
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
     """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
-    tokens, env = parse(text, front.lang.split("-")[0].lower() if front.lang else language)
-    reader = _Reader(path, problems, env)
+    lang = front.lang.split("-")[0].lower() if front.lang else language
+    tokens, env = parse(text, lang)
+    if title_block(text):
+        problems.warning(Source(path, 1), "Pandoc's title block ('% Title') is printed as written; give the "
+                                          "section's title in front matter ('title: ...')")
+    reader = _Reader(path, problems, env, text.split("\n"))
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
     blocks = attach_captions(reader.blocks(tree.children), text.split("\n"), problems)
     reader.check_notes()
     if front.title:
-        blocks = _title_heading(front, Source(path, front_lines.get("title", 1)), blocks, problems)
-    return m.Section(blocks, Source(path, 1), title=front.title, id=front.id,
+        line = front_lines.get("title", 1)
+        heading = m.Heading(1, reader.value_inlines(front.title, lang, line), Source(path, line), id=front.id,
+                            numbered=front.numbered)
+        blocks = _title_heading(front, heading, blocks, problems)
+    return m.Section(blocks, Source(path, 1), title=front.title.strip(), id=front.id,
                      owner=front.owner or "; ".join(front.author), status=front.status, annex=front.annex,
                      lang=front.lang, nocite=front.nocite, references=front.references)
 
 
-def _title_heading(front, where: Source, blocks: tuple[m.Node, ...], problems: Problems) -> tuple[m.Node, ...]:
+def _title_heading(front, title: m.Heading, blocks: tuple[m.Node, ...], problems: Problems) -> tuple[m.Node, ...]:
     """The front matter's title as the section's level-1 heading, unless the Markdown opens with one:
     then that heading is the title (it takes the front matter's id and numbering when it has none of
     its own), and a warning says so, rather than printing two titles with nothing between them."""
     first = blocks[0] if blocks else None
     if not (isinstance(first, m.Heading) and first.level == 1):
-        return (m.Heading(1, (m.Text(front.title),), where, id=front.id, numbered=front.numbered),) + blocks
-    text = m.plain_text(first.inlines).strip()
+        return (title,) + blocks
+    text, written = m.plain_text(first.inlines).strip(), m.plain_text(title.inlines).strip()
     what = (f"'{text}' is both the front matter title and the level-1 heading on line {first.source.line}: "
-            "printed once" if text == front.title.strip() else
-            f"the front matter title '{front.title}' and the level-1 heading '{text}' (line {first.source.line}) "
+            "printed once" if text == written else
+            f"the front matter title '{written}' and the level-1 heading '{text}' (line {first.source.line}) "
             "both title this section: the heading is printed, the title is not")
-    problems.warning(where, f"{what} (remove one of them)", rule="ED-6")
+    problems.warning(title.source, f"{what} (remove one of them)", rule="ED-6")
     return (replace(first, id=first.id or front.id, numbered=first.numbered and front.numbered),) + blocks[1:]
 
 
 class _Reader:
     """Converts markdown-it's syntax tree into model nodes."""
 
-    def __init__(self, path: str, problems: Problems, env: dict):
-        self.path, self.problems = path, problems
+    def __init__(self, path: str, problems: Problems, env: dict, lines: list[str] = ()):
+        self.path, self.problems, self.lines = path, problems, lines
         notes = env.get("footnotes", {}).get("list", {})
         self.inline_notes = notes
         self.definitions: dict[str, tuple[SyntaxTreeNode, int]] = {}
         self.used_labels: set[str] = set()
         self.in_note = self.in_citation = 0
         self.html_lines: set[int] = set()
+        self.warned: set[tuple[int, str]] = set()  # (line, message): each said once
 
     def at(self, line: int) -> Source:
         return Source(self.path, line)
+
+    def value_inlines(self, text: str, language: str, line: int) -> tuple[m.Node, ...]:
+        """A front matter value read as Markdown, as Pandoc reads it (`title: The *Convention*`): the
+        inlines of its one paragraph; anything else (a list, several paragraphs, a note) is its text."""
+        tokens, env = parse(text.strip(), language)
+        tree = SyntaxTreeNode(tokens)
+        if len(tree.children) != 1 or tree.children[0].type != "paragraph" or env.get("footnotes"):
+            return (m.Text(" ".join(text.split())),)
+        return self.inlines(tree.children[0].children[0], line)
 
     def error(self, line: int, message: str, rule: str = "") -> None:
         self.problems.error(self.at(line), message, rule=rule)
@@ -84,7 +102,7 @@ class _Reader:
 
     def blocks(self, nodes) -> tuple[m.Node, ...]:
         out = []
-        for node in nodes:
+        for node in nodes:  # a table's caption paragraph is read as one, then moved (see captions)
             block = self.block(node)
             if block is not None:
                 out.append(block)
@@ -93,6 +111,8 @@ class _Reader:
     def block(self, node: SyntaxTreeNode) -> m.Node | None:
         line = node.map[0] + 1 if node.map else 0
         method = getattr(self, "block_" + node.type, None)
+        if node.type in ("hr", "heading") and node.map and simple_table_rule(self.lines[node.map[0]:node.map[1]]):
+            self.warn_once(line, SIMPLE_TABLE)
         if method is None:  # a token type this reader does not know: its text, and a warning
             self.problems.warning(self.at(line), f"Markdown construct '{node.type}' is not supported; "
                                                  "its text is shown as written")
@@ -137,6 +157,10 @@ class _Reader:
         return m.CodeBlock(node.content, self.at(line))
 
     def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        end = yaml_block_end(self.lines, line - 1) if line and not self.in_note else None
+        if end is not None:
+            self.problems.warning(self.at(line), f"a YAML metadata block (lines {line}-{end + 1}) is read only at the "
+                                                 "top of the file, as front matter; this one is printed as written")
         return m.HorizontalRule(self.at(line))
 
     def block_table(self, node: SyntaxTreeNode, line: int) -> m.Node:
@@ -236,6 +260,9 @@ class _Reader:
     def inlines(self, node: SyntaxTreeNode | None, line: int) -> tuple[m.Node, ...]:
         if node is None:
             return ()
+        if node.type == "inline":
+            for offset, message in unread_messages(node.content):
+                self.warn_once(line + node.content.count("\n", 0, offset), message)
         children = node.children if node.type == "inline" else node
         return self.inline_run(children, line)
 
@@ -274,6 +301,11 @@ class _Reader:
 
     def inline_verbatim(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
         return m.Verbatim(node.content)
+
+    def warn_once(self, line: int, message: str) -> None:
+        if (line, message) not in self.warned:
+            self.warned.add((line, message))
+            self.problems.warning(self.at(line), message)
 
     def inline_softbreak(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
         return m.Text(" ")

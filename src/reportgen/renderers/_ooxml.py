@@ -7,6 +7,7 @@ properties) are the only ones that touch XML elements.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -240,11 +241,6 @@ def keep_manual_breaks_unjustified(document) -> None:
 def set_document_language(document, language: str) -> None:
     """The proofing and hyphenation language of the whole document, in `w:docDefaults`."""
     _insert_ordered(_default_run_properties(document), _element("lang", val=language))
-
-
-def set_run_language(run, language: str) -> None:
-    """The proofing and hyphenation language of one run (a passage in another language)."""
-    _insert_ordered(run._r.get_or_add_rPr(), _element("lang", val=language))
 
 
 # Numbering ----------------------------------------------------------------------------------------
@@ -501,10 +497,29 @@ def make_hyperlink(paragraph: Paragraph, mark: int, target: str) -> None:
     p = paragraph._p
     link = _element("hyperlink", anchor=target[1:] if target.startswith("#") else None)
     if not target.startswith("#"):
-        link.set(qn("r:id"), paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True))
+        link.set(qn("r:id"), paragraph.part.relate_to(uri_target(target), RT.HYPERLINK, is_external=True))
     for child in list(p)[mark:]:
         link.append(child)
     p.append(link)
+
+
+_NOT_IN_URI = re.compile(r"%(?![0-9A-Fa-f]{2})|[\x00-\x20\"<>\\^`{|}\x7f]")
+
+
+def uri_target(address: str) -> str:
+    """An address as a relationship's target must be written (xs:anyURI, RFC 3986), meaning the same
+    to a browser: what a URI cannot hold percent-encoded, as a second `#` (`https://a.org/#/#room`),
+    brackets outside the host, spaces or a lone `%`."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "", address
+    host_end = next((i for i, c in enumerate(rest) if c in "/?#"), len(rest)) if sep else 0
+    head, tail = rest[:host_end], rest[host_end:]
+    path, hash_, fragment = tail.partition("#")
+    tail = path.replace("[", "%5B").replace("]", "%5D") + hash_ + fragment.replace("#", "%23").replace(
+        "[", "%5B").replace("]", "%5D")
+    tail = _NOT_IN_URI.sub(lambda found: "".join(f"%{b:02X}" for b in found[0].encode()), tail)
+    return f"{scheme}{sep}{head}{tail}"
 
 
 class Bookmarks:

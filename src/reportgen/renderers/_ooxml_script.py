@@ -10,6 +10,8 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..scripts import is_east_asian_language, is_rtl_language
+
 # What the schema puts after these children (ECMA-376 part 1, CT_PPrBase, CT_SectPr, CT_RPr).
 _AFTER_PPR_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
@@ -49,6 +51,43 @@ def set_languages(document, latin: str, east_asian: str | None = None, bidi: str
         fonts = rpr.get_or_add_rFonts()
         fonts.set(qn("w:eastAsia"), east_asian_font)
         fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over the named one
+
+
+def language_slot(tag: str) -> str:
+    """The attribute of `w:lang` Word reads a language from: `w:bidi` for a right-to-left script,
+    `w:eastAsia` for Chinese, Japanese and Korean, `w:val` for the others."""
+    return "w:bidi" if is_rtl_language(tag) else "w:eastAsia" if is_east_asian_language(tag) else "w:val"
+
+
+def set_run_language(r, tag: str, keep: bool = False) -> None:
+    """The language of a run (`w:r`) in the slot of its script; with `keep`, a language the run already has in
+    that slot (a span's, inside a passage) stays."""
+    rpr = r.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, *_AFTER_RPR_LANG)
+    if not (keep and lang.get(qn(language_slot(tag)))):
+        lang.set(qn(language_slot(tag)), tag)
+
+
+def mark_language(elements, tag: str, rtl: bool | None = None) -> None:
+    """A passage in another language (a section's `lang`, a `::: {lang=…}` div): every run of `elements` in it,
+    and, when `rtl` is not None, every paragraph written in that direction (`<w:bidi/>`, or `w:val="0"` for a
+    left-to-right passage in a right-to-left document)."""
+    for element in elements:
+        for r in element.iter(qn("w:r")):
+            set_run_language(r, tag, keep=True)
+        for paragraph in element.iter(qn("w:p")) if rtl is not None else ():
+            ppr = paragraph.get_or_add_pPr()
+            bidi = ppr.find(qn("w:bidi"))
+            if bidi is None:
+                bidi = OxmlElement("w:bidi")
+                ppr.insert_element_before(bidi, *_AFTER_PPR_BIDI)
+            if rtl:
+                bidi.attrib.pop(qn("w:val"), None)
+            else:
+                bidi.set(qn("w:val"), "0")
 
 
 def hint_east_asian(run) -> None:

@@ -26,7 +26,7 @@ from ..errors import Cancelled, Problem, Problems, ReportError, Source
 from ..files import UnsafePath, real_path
 from ..i18n import LANGUAGES, labels, language
 from ..numberformat import NumberFormat, heading_formats
-from ..scripts import direction_runs, has_east_asian, has_rtl
+from ..scripts import direction_runs, has_east_asian, has_rtl, is_rtl_language
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
@@ -110,6 +110,7 @@ class DocxRenderer:
         self.note_kind = "footnote" if self.config.notes == "footnotes" else "endnote"
         script = language(self.config.language)
         self.rtl, self.east_asian = script.direction == "rtl", script.script == "han"
+        self.text_rtl = self.rtl  # the direction of the paragraphs being written (a passage may differ)
         self.wrote_rtl = False  # a run of right-to-left text was written
         self.after_note = False  # the inline being written follows a note call
         kind = self.note_kind.capitalize()
@@ -196,7 +197,7 @@ class DocxRenderer:
             if section.annex and isinstance(first, m.Heading) and first.level == 1 and not first.number:
                 self.heading(first, body, "Annex Heading")  # an annex opens on a new page
                 blocks = blocks[1:]
-            self.blocks(blocks, body)
+            self.in_language(section.lang, blocks, body)
         if self.note_kind == "endnote":  # Word puts the endnotes after the last paragraph
             words = labels(self.config.language)
             paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Heading 1 Unnumbered"))
@@ -391,10 +392,10 @@ class DocxRenderer:
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
         word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
-            before = set(self.body_element(place)) if item.id and not self.deleted else None
+            before = set(_container(self.word, place)) if item.id and not self.deleted else None
             self.list_item(item.blocks, place, depth, style, word_list)
             if before is not None:  # bookmarked for cross-references to it
-                first = next(e for e in self.body_element(place) if e not in before and e.tag == qn("w:p"))
+                first = next(e for e in _container(self.word, place) if e not in before and e.tag == qn("w:p"))
                 self.bookmarks.wrap(Paragraph(first, None), bookmark_name(item.id))
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
@@ -438,7 +439,27 @@ class DocxRenderer:
         self.paragraph(place, "Horizontal Rule")
 
     def block_Div(self, node: m.Div, place: _Place) -> None:
-        self.blocks(node.blocks, place)
+        self.in_language(node.attributes.get("lang"), node.blocks, place)
+
+    def in_language(self, lang: str, blocks: tuple[m.Node, ...], place: _Place) -> None:
+        """`blocks` of a passage in `lang` (a section's front matter, a div): its runs, and the notes written in
+        it but those made from citations (in the report's language), get the language in the slot of its
+        script; its paragraphs (not its notes) its direction, when it is not the report's."""
+        if not lang:
+            return self.blocks(blocks, place)
+        tag, container = LANGUAGE_TAGS.get(lang, lang), _container(self.word, place)
+        before, notes_before, outer = set(container), self.notes.count, self.text_rtl
+        self.text_rtl = is_rtl_language(tag)
+        try:
+            self.blocks(blocks, place)
+        finally:
+            rtl, self.text_rtl = self.text_rtl, outer
+        notes = [element for element in self.notes.part.element
+                 if notes_before < int(element.get(qn("w:id"))) <= self.notes.count
+                 and not self.document.notes[int(element.get(qn("w:id"))) - 1].from_citation]
+        _ooxml_script.mark_language([child for child in container if child not in before], tag,
+                                    rtl if rtl != outer else None)
+        _ooxml_script.mark_language(notes, tag)  # a note keeps the report's direction, as in the PDF
 
     def block_Inserted(self, node: m.Inserted | m.Deleted, place: _Place) -> None:
         self.tracked(node, place, lambda: self.blocks(node.children, place))
@@ -450,13 +471,9 @@ class DocxRenderer:
         self.bookmarks.next_id += 1
         return ident
 
-    def body_element(self, place: _Place):
-        """The XML element the blocks of `place` are written into."""
-        return place.container.element.body if place.container is self.word else place.container.element
-
     def tracked(self, node: m.Inserted | m.Deleted, place: _Place, write) -> None:
         """`write()` the blocks a redline shows as added or removed, then mark them as Word's tracked changes."""
-        container = self.body_element(place)
+        container = _container(self.word, place)
         before = set(container)
         deleted = isinstance(node, m.Deleted)
         self.deleted += deleted
@@ -591,7 +608,7 @@ class DocxRenderer:
         """Runs of `text` in `look`: one, or one for each writing direction in mixed Arabic and Latin."""
         if not text:
             return
-        pieces = direction_runs(text, self.rtl) if self.rtl or has_rtl(text) else ((text, False),)
+        pieces = direction_runs(text, self.text_rtl) if self.text_rtl or has_rtl(text) else ((text, False),)
         for piece, rtl in pieces:
             run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
             self.format_run(run, look)
@@ -617,7 +634,7 @@ class DocxRenderer:
         if look.highlight:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if look.lang:
-            _ooxml.set_run_language(run, look.lang)
+            _ooxml_script.set_run_language(run._r, look.lang)
 
     # Cross-references, captions and annex labels ----------------------------------------------
 
@@ -761,6 +778,11 @@ def bookmark_name(ident: str) -> str:
 def number_bookmark(ident: str) -> str:
     """The hidden bookmark around the number of an annex or table, which cross-references show."""
     return bookmark_name(f"_Num_{ident}")
+
+
+def _container(word, place: _Place):
+    """The element whose children the blocks written at `place` become: the body, a note, a cell."""
+    return place.container.element.body if place.container is word else place.container.element
 
 
 def _clean(text: str) -> str:

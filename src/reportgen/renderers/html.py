@@ -23,6 +23,7 @@ from ..files import jinja_environment, read_resource
 from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS
+from ..scripts import is_rtl_language
 from .common import author_line, paragraph_id, safe_href
 from .dispatch import rule
 from .fonts import font_faces
@@ -115,7 +116,7 @@ class HtmlRenderer:
         return self.memo.get(section, context, lambda: self._section(section))
 
     def _section(self, section: m.Section) -> Markup:
-        lang = Markup(' lang="{}"').format(section.lang) if section.lang else ""
+        lang = _lang(section.lang)
         return Markup('<section class="report-section{}"{} data-src="{}">\n{}\n</section>').format(
             " annex" if section.annex else "", lang, section.source.path, self.blocks(section.blocks))
 
@@ -230,9 +231,7 @@ class HtmlRenderer:
             out += Markup(' id="{}"').format(attributes.id)
         if attributes.classes or classes:
             out += Markup(' class="{}"').format(" ".join(attributes.classes + classes))
-        if attributes.get("lang"):
-            out += Markup(' lang="{}"').format(attributes.get("lang"))
-        return out
+        return out + _lang(attributes.get("lang"))
 
     def block_DefinitionList(self, node: m.DefinitionList) -> Markup:
         return Markup('<dl data-src="{}">{}</dl>').format(str(node.source), Markup("").join(
@@ -451,6 +450,14 @@ _COVER_LISTS = {"submitters", "keywords", "contact"}
 def _revised(inlines: tuple[m.Node, ...]) -> bool:
     """Whether a paragraph holds a redline's marks (it then gets a change bar)."""
     return any(isinstance(n, m.Inserted | m.Deleted) for node in inlines for n in m.walk(node))
+
+
+def _lang(tag: str) -> Markup:
+    """` lang="…" dir="…"` of a passage in another language (hyphenation and fonts follow the language, the
+    layout its direction), or nothing."""
+    if not tag:
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(tag, "rtl" if is_rtl_language(tag) else "ltr")
 
 
 def _class(name: str, condition: bool) -> Markup:
