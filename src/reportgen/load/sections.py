@@ -37,8 +37,7 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     if title_block(text):
         problems.warning(Source(path, 1), "Pandoc's title block ('% Title') is printed as written; give the "
                                           "section's title in front matter ('title: ...')")
-    reader = _Reader(path, problems, env, text.split("
-"))
+    reader = _Reader(path, problems, env, text.split("\n"))
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
     blocks = attach_captions(reader.blocks(tree.children), text.split("\n"), problems)
