@@ -69,9 +69,9 @@ def _take_attributes(owner, children: list, start: int) -> None:
     escapes (`{alt="a \\"b\\""}`), which markdown-it has split into tokens of their own: read as written."""
     raw, pieces = "", []  # the source the tokens were read from, and where each token's part ends in it
     for token in children[start:]:
-        if token.type not in ("text", "text_special"):
+        if token.type not in ("text", "text_special", "verbatim"):  # verbatim: an escaped quote (see markdown)
             break
-        raw += token.markup if token.type == "text_special" and token.info == "escape" else token.content
+        raw += token.markup if token.info == "escape" else token.content
         pieces.append((token, len(raw)))
         if "}" in token.content:
             break
