@@ -231,10 +231,10 @@ class DocxRenderer:
         if cover.coalition:
             self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.label_submitters, _listed(cover.submitters, "; ", "."), "organisations")
+            self.labelled(cover.label_submitters, _listed(cover.submitters, cover.separator, "."), "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(cover.label_keywords, _listed(cover.keywords, "; ", "."), "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, cover.separator, "."), "keywords")
         if cover.contact:
             self.labelled(cover.label_contact, _listed(cover.contact, ", "), "contact")
 
