@@ -285,6 +285,17 @@ def large(benches: dict[str, Bench], runs: int) -> dict:
     return rows
 
 
+def adversarial() -> str:
+    """The adversarial inputs' benchmark of the hardening issue, run as its own script, its report kept."""
+    script = HERE / "adversarial.py"
+    if not script.is_file():
+        print("\n## Adversarial inputs: benchmarks/adversarial.py is not there yet", file=sys.stderr)
+        return ""
+    _, _, out = run([sys.executable, str(script)])
+    print("\n## Adversarial inputs (benchmarks/adversarial.py)\n" + out.rstrip())
+    return out
+
+
 def loop(sizes: list[str], reportgen: str, saves: int, scratch: Path) -> dict:
     """watch and serve after a save, each size (see loop.py); printed as loop.py prints it."""
     import loop as interactive
@@ -330,6 +341,8 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also the very large inputs (2 MB section ...)")
     parser.add_argument("--loop", action="store_true", help="also watch and serve after a save (loop.py)")
     parser.add_argument("--saves", type=int, default=7, help="saves of each kind for --loop")
+    parser.add_argument("--adversarial", action="store_true",
+                        help="also the hardening issue's adversarial inputs (benchmarks/adversarial.py, if present)")
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
     args.curve |= args.curve_pdf
@@ -361,6 +374,8 @@ def main() -> None:
             results["large"] = large(benches, max(1, args.runs // 2))
         if args.loop:
             results["loop"] = loop(sizes, tool["reportgen"], args.saves, Path(scratch))
+        if args.adversarial:
+            results["adversarial"] = adversarial()
     results["machine"]["load_average_after"] = os.getloadavg()
     print(f"\nload average before {started['load_average'][0]:.2f}, after {os.getloadavg()[0]:.2f}")
     RESULTS.mkdir(exist_ok=True)
