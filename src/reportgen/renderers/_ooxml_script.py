@@ -145,6 +145,17 @@ def right_to_left_document(document, parts) -> None:
     normal = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
     if normal is not None:
         _bidi(normal.get_or_add_pPr(), _AFTER_PPR_BIDI)
+    numbers_within_the_margin(document)
+
+
+def numbers_within_the_margin(document) -> None:
+    """List and paragraph numbers aligned right (`w:lvlJc`): in a right-to-left paragraph Word and
+    LibreOffice read the alignment as drawn, so a number aligned left starts at the hanging indent and
+    runs into the right margin (about 3 mm for `1.`); aligned right it ends where the text starts."""
+    part = document.part.numbering_part
+    for justification in part.element.iter(qn("w:lvlJc")):
+        if justification.get(qn("w:val")) in ("left", "start"):
+            justification.set(qn("w:val"), "right")
 
 
 def _bidi(parent, successors: tuple[str, ...]) -> None:

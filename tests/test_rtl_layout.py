@@ -1,0 +1,54 @@
+"""Right to left everywhere in an Arabic report: a draft's line numbers in the right margin of the PDF and
+on the side of the DOCX's right-to-left sections."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "languages"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MARGIN = 2.5 / 2.54 * 72  # the reference document's 2.5 cm, in points
+
+
+def _words(pdf: Path, page: int) -> tuple[float, list[tuple[float, float, float, str]]]:
+    """The page's width and its words as (xMin, xMax, yMax, text), in points."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', xml)[1])
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml)
+    return width, [(float(a), float(b), float(c), text) for a, b, c, text in words]
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ar-draft")
+    result = CliRunner().invoke(main, ["build", "--project", str(FIXTURES / "ar"), "--output", str(folder),
+                                       "--format", "pdf,docx", "--draft"])
+    assert result.exit_code == 0, result.output
+    return next(folder.glob("*.pdf")), next(folder.glob("*.docx"))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads the PDF back")
+def test_a_draft_numbers_the_lines_of_an_arabic_pdf_in_the_right_margin(draft):
+    width, words = _words(draft[0], 1)
+    right, left = [w for w in words if w[0] > width - MARGIN + 2], [w for w in words if w[1] < MARGIN - 2]
+    numbers = [int(text) for *_, text in sorted(right, key=lambda w: w[2]) if text.isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 20, numbers
+    assert not [text for *_, text in left if text.isdigit()]  # none in the left margin
+
+
+def test_a_draft_docx_numbers_lines_in_right_to_left_sections(draft):
+    """Word draws the line numbers of a right-to-left section (`w:bidi`) in its right margin."""
+    with zipfile.ZipFile(draft[1]) as archive:
+        document = archive.read("word/document.xml").decode()
+    sections = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document, re.S)
+    assert sections and all("<w:lnNumType" in s and "<w:bidi/>" in s for s in sections)
