@@ -9,9 +9,9 @@ Run by the tests under the Python that has LibreOffice's `uno` module (python3-u
 
 FILTER is LibreOffice's export filter ("MS Word 2007 XML", "writer8"); AUTHOR the
 reviewer's name, set in a fresh LibreOffice profile. Each action is an object: {"delete": phrase},
-{"insert": text, "after": phrase}, {"delete_paragraphs": [start, ...]},
-{"replace_paragraph": start, "text"}, or {"accept_all": true}. A phrase is the first occurrence of
-that text in the document; a paragraph is the first one starting with `start`.
+{"insert": text, "after": phrase}, {"delete_paragraphs": [start, ...]}, {"replace_paragraph": start,
+"text"}, {"accept_all": true}, or {"save": path, "filter": FILTER}. A phrase is the first occurrence
+of that text in the document; a paragraph is the first one starting with `start`.
 Prints JSON: {"paragraphs": [text, ...]} of the document as saved.
 """
 
@@ -84,7 +84,9 @@ def _paragraph(document, start: str):
 
 
 def _act(context, document, action: dict, author: str) -> None:
-    if action.get("accept_all"):
+    if "save" in action:
+        document.storeToURL(Path(action["save"]).resolve().as_uri(), (_property("FilterName", action["filter"]),))
+    elif action.get("accept_all"):
         dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
         dispatcher.executeDispatch(document.CurrentController.Frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
     elif "delete" in action:

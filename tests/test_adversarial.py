@@ -19,8 +19,6 @@ from reportgen.cli import main
 
 DEADLINE = 20  # seconds; each input here takes well under one second when linear
 
-PENDING = pytest.mark.xfail(run=False, reason="issue 19: fixed in the next steps")
-
 
 class Hang(Exception):
     pass
@@ -55,7 +53,6 @@ def problems(result) -> list[str]:
     return [line for line in result.stderr.splitlines() if re.match(r"[\w/.-]+:\d+: ", line)]
 
 
-@PENDING
 @pytest.mark.parametrize("text", [
     "[^" * 20_000,  # each [^ made the footnote rule scan to the end of the paragraph: quadratic
     "^[" * 20_000,
@@ -63,8 +60,9 @@ def problems(result) -> list[str]:
     "[@" * 20_000,
     "![" * 20_000,
     "[" * 20_000 + "a" + "]" * 20_000,
+    "::: a" + " " * 3_000 + "b\ntext\n:::",  # the fenced div's opening pattern backtracked: cubic
 ])
-def test_bracket_runs_parse_in_linear_time(project, text):
+def test_markdown_parses_in_linear_time(project, text):
     root = project({"sections/01.md": "# T\n\n" + text + "\n"})
     with deadline():
         result = run("build", "--project", str(root), "--format", "html", "--force")
@@ -72,7 +70,6 @@ def test_bracket_runs_parse_in_linear_time(project, text):
     assert result.exit_code in (0, 1)
 
 
-@PENDING
 @pytest.mark.parametrize("word", [
     "a" * 60_000,  # the e-mail pattern backtracked over every start in the word
     "_" * 60_000,
@@ -90,19 +87,22 @@ def test_the_checks_run_in_linear_time_on_long_words(project, word):
     assert "Traceback" not in result.output
 
 
-@PENDING
 @pytest.mark.parametrize("text, message", [
     ("*" * 500 + "x" + "*" * 500, "sections/01.md:3: emphasis, links and strikeouts are nested more than 20 deep; "
                                   "nest them less"),
-    ("~~" * 300 + "x" + "~~" * 300, "sections/01.md:3: emphasis, links and strikeouts are nested more than 20 deep; "
-                                    "nest them less"),
-    (">" * 500 + " deep text", "sections/01.md:3: quotations, lists and divs are nested more than 19 deep; the text "
-                               "inside would be lost: nest them less"),
-    ("- " * 200 + "deep text", "sections/01.md:3: quotations, lists and divs are nested more than 19 deep; the text "
-                               "inside would be lost: nest them less"),
-    ("".join(f"{'  ' * i}- item\n" for i in range(60)), "sections/01.md:3: quotations, lists and divs are nested "
-                                                        "more than 19 deep; the text inside would be lost: nest "
-                                                        "them less"),
+    ("*a " * 300 + "x" + " a*" * 300, "sections/01.md:3: emphasis, links and strikeouts are nested more than 20 "
+                                      "deep; nest them less"),
+    ("^[" + "*" * 500 + "x" + "*" * 500 + "]", "sections/01.md:3: emphasis, links and strikeouts are nested more than "
+                                               "20 deep; nest them less"),
+    ("[see " + "*" * 500 + "x" + "*" * 500 + " @ohchr2020]", "sections/01.md:3: emphasis, links and strikeouts are "
+                                                             "nested more than 20 deep; nest them less"),
+    (">" * 500 + " deep text", "sections/01.md:3: quotations, lists and divs are nested too deep here: the text "
+                               "inside would be lost; nest them less"),
+    ("- " * 200 + "deep text", "sections/01.md:3: quotations, lists and divs are nested too deep here: the text "
+                               "inside would be lost; nest them less"),
+    ("".join(f"{'  ' * i}- item\n" for i in range(60)), "sections/01.md:12: quotations, lists and divs are nested "
+                                                        "too deep here: the text inside would be lost; nest them "
+                                                        "less"),  # the first item lost: the tenth list
 ])
 def test_nesting_beyond_the_bound_is_a_located_error(project, text, message):
     root = project({"sections/01.md": "# T\n\n" + text + "\n"})
@@ -172,33 +172,33 @@ def _patterns() -> dict[str, tuple[re.Pattern, set[str]]]:
 
 
 CALLS = {"search", "findall", "finditer", "sub", "subn", "split", "match", "fullmatch"}
-UNITS = ["a", "_", "1", " ", ".", "-", "@", "\u00a0", "tel ", "+1 ", "{", "}", "\\", "a@", "a.", "1 ", "a-", "[",
-         "(", "a ", "A/HRC/", "/", "#", ":", " :", "'", '"', "\n", "%", "*", "é", "a,", ", ", "{#", ".a", "-1", "1.",
-         "A", "a=", "a =", "@a", "\t"]
-HEADS = ["", "tel", "+1", "@", "a@a", "::: a", "{", "a=\"", "#"]
+UNITS = ["a", "_", "1", " ", ".", "-", "@", "\u00a0", "tel ", "+1 ", "{", "\\", "a@", "a.", "1 ", "[", "a ", "A/HRC/",
+         ":", " :", '"', "\n", "*", "é", "a=", "\t"]
+HEADS = ["", "tel", "+1", "@", "::: a", "{"]
 TAILS = ["", "b"]
 
 
 def _exercise(pattern: re.Pattern, calls: set[str], text: str) -> None:
     if calls - {"match", "fullmatch"}:
-        pattern.search(text), pattern.findall(text), pattern.sub("", text), pattern.split(text)
+        pattern.search(text), pattern.findall(text), pattern.sub("", text)
     if calls & {"match", "fullmatch"}:
         pattern.match(text), pattern.fullmatch(text)
 
 
-@PENDING
 def test_every_pattern_runs_in_linear_time():
-    """Each pattern, called as the package calls it, on 2,000-character runs of the pieces hostile
-    inputs are made of; a backtracking pattern takes seconds to hours on some of them (the fenced
-    div's opening line with 3,000 spaces before its last word: a minute)."""
+    """Each pattern, called as the package calls it, on 4,000-character runs of the pieces hostile
+    inputs are made of. The slowest linear call takes a few milliseconds; a backtracking pattern
+    takes half a second to hours on some of them (the fenced div's opening line with 3,000 spaces
+    before its last word: a minute)."""
     slow = []
     for name, (pattern, calls) in _patterns().items():
-        try:
-            with deadline(4):
-                for unit in UNITS:
-                    for head in HEADS:
-                        for tail in TAILS:
-                            _exercise(pattern, calls, head + unit * (2_000 // len(unit)) + tail)
-        except Hang:
-            slow.append(name)
+        for unit in UNITS:
+            for head in HEADS:
+                for tail in TAILS:
+                    text = head + unit * (4_000 // len(unit)) + tail
+                    try:
+                        with deadline(0.25):
+                            _exercise(pattern, calls, text)
+                    except Hang:
+                        slow.append(f"{name}: {text[:12]!r}...{tail!r}")
     assert slow == []

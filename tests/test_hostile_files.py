@@ -24,7 +24,7 @@ from .conftest import MINIMAL_CONFIG
 
 GOOD = "# Findings\n\nA finding[@ohchr2020] and a note^[Plain note.].\n"
 
-pytestmark = pytest.mark.xfail(run=False, reason="issue 19: fixed in the next steps")  # PENDING
+PENDING = pytest.mark.xfail(run=False, reason="issue 19: fixed in the next steps")
 
 
 def run(*args: str):
@@ -50,6 +50,12 @@ def problems(result) -> list[str]:
     ({"report/previous-recommendations.yaml": '- {number: "28.1", text: "Ratify\\x1b the protocol"}\n'},
      "report/previous-recommendations.yaml:1: control character U+001B in 'text' cannot go into a document; "
      "delete it"),
+    ({"references.json": '[{"id": "ohchr2020", "type": "report", "title": "Bad\\u0001 title"}]',
+      "report/report.yaml": MINIMAL_CONFIG + "bibliography: references.json\n"},  # a JSON escape, the same
+     "references.json:1: control character U+0001 in 'title' cannot go into a document; delete it"),
+    ({"references.json": "[" * 5000 + "]" * 5000,
+      "report/report.yaml": MINIMAL_CONFIG + "bibliography: references.json\n"},
+     "references.json:1: invalid JSON: arrays or objects nested too deep"),  # Python's parser: a RecursionError
 ])
 def test_control_characters_in_yaml_strings_are_located_errors(project, files, message):
     root = project({"sections/01.md": GOOD, **files})
@@ -72,9 +78,31 @@ def test_windows_1252_debris_in_yaml_strings_is_cleaned_with_a_warning(project):
 
 # Bibliographies bibtexparser rejects, block by block -------------------------------------------------------
 
+@pytest.mark.parametrize("value", ["{" * 3000 + "x" + "}" * 3000, "\\emph{" * 3000 + "x" + "}" * 3000])
+def test_braces_nested_thousands_deep_are_read_with_a_warning(project, value):
+    """bibtexparser's LaTeX decoder left an error block (an AttributeError here); the decoder that
+    replaced it recursed into each group: a RecursionError."""
+    root = project({"sections/01.md": GOOD, "references.bib": f"@misc{{ohchr2020, title = {{{value}}}, year = 2020}}\n"
+                                                              f"@string{{s = {{{value}}}}}\n"})
+    result = run("build", "--project", str(root), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert ("warning: references.bib:1: warning: entry 'ohchr2020', field 'title': braces or commands nested too "
+            "deep to read as LaTeX; the text is kept without them") in result.stderr.splitlines()
+
+
+def test_a_crossref_chain_thousands_long_is_a_located_error(project):
+    """Each parent was resolved one call deeper: 3,000 entries, each the crossref of the one before, were
+    a RecursionError."""
+    chain = "".join(f"@book{{e{i}, title = {{T{i}}}, crossref = {{e{i + 1}}}}}\n" for i in range(3000))
+    root = project({"sections/01.md": "# T\n\nText[@e0].\n",
+                    "references.bib": chain + "@book{e3000, title = {Last}, year = 2020}\n"})
+    result = run("build", "--project", str(root), "--format", "html")
+    assert "Traceback" not in result.output and result.exit_code == 1
+    assert problems(result)[0] == ("references.bib:1: entry 'e0' inherits through more than 32 crossref or xdata "
+                                   "parents in a row (to 'e32'); give it its fields itself")
+
+
 @pytest.mark.parametrize("bib, line", [
-    ("@misc{ohchr2020, title = {" + "{" * 500 + "x" + "}" * 500 + "}}\n", 1),  # the LaTeX decoder's error block
-    ("@misc{ohchr2020, title = {x}}\n@string{s = {" + "{" * 500 + "x" + "}" * 500 + "}}\n", 2),
     ("@misc{ohchr2020, title = {x}}\n@misc{b, title = {x}\n", 2),  # never closed
     ("@misc{ohchr2020, title = {x}, title = {y}}\n", 1),
     ("@misc{ohchr2020, title = {x}}\n@misc{ohchr2020, title = {y}}\n", 2),
@@ -125,6 +153,7 @@ def _with_part(data: bytes, name: str, content: bytes | None) -> bytes:
     return out.getvalue()
 
 
+@PENDING
 def test_a_zip_bomb_is_one_line_error_in_bounded_memory(reviewed, tmp_path):
     """word/document.xml inflating to 300 MB from 300 KB: refused before it is inflated."""
     out = io.BytesIO()
@@ -152,6 +181,7 @@ def test_a_zip_bomb_is_one_line_error_in_bounded_memory(reviewed, tmp_path):
     assert peak < 50 * 2**20
 
 
+@PENDING
 def test_a_part_that_inflates_far_more_than_text_does_is_refused(reviewed, tmp_path):
     """20 MB from 20 KB: a compression ratio no document part has, though under the size cap."""
     bomb = b"<w:comments xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>"
@@ -165,6 +195,7 @@ def test_a_part_that_inflates_far_more_than_text_does_is_refused(reviewed, tmp_p
                         result.stderr.strip()), result.stderr
 
 
+@PENDING
 @pytest.mark.parametrize("part, xml", [
     ("word/document.xml", "<w:ins xmlns:w='{W}' w:id='1' w:author='a'><w:r><w:t>x</w:t></w:r></w:ins>"),
     ("word/document.xml", "<w:t xmlns:w='{W}'>text</w:t>"),
@@ -189,6 +220,7 @@ def test_unusual_roots_and_shapes_give_a_one_line_error_or_marks(reviewed, tmp_p
         assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(f"{path}: ")
 
 
+@PENDING
 def test_byte_flipped_docx_files_are_read_or_refused_in_one_line(reviewed, tmp_path):
     """300 mutants, each with one bit flipped: a damaged file is a ReportError, never anything else."""
     rng = random.Random(19)
@@ -206,6 +238,7 @@ def test_byte_flipped_docx_files_are_read_or_refused_in_one_line(reviewed, tmp_p
     assert unexpected == []
 
 
+@PENDING
 # What a reviewer's text can do to the coordinator's outputs ---------------------------------------------
 
 def test_comments_text_output_keeps_each_mark_on_one_line(reviewed, tmp_path):
@@ -222,6 +255,7 @@ def test_comments_text_output_keeps_each_mark_on_one_line(reviewed, tmp_path):
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]
 
 
+@PENDING
 def test_comments_csv_neutralises_formulas(reviewed, tmp_path):
     document = docx.Document(io.BytesIO(reviewed))
     paragraph = next(p for p in document.paragraphs if "Second" in p.text)
@@ -239,6 +273,7 @@ def test_comments_csv_neutralises_formulas(reviewed, tmp_path):
     assert all(not cell or cell[0] not in "=+-@\t\r" for row in rows for cell in row)
 
 
+@PENDING
 def test_the_recommendations_csv_neutralises_formulas(project):
     items = "\n".join(f"- {formula} the State should act." for formula in FORMULAS if formula[0] not in "\t\r")
     root = project({"sections/01.md": f"# Recommendations\n\n::: recommendations\n{items}\n:::\n"})

@@ -16,5 +16,5 @@ def main() -> None:
 
 
 for command in (starting.init, building.build, checking.check, building.watch, building.serve, coordinating.status,
-                coordinating.package, reviewing.diff, reviewing.comments, building.recommendations):
+                coordinating.package, reviewing.diff, reviewing.comments, reviewing.apply, building.recommendations):
     main.add_command(command)

@@ -74,3 +74,32 @@ def comments(reviewed: tuple[str, ...], output_format: str, by: str, authors: tu
     where = reviewed[0] if len(reviewed) == 1 else f"{len(reviewed)} files"
     click.echo(f"comments: {summary(traced.remarks)} from {reviewers} reviewer{'s' if reviewers != 1 else ''} "
                f"in {where}", err=True)
+
+
+@click.command()
+@click.argument("reviewed", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print the changes as a unified diff; write nothing.")
+@options.project
+def apply(reviewed: str, dry_run: bool, project_dir: str) -> None:
+    """Write a reviewer's tracked changes (a DOCX reportgen built) back into the section files.
+
+    Each insertion and deletion, and each paragraph deleted, retyped or added whole, becomes the
+    smallest edit of the Markdown, notes, citations, emphasis and line layout kept. A paragraph
+    changed since the draft, a change across a note call, a formatting change or one in a
+    generated annex is listed with its location and left alone."""
+    from ..review.apply import apply_review
+
+    result = apply_review(Path(reviewed), Path(project_dir), dry_run)
+    options.warn(result.warnings)
+    done = [o for o in result.outcomes if not o.reason]
+    lines = "".join(f"{outcome}\n" for outcome in result.outcomes)
+    if dry_run:
+        click.echo(result.diff, nl=False)
+        click.echo(lines, nl=False, err=True)
+    else:
+        click.echo(lines, nl=False)
+        if result.written:
+            click.echo("wrote " + ", ".join(map(options.display, result.written)), err=True)
+    left = len(result.outcomes) - len(done)
+    click.echo(f"apply: {len(done)} change{'s' if len(done) != 1 else ''} "
+               f"{'to apply' if dry_run else 'applied'}, {left} not applied", err=True)

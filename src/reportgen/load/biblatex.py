@@ -50,6 +50,9 @@ _TABLE = [
 ]
 
 
+MAX_PARENTS = 32  # crossref and xdata parents one above the other: real chains have one or two
+
+
 def resolve(entries: dict[str, Entry], problems: Problems) -> dict[str, Entry]:
     """Types and fields normalised, xdata and crossref inherited, xrefs and dates checked; @xdata entries,
     which cannot be cited, are left out."""
@@ -88,6 +91,11 @@ def _inherit(key: str, entries: dict, done: dict, problems: Problems, chain: tup
         return None
     if key in chain:
         problems.error(entry.source, f"entry '{key}' inherits from itself: {' -> '.join(chain + (key,))}")
+        return entry
+    if len(chain) >= MAX_PARENTS:  # each parent is one more call deep: a long chain would exhaust the stack
+        problems.error(entries[chain[0]].source, f"entry '{chain[0]}' inherits through more than {MAX_PARENTS} "
+                                                 f"crossref or xdata parents in a row (to '{key}'); give it its "
+                                                 "fields itself")
         return entry
     fields, lines = dict(entry.fields), dict(entry.lines)
     for parent_key in _keys(entry.get("xdata")):

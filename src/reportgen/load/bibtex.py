@@ -22,6 +22,7 @@ _BAD_KEY = re.compile(r"[\s,{}()\"'#%=~\\]")
 _MACRO = re.compile(r"[^\s#,={}\"()]+")
 _COMMENT_TYPE = re.compile(r"@comment\w+\s*[{(]", re.IGNORECASE)
 _NEXT_FIELD = re.compile(r"\s*([A-Za-z][\w.:+-]*)\s*=")
+_BRACE_OR_QUOTE = re.compile(r'[{}"]')
 
 
 class ValueError_(Exception):
@@ -136,11 +137,9 @@ def _skip_space(raw: str, pos: int) -> int:
 def _closing(raw: str, pos: int) -> int:
     """The position of what closes the `{` or `"` at `pos` (braces nest; a quote closes at depth 0)."""
     depth, quote = 0, raw[pos] == '"'
-    for i in range(pos + 1 if quote else pos, len(raw)):
-        c = raw[i]
-        if c == "\\":
-            continue
-        if c == "{" and raw[i - 1] != "\\":
+    for mark in _BRACE_OR_QUOTE.finditer(raw, pos + 1 if quote else pos):  # the other characters change nothing
+        i, c = mark.start(), mark[0]
+        if c == "{" and (i == 0 or raw[i - 1] != "\\"):
             depth += 1
         elif c == "}" and raw[i - 1] != "\\":
             depth -= 1

@@ -150,7 +150,7 @@ class ReportConfig:
 def load_config(text: str, problems: Problems) -> ReportConfig | None:
     """Read report.yaml's text; mistakes go to `problems`."""
     try:
-        node = compose(text, CONFIG_PATH)
+        node = compose(text, CONFIG_PATH, problems=problems)
     except ReportError as exc:
         problems.extend(exc.problems)
         return None

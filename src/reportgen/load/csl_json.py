@@ -13,6 +13,7 @@ from .. import model as m
 from ..errors import Problems, Source
 from . import biblatex, dates
 from .bibliography import Entry, Name
+from .textclean import clean_data
 
 TYPES = {
     "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "misc",
@@ -154,6 +155,9 @@ def _json_items(text: str, path: str, problems: Problems) -> list:
     except json.JSONDecodeError as exc:
         problems.error(Source(path, exc.lineno), f"invalid JSON: {exc.msg}")
         return []
+    except RecursionError:  # Python's parser recurses into each array or object
+        problems.error(Source(path, 1), "invalid JSON: arrays or objects nested too deep")
+        return []
     if isinstance(data, dict):
         data = data.get("items", data.get("references", [data]))
     if not isinstance(data, list):
@@ -163,7 +167,7 @@ def _json_items(text: str, path: str, problems: Problems) -> list:
     out = []
     for i, item in enumerate(data):
         start, lines = item_lines[i] if i < len(item_lines) else (1, {})
-        out.append((item, lines, Source(path, start)))
+        out.append((clean_data(item, Source(path, start), problems), lines, Source(path, start)))
     return out
 
 
@@ -199,7 +203,7 @@ def _yaml_items(text: str, path: str, problems: Problems) -> list:
     from .schema import compose
 
     try:
-        node = compose(text, path)
+        node = compose(text, path, problems=problems)
     except ReportError as exc:
         problems.extend(exc.problems)
         return []

@@ -58,7 +58,7 @@ def read_front_matter(text: str, path: str, problems: Problems) -> tuple[FrontMa
     front, lines = FrontMatter(), {}
     offset = 1 + match["blank"].count("\n")  # the line before the YAML's first
     try:
-        node = compose(match["yaml"] or "", path, line_offset=offset)
+        node = compose(match["yaml"] or "", path, line_offset=offset, problems=problems)
         empty = node is None or (isinstance(node, yaml.ScalarNode) and not node.value)  # `---` then `---`
         if not isinstance(node, yaml.MappingNode) and not empty:
             raise ReportError([Problem(Source(path, node.start_mark.line + 1 + offset),

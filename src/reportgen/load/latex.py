@@ -73,7 +73,11 @@ class _Decoder:
 
     def runs(self) -> list[list]:
         out: list[list] = []
-        self.group(out, _Style(), False, "")
+        try:
+            self.group(out, _Style(), False, "")
+        except RecursionError:  # braces or commands nested hundreds deep: read one level per call
+            self.warn("braces or commands nested too deep to read as LaTeX; the text is kept without them")
+            return [[squash(re.sub(r"\\[A-Za-z]+\*?|[{}\\]", " ", self.text)), _Style()]]
         return out
 
     def emit(self, out: list, text: str, style: _Style) -> None:

@@ -87,7 +87,7 @@ def _yaml_rows(text: str, path: str, problems: Problems):
     from .schema import compose
 
     try:
-        node = compose(text, path)
+        node = compose(text, path, problems=problems)
     except ReportError as exc:
         problems.extend(exc.problems)
         return []

@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 
 from ..errors import Problem, Problems, ReportError, Source
+from .textclean import clean_value
 
 
 def doc(text: str, default=MISSING, required: bool = False, **kwargs):
@@ -203,17 +204,49 @@ def _kind(node: yaml.Node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "single value")
 
 
-def compose(text: str, path: str, line_offset: int = 0) -> yaml.Node | None:
-    """Parse YAML text into a node graph; a syntax error becomes a located ReportError."""
+def compose(text: str, path: str, line_offset: int = 0, problems: Problems | None = None) -> yaml.Node | None:
+    """Parse YAML text into a node graph; a syntax error becomes a located ReportError. With
+    `problems`, every string in it is cleaned as a section's text is (`textclean.clean_value`): a
+    YAML escape can write any character, which XML, and so a DOCX, cannot hold."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.compose(text, Loader=loader)
+        node = yaml.compose(text, Loader=loader)
+        if problems is not None and node is not None:
+            _clean_strings(node, path, problems, line_offset)
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
         raise ReportError([Problem(Source(path, line), f"invalid YAML: {exc.problem or exc.context}")]) from None
     except yaml.YAMLError as exc:
         raise ReportError([Problem(Source(path), f"invalid YAML: {exc}")]) from None
+
+
+def _clean_strings(root: yaml.Node, path: str, problems: Problems, line_offset: int) -> None:
+    """Clean every scalar of the graph in place, each node once (aliases repeat nodes, not work);
+    a value is named by its keys, `organisations[0].name`, as the schema reader names it."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    while stack:
+        node, name = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            where = Source(path, node.start_mark.line + 1 + line_offset)
+            node.value = clean_value(node.value, where, name or "the value", problems)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, f"{name}[{i}]" if name else "") for i, item in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and id(key) not in seen:  # first: it names the value
+                    seen.add(id(key))
+                    key.value = clean_value(key.value, Source(path, key.start_mark.line + 1 + line_offset),
+                                            "a key", problems)
+                else:
+                    stack.append((key, "a key"))
+                label = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((value, f"{name}.{label}" if name else label))
 
 
 def read_schema(cls, node: yaml.Node | None, path: str, problems: Problems, line_offset: int = 0):

@@ -13,9 +13,16 @@ from ..model import Attributes
 from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
+from .markdown.depth import MAX_INLINE_DEPTH
 from .recommendation_metadata import read_metadata
 from .slugs import slugify  # noqa: F401 (where it used to be)
 from .unread import SIMPLE_TABLE, is_table_caption, simple_table_rule, title_block, unread_messages, yaml_block_end
+
+
+_TOO_DEEP = {  # see load.markdown.depth
+    "blocks": "quotations, lists and divs are nested too deep here: the text inside would be lost; nest them less",
+    "inlines": f"emphasis, links and strikeouts are nested more than {MAX_INLINE_DEPTH} deep; nest them less",
+}
 
 
 def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
@@ -24,6 +31,8 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
 
     lang = front.lang.split("-")[0].lower() if front.lang else language
     tokens, env = parse(text, lang)
+    for kind, line in dict.fromkeys(env.get("too_deep", ())):
+        problems.error(Source(path, line + 1), _TOO_DEEP[kind])
     if title_block(text):
         problems.warning(Source(path, 1), "Pandoc's title block ('% Title') is printed as written; give the "
                                           "section's title in front matter ('title: ...')")

@@ -41,26 +41,67 @@ def clean_text(text: str, path: str, problems: Problems) -> str:
             if ch == "\u00a0" and column <= indent:
                 found.setdefault("non-breaking space used as indentation, made a space", None)
                 cleaned.append(" ")
-            elif ch in _INVISIBLE:
-                found.setdefault(f"{_INVISIBLE[ch]} ({_character_name(ch)}) removed", None)
-            elif ch in _BREAKS:
-                name, action, replacement = _BREAKS[ch]
-                found.setdefault(f"{name} ({_character_name(ch)}) {action}", None)
-                cleaned.append(replacement)
-            elif "\x80" <= ch <= "\x9f" and _cp1252(ch):
-                found.setdefault(f"control character {_character_name(ch)} read as "
-                                 f"Windows-1252 '{_cp1252(ch)}'", None)
-                cleaned.append(_cp1252(ch))
-            elif _SUSPECT.fullmatch(ch) and ch != "\u00a0":
+                continue
+            replacement, what, action, error = _clean_character(ch)
+            if action:
+                found.setdefault(f"{what} {action}", None)
+            if error:
                 problems.error(where, f"control character {_character_name(ch)} in column {column} cannot go "
                                       "into a document; delete it (it often comes with text pasted from a PDF)")
-                cleaned.append(" ")
-            else:
-                cleaned.append(ch)
+            cleaned.append(replacement)
         for message in found:
             problems.warning(where, message)
         lines[number - 1] = "".join(cleaned)
     return "\n".join(lines)
+
+
+def clean_value(value: str, where: Source, name: str, problems: Problems) -> str:
+    """A string value of report.yaml or front matter (where YAML escapes such as `\\x01` can write
+    any character) cleaned as a section's text is, its problems naming the value."""
+    if not _SUSPECT.search(value):
+        return value
+    cleaned, warnings, errors = [], {}, {}
+    for ch in value:
+        replacement, what, action, error = _clean_character(ch)
+        if action:
+            warnings.setdefault(f"{what} in {name!r} {action}", None)
+        if error:
+            errors.setdefault(f"{what} in {name!r} cannot go into a document; delete it", None)
+        cleaned.append(replacement)
+    for message in errors:
+        problems.error(where, message)
+    for message in warnings:
+        problems.warning(where, message)
+    return "".join(cleaned)
+
+
+def clean_data(data, where: Source, problems: Problems, name: str = ""):
+    """Parsed JSON with every string cleaned by `clean_value`, named by its keys."""
+    if isinstance(data, str):
+        return clean_value(data, where, name or "the value", problems)
+    if isinstance(data, list):
+        return [clean_data(item, where, problems, f"{name}[{i}]") for i, item in enumerate(data)]
+    if isinstance(data, dict):
+        return {clean_data(key, where, problems, "a key"):
+                clean_data(value, where, problems, f"{name}.{key}".strip(".")) for key, value in data.items()}
+    return data
+
+
+def _clean_character(ch: str) -> tuple[str, str, str, bool]:
+    """What becomes of one character: its replacement, its description and what was done with it
+    (for the warning; "" when nothing was), and whether it is an error, a character whose intent
+    nobody can guess."""
+    name = _character_name(ch)
+    if ch in _INVISIBLE:
+        return "", f"{_INVISIBLE[ch]} ({name})", "removed", False
+    if ch in _BREAKS:
+        kind, action, replacement = _BREAKS[ch]
+        return replacement, f"{kind} ({name})", action, False
+    if "\x80" <= ch <= "\x9f" and _cp1252(ch):
+        return _cp1252(ch), f"control character {name}", f"read as Windows-1252 '{_cp1252(ch)}'", False
+    if ch != "\u00a0" and _SUSPECT.fullmatch(ch):
+        return " ", f"control character {name}", "", True
+    return ch, "", "", False
 
 
 def _cp1252(ch: str) -> str:

@@ -45,6 +45,11 @@ class Today:
         return Place(path, self.sources.locate(path, line, mark))
 
 
+    def current(self, path: str, line: int) -> tuple[str, int] | None:
+        """Where the block at `path:line` of the draft is today, when it has not changed since."""
+        return path, line
+
+
 class Carried:
     """Marks placed in the files of the draft's commit, then carried to today's."""
 
@@ -63,6 +68,21 @@ class Carried:
         if new is None:
             return Place(f"{self.label}:{path}", old_line, note)
         return Place(new.source.path, self.today.sources.locate(new.source.path, new.source.line, mark), note)
+
+    def current(self, path: str, line: int) -> tuple[str, int] | None:
+        """Where the block at `path:line` of the draft is today, when it has not changed since
+        (moved or not); None when it has changed or gone."""
+        found = self.index.get((path, line))
+        if found is not None:
+            new, note = found
+            return (new.source.path, new.source.line) if new is not None and note in ("", MOVED_SINCE) else None
+        old, new_lines = self.old.read(path), self.today.sources.read(path)
+        if old is None or new_lines is None:
+            return None
+        for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, old, new_lines, autojunk=False).get_opcodes():
+            if tag == "equal" and i1 < line <= i2:
+                return path, line - i1 + j1
+        return None
 
     def _by_lines(self, path: str, line: int, old_line: int, mark: Mark) -> Place:
         old, new = self.old.read(path), self.today.sources.read(path)

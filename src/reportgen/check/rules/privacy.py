@@ -9,10 +9,13 @@ from ... import model as m
 from ...errors import Problem
 from ..context import Context, passages
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Both in time linear in the text: an address starts only where a run of its characters starts,
+# and no part gives back what it took (a word of 100,000 letters took 110 s when every start in it
+# was tried, and `tel` before 50,000 spaces as long, each split of the spaces between two parts).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 # A phone number written internationally (+62 21 ...) or after a word that says so (Tel. 021 ...).
-PHONE = re.compile(r"(?:\+\d{1,3}|(?:\b(?:tel|phone|telephone|mobile|cell|fax|hp|tél|téléphone|teléfono|móvil)"
-                   r"\b\.?:?\s*))[\s.()-]*\d[\d\s.()/-]{5,}\d", re.IGNORECASE)
+PHONE = re.compile(r"(?:\+\d{1,3}|\b(?:tel|phone|telephone|mobile|cell|fax|hp|tél|téléphone|teléfono|móvil)"
+                   r"\b\.?:?)[\s.()-]*+\d[\d\s.()/-]{5,}\d", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -5,7 +5,7 @@ line break; the reader never passes any HTML on."""
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -14,16 +14,18 @@ from markdown_it.rules_inline import StateInline, backtick, html_inline, image, 
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
+from mdit_py_plugins.footnote.index import footnote_inline
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
 from .attributes import split_trailing
 from .citations import citation_rule, citations_plugin
+from .depth import bound_nesting_plugin
 from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
+from .note_calls import note_call
 from .spans import span_rule, spans_plugin
 
 # Typographic quotes per language: double open/close, single open/close.
@@ -31,7 +33,7 @@ QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«�
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
 # The inline rules that make those tokens, by name: markdown-it's, the footnote plugin's and ours.
-_LOCATED_RULES = {"citation": citation_rule, "footnote_ref": partial(footnote_ref, always_match=True),
+_LOCATED_RULES = {"citation": citation_rule, "footnote_ref": note_call,
                   "image": image, "link": link, "html_inline": html_inline, "span": span_rule, "backticks": backtick}
 
 
@@ -139,6 +141,7 @@ def make_parser(language: str = "en") -> MarkdownIt:
     # `^[` always opens an inline note, as in pandoc: the note rule runs before the superscript rule.
     md.inline.ruler.disable("footnote_inline")
     md.inline.ruler.before("sup", "note_inline", _located(footnote_inline))
+    md.use(bound_nesting_plugin)
     return md
 
 

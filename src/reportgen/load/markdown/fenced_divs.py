@@ -12,8 +12,19 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
-_OPEN = re.compile(r":{3,}[ \t]*(?P<info>[^:\s][^\n]*?)[ \t]*:*[ \t]*$")
+_FENCE = re.compile(r":{3,}[ \t]*")
 _CLOSE = re.compile(r":{3,}[ \t]*$")
+
+
+def _opening(line: str) -> str | None:
+    """The info of an opening fence (`::: {#id .class}` gives `{#id .class}`), or None. Its trailing
+    spaces and colons are stripped in code: the pattern that did it backtracked in cubic time on
+    a line of spaces (3,000 of them: a minute)."""
+    fence = _FENCE.match(line)
+    if not fence:
+        return None
+    info = line[fence.end():].rstrip(" \t").rstrip(":").rstrip(" \t")
+    return info if info and info[0] != ":" and not info[0].isspace() else None
 
 
 def _line(state: StateBlock, line: int) -> str:
@@ -23,8 +34,8 @@ def _line(state: StateBlock, line: int) -> str:
 def fenced_div(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:  # noqa: N803
     if state.is_code_block(startLine):
         return False
-    opening = _OPEN.match(_line(state, startLine))
-    if not opening:
+    info = _opening(_line(state, startLine))
+    if info is None:
         return False
     if silent:
         return True
@@ -44,7 +55,7 @@ def fenced_div(state: StateBlock, startLine: int, endLine: int, silent: bool) ->
             if depth == 0:
                 closed = True
                 break
-        elif _OPEN.match(text):
+        elif _opening(text) is not None:
             depth += 1
 
     old_parent, old_line_max = state.parentType, state.lineMax
@@ -53,7 +64,7 @@ def fenced_div(state: StateBlock, startLine: int, endLine: int, silent: bool) ->
     token = state.push("div_open", "div", 1)
     token.block = True
     token.map = [startLine, line]
-    token.meta = {"info": opening["info"], "closed": closed}
+    token.meta = {"info": info, "closed": closed}
     state.md.block.tokenize(state, startLine + 1, line)
     token = state.push("div_close", "div", -1)
     token.block = True
