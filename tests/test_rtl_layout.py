@@ -52,3 +52,31 @@ def test_a_draft_docx_numbers_lines_in_right_to_left_sections(draft):
         document = archive.read("word/document.xml").decode()
     sections = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document, re.S)
     assert sections and all("<w:lnNumType" in s and "<w:bidi/>" in s for s in sections)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads the PDF back")
+def test_the_covers_letter_spacing_leaves_arabic_letters_joined(draft):
+    """The kind of submission is spaced out on the cover; Arabic letters spaced apart no longer join (and
+    pdftotext reads `الاستعراض` as `ا ل استعراض`), so an Arabic report's cover does not space them."""
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(draft[0]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "ورقة مشتركة مقدمة في إطار الاستعراض الدوري الشامل" in re.sub("[\u200e\u200f\u202a-\u202e]", "", text)
+    with zipfile.ZipFile(draft[1]) as archive:
+        document = archive.read("word/document.xml").decode()
+    kind = re.search(r'<w:p><w:pPr><w:pStyle w:val="CoverKind"/>.*?</w:p>', document, re.S)[0]
+    runs = re.findall(r"<w:r>.*?</w:r>", kind, re.S)
+    assert runs and all('<w:spacing w:val="0"/>' in run for run in runs if "<w:rtl/>" in run)
+
+
+def test_chinese_docx_names_simsun_as_word_does(tmp_path):
+    """Word's font table gives SimSun its Chinese name (宋体) and charset (86, GB 2312): Chinese Word lists the
+    font by it; the theme's East Asian font is SimSun too (Design > Fonts)."""
+    result = CliRunner().invoke(main, ["build", "--project", str(FIXTURES / "zh"), "--output", str(tmp_path),
+                                       "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(next(tmp_path.glob("*.docx"))) as archive:
+        fonts, theme = archive.read("word/fontTable.xml").decode(), archive.read("word/theme/theme1.xml").decode()
+    simsun = re.search(r'<w:font w:name="SimSun">.*?</w:font>', fonts, re.S)[0]
+    assert '<w:altName w:val="宋体"/>' in simsun and '<w:charset w:val="86"/>' in simsun
+    assert '<w:panose1 w:val="02010600030101010101"/>' in simsun and "<w:sig " in simsun
+    assert re.findall(r'<a:ea typeface="([^"]*)"/>', theme) == ["SimSun", "SimSun"]

@@ -302,6 +302,7 @@ class DocxRenderer:
         elif self.east_asian:
             _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
                                         east_asian_font=EAST_ASIAN_FONT)
+            _ooxml_word.set_theme_east_asian_font(self.word, EAST_ASIAN_FONT)
         if self.wrote_rtl:
             _ooxml_script.complex_script_styles(self.word)
 
@@ -598,10 +599,20 @@ class DocxRenderer:
             run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
             self.format_run(run, look)
             if rtl:
-                _ooxml_script.right_to_left_run(run)
+                _ooxml_script.right_to_left_run(run, self._letter_spaced(paragraph, look))
                 self.wrote_rtl = True
             elif self.east_asian and has_east_asian(piece):
                 _ooxml_script.hint_east_asian(run)
+
+    @functools.cached_property
+    def letter_spaced(self) -> set[str]:
+        return _ooxml_script.letter_spaced_styles(self.word)
+
+    def _letter_spaced(self, paragraph, look: _Look) -> bool:
+        """Whether the paragraph's style or the run's spaces letters out (the cover's kind)."""
+        style = paragraph._p.pPr.style if paragraph._p.pPr is not None else None
+        return style in self.letter_spaced or (look.style is not None and self.styles.id(look.style)
+                                                in self.letter_spaced)
 
     def format_run(self, run, look: _Look) -> None:
         if look.italic:
