@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import Problems
-from ..i18n import format_date, labels, ordinal_phrase
+from ..i18n import format_date, labels, ordinal_phrase, punctuation
 from .cache import ParseCache
 from .config import ReportConfig
 
@@ -26,8 +26,9 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
     if session:
         review.append(words["comma"].join(session))
 
-    submitters = tuple(_named(o.name, o.acronym) for o in config.organisations)
-    coalition = _named(config.coalition.name, config.coalition.acronym)
+    mark = punctuation(config.language)
+    submitters = tuple(_named(o.name, o.acronym, mark) for o in config.organisations)
+    coalition = _named(config.coalition.name, config.coalition.acronym, mark)
     submitters_label = words["members"].format(n=len(submitters)) if coalition else words["submitted_by"]
 
     blocks: tuple[m.Node, ...] = ()
@@ -41,7 +42,7 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
 
     contact = config.contact
     contact_lines = tuple(x for x in (
-        ", ".join(p for p in (contact.name, contact.organisation) if p),
+        mark.comma.join(p for p in (contact.name, contact.organisation) if p),
         contact.address, contact.email, contact.phone, contact.website) if x)
     return m.Cover(
         kind=words[config.submission], title=config.title, subtitle=config.subtitle, review=" – ".join(review),
@@ -56,5 +57,6 @@ def _description(text: str, path: str, problems: Problems, language: str) -> tup
     return read_section(text, path, problems, language).blocks
 
 
-def _named(name: str, acronym: str) -> str:
-    return f"{name} ({acronym})" if name and acronym else name
+def _named(name: str, acronym: str, mark) -> str:
+    """`Name (ACRONYM)`; in Chinese `名称（ACRONYM）`."""
+    return name + mark.paren(acronym) if name and acronym else name

@@ -23,7 +23,7 @@ from .. import model as m
 from ..clock import build_time
 from ..errors import Cancelled, Problem, Problems, ReportError, Source
 from ..files import UnsafePath, real_path
-from ..i18n import LANGUAGES, labels, language
+from ..i18n import LANGUAGES, labels, language, punctuation
 from ..numberformat import NumberFormat, heading_formats
 from ..scripts import direction_runs, has_east_asian, has_rtl, is_rtl_language
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
@@ -219,7 +219,7 @@ class DocxRenderer:
 
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
-        words = labels(self.config.language)
+        words, mark = labels(self.config.language), punctuation(self.config.language)
         for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
                                  ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
                                  ("Cover Date", cover.date, "date")):
@@ -231,17 +231,19 @@ class DocxRenderer:
         if cover.coalition:
             self.labelled(words["coalition"], cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".", "organisations")
+            self.labelled(cover.submitters_label, mark.semicolon.join(cover.submitters) + mark.stop, "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".", "keywords")
+            self.labelled(words["keywords"], mark.semicolon.join(cover.keywords) + mark.stop, "keywords")
         if cover.contact:
-            self.labelled(words["contact"], ", ".join(cover.contact), "contact")
+            self.labelled(words["contact"], mark.comma.join(cover.contact), "contact")
 
     def labelled(self, label: str, text: str, key: str) -> None:
+        """`Label: text`, the label in its style; `标签：文本` in Chinese."""
+        mark = punctuation(self.config.language)
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
-        self.run(paragraph, f"{label}:", _Look(style="Cover Label"))
-        self.run(paragraph, " " + _clean(text), _Look())
+        self.run(paragraph, label + mark.colon.rstrip(), _Look(style="Cover Label"))
+        self.run(paragraph, mark.colon[len(mark.colon.rstrip()):] + _clean(text), _Look())
         self.anchor(paragraph, self.config.source(key))
 
     def reference_notes(self, messages: list[str]) -> None:

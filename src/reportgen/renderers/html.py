@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .. import model as m
 from ..errors import Problem, ReportError, Source
 from ..files import jinja_environment, read_resource
-from ..i18n import labels, language
+from ..i18n import labels, language, punctuation
 from ..numberformat import format_value
 from ..resources import FONTS
 from ..scripts import is_rtl_language
@@ -89,6 +89,7 @@ class HtmlRenderer:
             created=self.created,
             author=author_line(config),
             labels=labels(config.language),
+            mark=punctuation(config.language),
             fonts_url=FONTS.as_uri(),
             font_faces=Markup(_FONT_FACES),
             direction="rtl" if rtl else "ltr",
