@@ -80,3 +80,57 @@ def test_chinese_docx_names_simsun_as_word_does(tmp_path):
     assert '<w:altName w:val="宋体"/>' in simsun and '<w:charset w:val="86"/>' in simsun
     assert '<w:panose1 w:val="02010600030101010101"/>' in simsun and "<w:sig " in simsun
     assert re.findall(r'<a:ea typeface="([^"]*)"/>', theme) == ["SimSun", "SimSun"]
+
+
+@pytest.fixture(scope="module")
+def eastern(tmp_path_factory):
+    """The Arabic fixture with `digits: arabic-indic`, as PDF, DOCX and HTML."""
+    root = shutil.copytree(FIXTURES / "ar", tmp_path_factory.mktemp("digits") / "ar",
+                           ignore=shutil.ignore_patterns("build"))
+    config = root / "report" / "report.yaml"
+    config.write_text(config.read_text() + "digits: arabic-indic\n")
+    folder = root / "out"
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--output", str(folder),
+                                       "--format", "pdf,docx,html"])
+    assert result.exit_code == 0, result.output
+    return root, {path.suffix: path for path in folder.iterdir() if path.is_file()}
+
+
+def test_arabic_indic_digits_in_the_arabic_text_and_the_numbers_reportgen_writes(eastern):
+    root, files = eastern
+    html = files[".html"].read_text()
+    assert '<span class="para-num">١.</span>' in html and 'data-n="٢"' in html  # paragraph and note numbers
+    assert "counter(page, arabic-indic)" in html
+    assert "في عام ٢٠٠٩" in html and "٢١ تشرين الثاني/نوفمبر ٢٠١١" in html  # text and the cover's date
+    assert "و٧٠,٠٠٠" in html  # a number written onto an Arabic word
+    assert "A/HRC/8/23 (١٤ أيار/مايو ٢٠٠٨)" in html  # the symbol keeps its digits, the date after it not
+    assert "ECPAT International" in html and "A4A2011_EAP" in html and "2009" not in html.split("<body")[1]
+    with zipfile.ZipFile(files[".docx"]) as archive:
+        numbering, document = archive.read("word/numbering.xml").decode(), archive.read("word/document.xml").decode()
+        footers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer"))
+    assert '<w:numFmt w:val="hindiNumbers"/>' in numbering and '<w:numFmt w:val="decimal"/>' not in numbering
+    assert '<w:footnotePr><w:numFmt w:val="hindiNumbers"/>' in document and "في عام ٢٠٠٩" in document
+    assert "PAGE \\* HINDIARABIC" in footers and "NUMPAGES \\* HINDIARABIC" in footers
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext reads the PDF back")
+def test_the_pdf_writes_arabic_indic_page_and_paragraph_numbers(eastern):
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(eastern[1][".pdf"]), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    text = re.sub("[\u200e\u200f\u202a-\u202e]", "", text)
+    assert "٣/١" in text.replace(" ", "") and ".١" in text and "٢٠٠٩" in text and "A/HRC/8/23" in text
+
+
+def test_western_digits_by_default_and_a_checked_setting(project):
+    """UN Arabic documents write Western digits: the default. The checks read the text as written."""
+    root = project({"report/report.yaml": "title: T\nlanguage: ar\ndigits: hindi\n", "sections/01.md": "نص.\n"})
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "html"])
+    assert "report/report.yaml:3: 'digits' must be one of western, arabic-indic, not 'hindi'" in result.output
+
+
+def test_the_checks_read_the_digits_as_written(eastern):
+    """The time-bound recommendation (بحلول عام 2013) and the cited previous recommendation (104.3) are still
+    recognised: only FM-5 (a language OHCHR accepts but does not prefer) is left, as without the setting."""
+    result = CliRunner().invoke(main, ["check", "--project", str(eastern[0])])
+    findings = [line for line in result.stdout.splitlines() if re.match(r"\S+:\d+: (error|warning)", line)]
+    assert [line.split()[2] for line in findings] == ["FM-5"], result.stdout

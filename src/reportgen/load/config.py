@@ -118,6 +118,11 @@ class ReportConfig:
                    "built-in UN note style. `citation-style` is read as `csl`.", "")
     notes: Literal["footnotes", "endnotes"] = doc("Where notes go: `footnotes` at the foot of the page "
                                                   "or `endnotes` at the end.", "footnotes")
+    digits: Literal["western", "arabic-indic"] = doc(
+        "Digits of Arabic text: `western` (0123456789), as the UN's Arabic documents write them, or "
+        "`arabic-indic` (٠١٢٣٤٥٦٧٨٩) in the Arabic text and in the numbers an Arabic report writes itself "
+        "(paragraphs, headings, lists, notes, pages, dates); symbols (A/HRC/19/8), links and numbers in Latin "
+        "text keep Western digits.", "western")
     recommendations: Recommendations = doc("Views of the recommendations: `summary`, `follow_up`, "
                                            "`cite_previous`.", default_factory=Recommendations)
     numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`, "

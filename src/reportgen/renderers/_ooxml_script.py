@@ -186,3 +186,23 @@ def numbers_within_the_margin(document) -> None:
 def _bidi(parent, successors: tuple[str, ...]) -> None:
     if parent.find(qn("w:bidi")) is None:
         parent.insert_element_before(OxmlElement("w:bidi"), *successors)
+
+
+def arabic_indic_numbers(document, parts) -> None:
+    """Word's own numbers in Arabic-Indic digits (`digits: arabic-indic`): decimal list levels and note numbers
+    (`w:numFmt` `hindiNumbers`) in the numbering, the settings, every section and `parts`, and the page
+    fields of headers and footers (`\\* HINDIARABIC`)."""
+    roots = [document.part.numbering_part.element, document.settings.element, document.element.body, *parts]
+    for root in roots:
+        for number_format in root.iter(qn("w:numFmt")):
+            if number_format.get(qn("w:val")) == "decimal":
+                number_format.set(qn("w:val"), "hindiNumbers")
+    for section in document.sections:
+        for story in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                      section.even_page_header, section.even_page_footer):
+            if story.is_linked_to_previous:
+                continue
+            for instruction in story._element.iter(qn("w:instrText")):
+                if (instruction.text or "").split()[:1] in (["PAGE"], ["NUMPAGES"]) and "\\*" not in instruction.text:
+                    instruction.text = instruction.text.rstrip() + " \\* HINDIARABIC "
+

@@ -213,6 +213,8 @@ class DocxRenderer:
         self.word_native()
         if self.rtl:  # last: every paragraph, those word_native adds included, right to left
             _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
+            if getattr(self.config, "digits", "western") == "arabic-indic":
+                _ooxml_script.arabic_indic_numbers(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())

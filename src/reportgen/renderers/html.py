@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .. import model as m
 from ..errors import Problem, ReportError, Source
 from ..files import jinja_environment, read_resource
-from ..i18n import labels, language, punctuation
+from ..i18n import labels, language, punctuation, with_digits
 from ..numberformat import format_value
 from ..resources import FONTS
 from ..scripts import is_rtl_language
@@ -54,6 +54,8 @@ class HtmlRenderer:
         self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
+        rtl = language(self.config.language).direction == "rtl"
+        self.digits = getattr(self.config, "digits", "western") if rtl else "western"  # of the numbers it writes
         self.environment = jinja_environment(templates_dir)
         self.templates_dir = templates_dir
         self.created = created
@@ -79,6 +81,9 @@ class HtmlRenderer:
         rtl = language(config.language).direction == "rtl"
         if rtl:  # the same page mirrored: margins, indents and hanging numbers on the right
             css += read_resource("rtl.css", self.templates_dir)
+        if self.digits != "western":  # the page numbers in the report's digits
+            css += (f"\n@page {{ @bottom-center {{ content: counter(page, {self.digits}) \" / \" "
+                    f"counter(pages, {self.digits}); }} }}\n")
         html = template.render(
             config=config,
             cover=self.document.cover,
@@ -128,7 +133,7 @@ class HtmlRenderer:
         lead = Markup("")
         if node.number is not None:
             classes.append("numbered")
-            lead = Markup('<span class="para-num">{}.</span>').format(node.number)
+            lead = Markup('<span class="para-num">{}.</span>').format(self.numeral(node.number))
         elif marker:
             classes.append("marked")
             lead = Markup('<span class="marker">{}</span>').format(marker)
@@ -192,7 +197,8 @@ class HtmlRenderer:
         return Markup('<ul{} data-src="{}">{}</ul>').format(_class("page-break", breaks), str(node.source), items)
 
     def block_OrderedList(self, node: m.OrderedList) -> Markup:
-        markers = [list_marker(node.kind, node.delimiter, node.start + i) for i in range(len(node.items))]
+        markers = [self.numeral(list_marker(node.kind, node.delimiter, node.start + i))
+                   for i in range(len(node.items))]
         items, breaks = self.list_items(node.items, markers)
         return Markup('<ol class="marked{}" data-src="{}">{}</ol>').format(
             " page-break" if breaks else "", str(node.source), items)
@@ -355,7 +361,7 @@ class HtmlRenderer:
             elif isinstance(block, m.BulletList | m.OrderedList):
                 for i, item in enumerate(block.items):
                     mark = ("– " if isinstance(block, m.BulletList)
-                            else list_marker(block.kind, block.delimiter, block.start + i) + " ")
+                            else self.numeral(list_marker(block.kind, block.delimiter, block.start + i)) + " ")
                     lines.extend(self.note_lines(item.blocks, mark))
             elif isinstance(block, m.BlockQuote | m.Div):
                 lines.extend(Markup('<span class="note-quote">{}</span>').format(line) if isinstance(
@@ -388,16 +394,22 @@ class HtmlRenderer:
     def note(self, note: m.Note, after_note: bool) -> Markup:
         classes = "fn after-fn" if after_note else "fn"
         if self.footnotes:
-            return Markup('<span class="{c}" id="note-{n}" data-n="{n}" data-src="{src}">{body}</span>').format(
-                c=classes, n=note.number, src=str(note.source), body=self.note_body(note, "span"))
+            return Markup('<span class="{c}" id="note-{n}" data-n="{shown}" data-src="{src}">{body}</span>').format(
+                c=classes, n=note.number, shown=self.numeral(note.number), src=str(note.source),
+                body=self.note_body(note, "span"))
         separator = Markup('<sup class="note-sep">,</sup>') if after_note else ""
-        return Markup('{sep}<a class="note-ref" id="ref-{n}" href="#note-{n}"><sup>{n}</sup></a>').format(
-            sep=separator, n=note.number)
+        return Markup('{sep}<a class="note-ref" id="ref-{n}" href="#note-{n}"><sup>{shown}</sup></a>').format(
+            sep=separator, n=note.number, shown=self.numeral(note.number))
+
+    def numeral(self, number) -> str:
+        """A number the report writes itself (a paragraph's, a note's, a list item's) in its digits."""
+        return with_digits(str(number), self.digits)
 
     def endnotes(self) -> Markup:
         return Markup("\n").join(
-            Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
-                   '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
+            Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{shown}.</a> '
+                   '{body}</li>').format(n=note.number, shown=self.numeral(note.number), src=str(note.source),
+                                         body=self.note_body(note, "p"))
             for note in self.document.notes)
 
 
