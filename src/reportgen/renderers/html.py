@@ -54,8 +54,6 @@ class HtmlRenderer:
         self.break_before_notes = break_before_notes  # notes whose calling block starts a page
         self.config = document.config
         self.footnotes = self.config.notes == "footnotes"
-        rtl = language(self.config.language).direction == "rtl"
-        self.digits = getattr(self.config, "digits", "western") if rtl else "western"  # of the numbers it writes
         self.environment = jinja_environment(templates_dir)
         self.templates_dir = templates_dir
         self.created = created
@@ -81,9 +79,10 @@ class HtmlRenderer:
         rtl = language(config.language).direction == "rtl"
         if rtl:  # the same page mirrored: margins, indents and hanging numbers on the right
             css += read_resource("rtl.css", self.templates_dir)
-        if self.digits != "western":  # the page numbers in the report's digits
-            css += (f"\n@page {{ @bottom-center {{ content: counter(page, {self.digits}) \" / \" "
-                    f"counter(pages, {self.digits}); }} }}\n")
+        digits = _digits(config)
+        if digits != "western":  # the page numbers in the report's digits
+            css += (f"\n@page {{ @bottom-center {{ content: counter(page, {digits}) \" / \" "
+                    f"counter(pages, {digits}); }} }}\n")
         html = template.render(
             config=config,
             cover=self.document.cover,
@@ -403,7 +402,7 @@ class HtmlRenderer:
 
     def numeral(self, number) -> str:
         """A number the report writes itself (a paragraph's, a note's, a list item's) in its digits."""
-        return with_digits(str(number), self.digits)
+        return with_digits(str(number), _digits(self.config))
 
     def endnotes(self) -> Markup:
         return Markup("\n").join(
@@ -435,6 +434,11 @@ _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 def _revised(inlines: tuple[m.Node, ...]) -> bool:
     """Whether a paragraph holds a redline's marks (it then gets a change bar)."""
     return any(isinstance(n, m.Inserted | m.Deleted) for node in inlines for n in m.walk(node))
+
+
+def _digits(config) -> str:
+    """The digits of the numbers a report writes itself: report.yaml's `digits` in a right-to-left report."""
+    return getattr(config, "digits", "western") if language(config.language).direction == "rtl" else "western"
 
 
 def _lang(tag: str) -> Markup:
