@@ -298,6 +298,7 @@ class Session:
         warnings += [f"{f.finding()} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
         now = build_time()
         stamp = self.stamp(loaded.document, now, draft)
+        warnings += [stamp.warning] if stamp and stamp.warning else []
         name = output_name(loaded.document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
         look = Look(stamp=stamp, words=checked.words.counted if checked.words else None)
         return Prepared(loaded.document, warnings, look, now, name)
