@@ -54,3 +54,17 @@ def test_the_previous_recommendation_sentence_is_punctuated_in_chinese(outputs):
     assert any(re.sub(r"^\d+\.\s*", "", line).endswith(ending) for line in html)
     assert any(line.endswith(ending) for line in docx)
     assert not any("。." in line for line in html + docx)
+
+
+@pytest.mark.parametrize("code, typed, typeset", [
+    ("zh", '本报告, 见附件. 他说"你好"? 中文(English)中文', "本报告，见附件。他说“你好”？中文（English）中文"),
+    ("zh", "比例为 3.5%, 见 A/HRC/8/23 (2008). Smith, Jones.", "比例为 3.5%, 见 A/HRC/8/23 (2008). Smith, Jones."),
+    ("ar", 'قال "مرحبا", ثم سأل لماذا? وأيضا; 1,000 و A, B', "قال ”مرحبا“، ثم سأل لماذا؟ وأيضا؛ 1,000 و A, B"),
+    ("ru", 'Он сказал "привет" и "всё".', "Он сказал «привет» и «всё»."),
+])
+def test_the_typography_of_arabic_chinese_and_russian_text(code, typed, typeset):
+    """The author's own text: quotation marks as each language writes them, and after Chinese or Arabic
+    letters the language's own punctuation for what a Latin keyboard types; Latin text and numbers as typed."""
+    from reportgen.transforms.typography import typesetter
+
+    assert typesetter(code).text(typed) == typeset

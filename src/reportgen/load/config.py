@@ -84,9 +84,11 @@ Level = Literal["off", "error", "warning", "info"]
 class Typography:
     enabled: bool = doc("Apply the typography of the report's language to everything printed: curly quotes and "
                         "apostrophes (en); « guillemets », no-break spaces before `: ; ! ?` and raised ordinals "
-                        "(fr); « » and 13.ª (es). `false` prints the characters as typed.", True)
+                        "(fr); « » and 13.ª (es); «ёлочки» (ru); ”…“ and `، ؛ ؟` for `, ; ?` after Arabic letters "
+                        "(ar); “ ” and full-width `，；：？！。（）` after Chinese characters (zh). `false` prints the "
+                        "characters as typed.", True)
     quotes: str = doc("The quotation marks, outer then inner pair, e.g. `“”‘’` for a Spanish report in English-"
-                      "style marks; by default `“”‘’` (en), `«»“”` (fr, es).", "")
+                      "style marks; by default `“”‘’` (en, zh), `«»“”` (fr, es), `«»„“` (ru), `”“’‘` (ar).", "")
     notes_after_punctuation: bool = doc("Move a note call written before punctuation after it (`text [@key].` "
                                         "→ `text.¹`), as Pandoc does for note styles; `false` keeps it before "
                                         "(French house style).", True)

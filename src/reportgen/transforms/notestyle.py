@@ -28,7 +28,8 @@ ARTICLES = frozenset({"article", "review", "suppperiodical"})
 IN_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "inreference", "suppcollection",
                       "inproceedings"})
 QUOTED = (ARTICLES | IN_TYPES | {"thesis", "unpublished"}) - {"bookinbook"}
-_QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»")}
+# Quotation marks around an article's title; Arabic writes ”…“ (on the right the first), as its typography does.
+_QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»"), "ar": ("”", "“")}
 _CONTRIBUTORS = ("editora", "editorb", "editorc", "annotator", "commentator", "introduction", "foreword",
                  "afterword")
 UN_SYMBOL = re.compile(r"(A|E|S|ST|CCPR|CAT|CEDAW|CERD|CRC|CMW|CRPD|CED|HRI|TD|UNEP|DP|UNW)(/[\w.\-()]+)+")
