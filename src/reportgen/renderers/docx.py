@@ -444,6 +444,14 @@ class DocxRenderer:
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
 
+    def block_Figure(self, node: m.Figure, place: _Place) -> None:
+        """The picture in a paragraph of its own, its caption below it in Word's "Caption" style."""
+        picture = self.paragraph(place, place.style if place.note else "Figure", node.source)
+        self.inlines(picture, node.children)
+        self.inlines(self.paragraph(place, place.style if place.note else "Caption"), node.inlines)
+        if node.id and not self.deleted:
+            self.bookmarks.wrap(picture, bookmark_name(node.id))
+
     def block_Div(self, node: m.Div, place: _Place) -> None:
         self.in_language(node.attributes.get("lang"), node.blocks, place)
 

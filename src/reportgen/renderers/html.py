@@ -227,6 +227,11 @@ class HtmlRenderer:
     def block_HorizontalRule(self, node: m.HorizontalRule) -> Markup:
         return Markup("<hr>")
 
+    def block_Figure(self, node: m.Figure) -> Markup:
+        ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        return Markup('<figure{} data-src="{}">{}<figcaption>{}</figcaption></figure>').format(
+            ident, str(node.source), self.inlines(node.children), self.inlines(node.inlines))
+
     def block_Div(self, node: m.Div) -> Markup:
         return Markup('<div{}>{}</div>').format(self.attributes(node.attributes), self.blocks(node.blocks))
 
