@@ -27,14 +27,8 @@ def shown_digits(document: m.Document) -> m.Document:
         return document
     rtl = language(document.config.language).direction == "rtl"
     writer = _Digits(digits, rtl)
-    cover = document.cover
-    fields = {name: writer.text(getattr(cover, name)) for name in ("kind", "title", "subtitle", "review", "date",
-                                                                    "coalition", "submitters_label")}
-    fields |= {name: tuple(writer.text(t) for t in getattr(cover, name)) for name in ("submitters", "keywords",
-                                                                                      "contact")}
-    cover = replace(cover, blocks=writer.visit_all(cover.blocks), **fields)
-    return replace(document, cover=cover, sections=writer.visit_all(document.sections),
-                   notes=writer.visit_all(document.notes))
+    cover, sections = writer.visit(document.cover), writer.visit_all(document.sections)
+    return replace(document, cover=cover, sections=sections, notes=m.notes_of(cover, sections))
 
 
 class _Digits(m.Transformer):
