@@ -407,6 +407,7 @@ class Cover(Node):
     label_submitters: tuple[Node, ...] = ()  # "Member organisations (21):", "Submitted by:"
     label_keywords: tuple[Node, ...] = ()
     label_contact: tuple[Node, ...] = ()
+    separator: str = "; "  # between the submitters and between the key words, as the language spaces it
 
     CHILDREN: ClassVar[tuple[str, ...]] = ("kind", "title", "subtitle", "review", "date", "coalition", "submitters",
                                            "blocks", "keywords", "contact", "label_coalition", "label_submitters",

@@ -52,7 +52,8 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
         coalition=_text(coalition), submitters=tuple(map(_text, submitters)), blocks=blocks,
         keywords=tuple(map(_text, config.keywords)), contact=tuple(map(_text, contact_lines)), source=config.source(),
         label_coalition=_text(words["coalition"] + colon), label_submitters=_text(submitters_label + colon),
-        label_keywords=_text(words["keywords"] + colon), label_contact=_text(words["contact"] + colon))
+        label_keywords=_text(words["keywords"] + colon), label_contact=_text(words["contact"] + colon),
+        separator=mark.semicolon)
 
 
 def _text(text: str) -> tuple[m.Node, ...]:

@@ -234,11 +234,11 @@ class DocxRenderer:
         if cover.coalition:
             self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.label_submitters, _listed(cover.submitters, mark.semicolon, mark.stop),
+            self.labelled(cover.label_submitters, _listed(cover.submitters, cover.separator, mark.stop),
                           "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(cover.label_keywords, _listed(cover.keywords, mark.semicolon, mark.stop), "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, cover.separator, mark.stop), "keywords")
         if cover.contact:
             self.labelled(cover.label_contact, _listed(cover.contact, mark.comma), "contact")
 

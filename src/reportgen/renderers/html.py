@@ -108,7 +108,7 @@ class HtmlRenderer:
         """The cover for the template: each field as HTML, lists as lists of HTML."""
         fields = {name: [self.inlines(item) for item in getattr(cover, name)] if name in _COVER_LISTS
                   else self.inlines(getattr(cover, name)) for name in m.Cover.CHILDREN if name != "blocks"}
-        return SimpleNamespace(source=cover.source, **fields)
+        return SimpleNamespace(source=cover.source, separator=cover.separator, **fields)
 
     # Blocks ---------------------------------------------------------------------------------------
 
