@@ -344,7 +344,13 @@ class HtmlRenderer:
     def inline_Link(self, node: m.Link) -> Markup:
         href = safe_href(node.url)
         body = self.inlines(node.children)
-        return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+        if not href:
+            return body
+        if m.plain_text(node.children) in (node.url, node.url.removeprefix("mailto:")):
+            # An address written out reads left to right, also in Arabic: isolated, it is not broken and
+            # reordered where a line ends (`http://` shown as `//:http`)
+            return Markup('<a href="{}" dir="ltr">{}</a>').format(href, body)
+        return Markup('<a href="{}">{}</a>').format(href, body)
 
     def inline_Image(self, node: m.Image) -> Markup:
         src = node.src if node.src.startswith("data:") else quote(node.src)  # project-relative, checked when loading
