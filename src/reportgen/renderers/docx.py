@@ -445,10 +445,10 @@ class DocxRenderer:
         self.paragraph(place, "Horizontal Rule")
 
     def block_Figure(self, node: m.Figure, place: _Place) -> None:
-        """The picture in a paragraph of its own, its caption below it in Word's "Caption" style."""
+        """The picture in a paragraph of its own, its caption below it ("Image Caption", based on Word's Caption)."""
         picture = self.paragraph(place, place.style if place.note else "Figure", node.source)
         self.inlines(picture, node.children)
-        self.inlines(self.paragraph(place, place.style if place.note else "Caption"), node.inlines)
+        self.inlines(self.paragraph(place, place.style if place.note else "Image Caption"), node.inlines)
         if node.id and not self.deleted:
             self.bookmarks.wrap(picture, bookmark_name(node.id))
 
