@@ -175,8 +175,9 @@ def test_summary_annex_by_theme_and_by_section(project):
     summary = annex(document, "Summary of recommendations")
     headings = [m.plain_text(b.inlines) for b in summary.blocks if isinstance(b, m.Heading)]
     assert headings == ["Summary of recommendations", "Legal framework", "Law enforcement", "Victim support"]
-    assert table_rows(summary)[1] == ["2.", "Amend the Criminal Code to remove double criminality.", "16.2, 16.3",
-                                      "1.1"]
+    # numbers start again in each block: each is told apart by its heading's number
+    assert table_rows(summary)[1] == ["2 (1.1)", "Amend the Criminal Code to remove double criminality.",
+                                      "16.2, 16.3", "1.1"]
     link = summary.blocks[2].rows[0][3].inlines[0]
     assert isinstance(link, m.Link) and link.url == "#ratification"
 
@@ -205,11 +206,13 @@ def test_annexes_in_the_pdf_and_the_docx(project, tmp_path):
     written, _ = build(root, ("pdf", "docx"), tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(written[0]), "-"], capture_output=True, text=True).stdout
     assert "Summary of recommendations" in text and "Follow-up to the recommendations of the previous cycle" in text
+    assert "Annex I" in text and "Annex II" in text
     assert "partially" in text
     docx = Docx(written[1].read_bytes())
     annex_style = docx.style_id("Annex Heading")
     annex_headings = [docx.text(p) for p in docx.document.iter(w("p")) if docx.paragraph_style(p) == annex_style]
-    assert annex_headings == ["Summary of recommendations", "Follow-up to the recommendations of the previous cycle"]
+    assert annex_headings == ["Annex I Summary of recommendations",  # the label, a line break, the title
+                              "Annex II Follow-up to the recommendations of the previous cycle"]
     anchors = {link.get(w("anchor")) for link in docx.document.iterfind(".//w:tbl//w:hyperlink", NS)}
     bookmarks = {b.get(w("name")) for b in docx.document.iter(w("bookmarkStart"))}
     assert anchors and anchors <= bookmarks  # every cross-reference in the annex tables lands on a heading

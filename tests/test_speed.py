@@ -121,7 +121,7 @@ def test_the_language_is_part_of_the_key(project, tmp_path):
     config.write_text(config.read_text() + "language: fr\n")
     french, _ = _load(root, cache)
     assert "“finding”" in m.plain_text(english.sections[0].blocks)
-    assert "« finding »" in m.plain_text(french.sections[0].blocks)
+    assert "«\u00a0finding\u00a0»" in m.plain_text(french.sections[0].blocks)
 
 
 def test_errors_are_reported_again_from_the_cache(project, tmp_path):

@@ -102,8 +102,8 @@ class Problems:
     def error(self, source: Source | None, message: str, rule: str = "") -> None:
         self.items.append(Problem(source, message, rule=rule))
 
-    def warning(self, source: Source | None, message: str) -> None:
-        self.items.append(Problem(source, message, "warning"))
+    def warning(self, source: Source | None, message: str, rule: str = "") -> None:
+        self.items.append(Problem(source, message, "warning", rule=rule))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -1,6 +1,6 @@
 """What Pandoc's Markdown reads and reportgen prints as written, found so that a warning can say so:
-raw TeX commands, TeX math, example lists, Quarto shortcodes, tables other than pipe tables, table
-captions, title blocks, and YAML metadata blocks below the front matter."""
+raw TeX commands, TeX math, example lists, Quarto shortcodes, tables other than pipe tables, title
+blocks, and YAML metadata blocks below the front matter."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ _TEX = re.compile(r"(?<!\\)\\([A-Za-z]+)")
 # Pandoc's inline math: `$` with no space inside either dollar, the closing one not before a digit,
 # or `$$...$$`; an escaped `\$` opens nothing.
 _MATH = re.compile(r"(?<!\\)\$\$(?=\S)[\s\S]+?\$\$|(?<!\\)\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)")
-# What tells math from money between two dollars (`$30 and US$` is math to Pandoc, money to its author).
-_MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$[A-Za-z]{1,2}\$\Z")
+# What tells math from money between two dollars (`$30 and US$` is math to Pandoc, money to its
+# author): TeX's signs, or a span that does not open with a digit (`$x$`, `$valid inline math$`).
+_MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$(?!\d)")
 _CODE = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)")
 _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pandoc would make of it
     (re.compile(r"\(@[\w-]*\)\s"), "a numbered example list item '(@...)' is printed as written, not numbered"),
@@ -22,9 +23,10 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
                                             "text is printed as a paragraph"),
     (re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
      "table here (only pipe tables are); its text is printed as paragraphs"),
+    (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*\{[^{}]*\}[ \t]*$"), "a link reference definition with attributes "
+     "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
 )
 _SHORTCODE = re.compile(r"\{\{<\s*([\w-]+).*?>\}\}")
-_CAPTION = re.compile(r"(?:Table)?:\s+\S")
 
 
 def unread_messages(raw: str) -> list[tuple[int, str]]:
@@ -78,11 +80,6 @@ def yaml_block_end(lines: list[str], start: int) -> int | None:
 def simple_table_rule(lines: list[str]) -> bool:
     """One of these lines (a rule or a setext heading's) is the dashed rule of a simple or multiline table."""
     return any(_LINE_STARTS[2][0].match(line) for line in lines)
-
-
-def is_table_caption(raw: str) -> bool:
-    """A paragraph next to a table that Pandoc reads as its caption (`: Caption`, `Table: Caption`)."""
-    return bool(_CAPTION.match(raw))
 
 
 def title_block(text: str) -> bool:
