@@ -311,7 +311,9 @@ class _ResourceChecker(m.Transformer):
         real = self.project.real(path, self.problems, image.source, f"image '{src}'")
         if real is None:
             return image
-        if not real.is_file():
-            self.problems.error(image.source, f"image '{src}' does not exist")
+        if not real.is_file():  # say where it was looked for: Pandoc users write paths from the project root
+            self.problems.error(image.source, f"image '{src}' does not exist: no file "
+                                              f"{self.project.relative(path)} (an image's path is relative to "
+                                              "its section file)")
             return image
         return replace(image, src=self.project.relative(path))
