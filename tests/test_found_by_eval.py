@@ -168,3 +168,47 @@ def test_several_recommending_states_read_as_a_list(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": section, "report/previous-recommendations.csv": csv})
     recommendation = next(n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Recommendation))
     assert "(Mexico and Brazil, Noted)" in m.plain_text(recommendation)
+
+
+def _placed(pdf, *starts: str) -> dict[str, tuple[float, float]]:
+    """(size in points, x) of the text runs that start with each of `starts`."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text, cm, tm, font, size):
+        for start in starts:
+            if text.startswith(start) and start not in found:
+                found[start] = (round(size * cm[0] * tm[0], 1), tm[4] * cm[0] + cm[4])
+    for page in pypdf.PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_endnotes_leave_the_body_text_and_its_lists_alone(project):
+    """With `notes: endnotes` the body carries the class "endnotes", and the rules meant for the list of
+    notes set the whole report in 10 pt and pulled every list and recommendation into the margin."""
+    root = project({"report/report.yaml": "title: T\nnotes: endnotes\n",
+                    "sections/01.md": "Bodytext opens the section.^[A note.]\n\na) Listtext one;\nb) two.\n\n"
+                                      "::: recommendations\n- Recotext to ratify.\n:::\n"})
+    pdf = next(f for f in build(root, ("pdf",), force=True).files if f.suffix == ".pdf")
+    placed = _placed(pdf, "Bodytext", "Listtext", "Recotext", "A note.")
+    assert placed["Bodytext"][0] == 12 and placed["A note."][0] == 10
+    assert placed["Listtext"][1] > placed["Bodytext"][1] and placed["Recotext"][1] > placed["Bodytext"][1], placed
+
+
+SPANISH_MATRIX = ("Número,Recomendación,Estado recomendante,Posición,Evaluación\n"
+                  "132.118,Intensificar la búsqueda,Francia,Apoyada,parcialmente aplicada\n"
+                  "132.240,Erradicar el trabajo infantil,Uruguay,Se toma nota,\n")
+
+
+def test_a_spanish_matrix_is_read_and_its_positions_printed_in_spanish(tmp_path):
+    """A Spanish coalition's matrix ("Apoyada", "Se toma nota") was refused, and an English one's
+    positions and assessments were printed in English in the Spanish report."""
+    section = ("::: recommendations\n- Crear un registro. {previous=\"132.118\"}\n"
+               "- Aplicar el Convenio. {previous=\"132.240\"}\n:::\n")
+    root = write_project(tmp_path, {"sections/01.md": section, "report/report.yaml": "title: T\nlanguage: es\n",
+                                    "report/previous-recommendations.csv": SPANISH_MATRIX})
+    document = load_model(Project.at(root))
+    text = m.plain_text(document.sections[0])
+    assert "132.118 (Francia, apoyada)" in text and "132.240 (Uruguay, anotada)" in text, text
+    annex = m.plain_text(document.sections[-1])
+    assert "apoyada" in annex and "parcialmente aplicada" in annex and "no evaluada" in annex, annex
