@@ -6,8 +6,10 @@ under way elsewhere are marked xfail with the owner."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
+import docx
 import pypdf
 import pytest
 from click.testing import CliRunner
@@ -18,12 +20,16 @@ from reportgen.load.project import Project
 from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.docx_styles import CATALOGUE
+from reportgen.review.carry import CHANGED_SINCE
+from reportgen.review.comments import trace
 from reportgen.review.markdown_edit import apply_edits
 from reportgen.review.revisions import NOTE_CALL, Edit
 
 from .conftest import write_project
 from .docx_inspect import NS, Docx
 from .test_check_rules import CLEAN, findings
+from .test_comments import isolate
+from .test_comments_carry import commit, git
 
 
 def test_a_long_address_breaks_without_a_hyphen_of_its_own(project):
@@ -212,3 +218,21 @@ def test_a_spanish_matrix_is_read_and_its_positions_printed_in_spanish(tmp_path)
     assert "132.118 (Francia, apoyada)" in text and "132.240 (Uruguay, anotada)" in text, text
     annex = m.plain_text(document.sections[-1])
     assert "apoyada" in annex and "parcialmente aplicada" in annex and "no evaluada" in annex, annex
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git holds the draft's version")
+def test_a_changed_paragraph_with_a_citation_is_said_to_have_changed(project, tmp_path):
+    """A comment on an older draft, in a paragraph changed since, was placed without "the paragraph has
+    changed since" when the paragraph cites a source: its unchanged note, which has the paragraph's
+    line, took the paragraph's place in the index."""
+    root = project({"sections/01.md": "An estimated 1.3 million children work[@ohchr2020].\n"})
+    git(root, "init", "-q")
+    commit(root, "draft")
+    files, _ = build(root, ("docx",), tmp_path / "out", draft=True)
+    document = docx.Document(files[0])
+    document.add_comment(isolate(document, "million children"), text="Source year?", author="Jane")
+    document.save(tmp_path / "reviewed.docx")
+    (root / "sections/01.md").write_text("About 1.3 million children work[@ohchr2020].\n", encoding="utf-8")
+    commit(root, "edited")
+    remark, = trace(tmp_path / "reviewed.docx", root).remarks
+    assert (remark.path, remark.line, remark.note) == ("sections/01.md", 1, CHANGED_SINCE)
