@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from reportgen import model as m
 from reportgen.cli import main
+from reportgen.errors import Problems
 from reportgen.load.project import Project
 from reportgen.pipeline import build, load_model
 from reportgen.renderers.docx import render_docx
@@ -236,3 +237,16 @@ def test_a_changed_paragraph_with_a_citation_is_said_to_have_changed(project, tm
     commit(root, "edited")
     remark, = trace(tmp_path / "reviewed.docx", root).remarks
     assert (remark.path, remark.line, remark.note) == ("sections/01.md", 1, CHANGED_SINCE)
+
+
+def test_an_endnote_link_that_is_no_web_address_is_left_out_with_a_warning(tmp_path):
+    """EndNote writes `url = {<Go to ISI>://WOS:…}`: the note printed "Available at <GotoISI>://WOS:…"."""
+    bib = ("@article{RN12,\n   author = {Mwangi, J. K.},\n   title = {Birth registration},\n   journal = {APS},\n"
+           "   url = {<Go to ISI>://WOS:000123456700001},\n   year = {2021}\n}\n")
+    root = write_project(tmp_path, {"sections/01.md": "Text[@RN12].\n", "references.bib": bib})
+    problems = Problems()
+    document = load_model(Project.at(root), problems)
+    assert "ISI" not in m.plain_text(document.notes[0].blocks)
+    assert [str(p) for p in problems.items] == [
+        "references.bib:5: warning: entry 'RN12', field 'url': '<Go to ISI>://WOS:000123456700001' is not a web "
+        "address (http or https); left out of the note"]
