@@ -259,3 +259,12 @@ def test_a_number_with_spaced_thousands_is_not_broken(tmp_path):
                                     "report/report.yaml": "title: T\nlanguage: es\n"})
     paragraph = next(n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph))
     assert "17 000" not in m.plain_text(paragraph)  # a no-break space joins the groups
+
+
+def test_a_word_bookmark_as_pandoc_writes_it_is_a_paragraph_anchor(tmp_path):
+    """A draft converted from Word by Pandoc opens paragraphs with its bookmarks, `[]{#_Toc12 .anchor}`,
+    and links to them: each was an error ("a paragraph anchor holds an id only")."""
+    root = write_project(tmp_path, {"sections/01.md": "[]{#_Ref123 .anchor}Inspection is the missing link.\n\n"
+                                                      "As said in [paragraph 1](#_Ref123).\n"})
+    first, second = [n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph)]
+    assert first.id == "_Ref123" and m.plain_text(first) == "Inspection is the missing link."

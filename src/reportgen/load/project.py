@@ -189,11 +189,12 @@ def _with_section_references(bibliography: Bibliography, sections: list[m.Sectio
 
 
 def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
-    """The ids a `#link` may point at: headings' and figures', and those of spans and divs (`[text]{#id}`)."""
+    """The ids a `#link` may point at: headings', figures', tables', recommendations' and anchored
+    paragraphs' (`[]{#id}` opening one), and those of spans and divs (`[text]{#id}`)."""
     targets = set()
     for section in sections:
         for node in m.walk(section):
-            if isinstance(node, m.Heading | m.Figure):
+            if isinstance(node, m.Heading | m.Figure | m.Paragraph | m.Table | m.Recommendation) and node.id:
                 targets.add(node.id)
             elif isinstance(node, m.Span | m.Div) and node.attributes.id:
                 targets.add(node.attributes.id)

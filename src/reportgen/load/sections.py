@@ -143,7 +143,7 @@ class _Reader:
         except ValueError as exc:
             self.error(line, f"bad paragraph anchor: {exc}")
             return ""
-        if not attributes.id or attributes.classes or attributes.pairs:
+        if not attributes.id or set(attributes.classes) - {"anchor"} or attributes.pairs:  # .anchor: Pandoc's Word bookmarks
             self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
         return attributes.id
 
