@@ -38,8 +38,9 @@ def open_versions(project: Project, old: str, new: str | None) -> Iterator[tuple
 
 
 def _open(project: Project, spec: str | None, folder: Path) -> Version:
-    if spec is None:
-        state = git.state(project.root)
+    if spec is None:  # "modified" when the report's inputs changed, not any other file of the folder
+        inputs = ["report", "sections", "templates"] + [p.name for p in project.root.glob("*.bib")]
+        state = git.state(project.root, paths=inputs)
         if state is None:
             return Version("worktree", "the project folder", project.root, "")
         at = f"commit {state.commit}" if state.commit else "no commit yet"
