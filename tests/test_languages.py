@@ -20,6 +20,7 @@ from reportgen.numberwords import arabic_ordinal, chinese
 from reportgen.scripts import count_words, direction_runs
 
 from .libreoffice import convert
+from .ooxml_schema import assert_valid_docx
 
 FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -117,6 +118,7 @@ def built(tmp_path_factory):
         assert result.exit_code == 0, result.output
         assert "notdef" not in result.output  # every character had a glyph
         out[code] = (next(folder.glob("*.pdf")), next(folder.glob("*.docx")))
+        assert_valid_docx(out[code][1].read_bytes())
     return out
 
 

@@ -21,6 +21,7 @@ from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer
 
 from .conftest import write_project
+from .ooxml_schema import assert_valid_docx
 from .test_pandoc_corpus import write_png
 
 CASES = int(os.environ.get("MARKDOWN_CASES", "60"))
@@ -114,7 +115,7 @@ def test_generated_sections_render_or_stop_with_located_errors(text):
     event("error" if isinstance(result, ReportError) else "rendered")
     if not isinstance(result, ReportError):
         HtmlRenderer(result, root / "templates").render()
-        render_docx(result, root / "templates", root)
+        assert_valid_docx(render_docx(result, root / "templates", root))
 
 
 @settings(max_examples=max(CASES // 10, 3), deadline=None, suppress_health_check=list(HealthCheck))

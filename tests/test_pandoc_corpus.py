@@ -33,6 +33,7 @@ from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer
 
 from .conftest import ROOT, write_project
+from .ooxml_schema import assert_valid_docx
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -167,6 +168,7 @@ def test_case_builds_and_keeps_pandocs_words(name, marker, text, tmp_path):
     assert marker != "error", f"{name} was expected to stop with errors"
     html = HtmlRenderer(result, tmp_path / "templates").render()
     docx = render_docx(result, tmp_path / "templates", tmp_path)
+    assert_valid_docx(docx)
     if marker.startswith("unsupported: "):
         assert marker.removeprefix("unsupported: ") in README_UNSUPPORTED(), f"{marker} is not in the README"
         return
