@@ -24,8 +24,8 @@ from reportgen.cli import main
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
-from reportgen.review.compare import compare
 from reportgen.review.changes import changes
+from reportgen.review.compare import compare
 from reportgen.review.diff import align_documents
 
 from .conftest import ROOT

@@ -18,7 +18,6 @@ from .recommendation_metadata import read_metadata
 from .slugs import slugify  # noqa: F401 (where it used to be)
 from .unread import SIMPLE_TABLE, is_table_caption, simple_table_rule, title_block, unread_messages, yaml_block_end
 
-
 _TOO_DEEP = {  # see load.markdown.depth
     "blocks": "quotations, lists and divs are nested too deep here: the text inside would be lost; nest them less",
     "inlines": f"emphasis, links and strikeouts are nested more than {MAX_INLINE_DEPTH} deep; nest them less",
