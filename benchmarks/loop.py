@@ -1,11 +1,12 @@
-"""The interactive loop: `reportgen watch` on a benchmark project, a section saved as an author saves
-it, and the time from the save until the new HTML, DOCX and PDF are on disk.
+"""The interactive loop: `reportgen watch` and `reportgen serve` on a benchmark project, a section
+saved as an author saves it, and the time from the save until the new HTML, DOCX and PDF are on
+disk (and, for serve, until the browser is told of the new HTML).
 
     python benchmarks/loop.py                          # joint, 50p and 150p; 7 saves of each kind
-    python benchmarks/loop.py --sizes joint --saves 3
+    python benchmarks/loop.py --sizes joint --saves 3 --commands serve
 
-Each size gets a fresh `reportgen watch` process on a copy of the project; once its first build is
-complete, three kinds of save are timed, each save waiting for the previous one's PDF:
+Each size gets a fresh `reportgen watch` (or `serve`) process on a copy of the project; once its
+first build is complete, three kinds of save are timed, each save waiting for the previous one's PDF:
 
 - `sentence`: a word of a paragraph in the middle section changes (the common case: one section's
   HTML is rendered again);
@@ -15,8 +16,9 @@ complete, three kinds of save are timed, each save waiting for the previous one'
   abandoned and its process replaced).
 
 The clock starts when the write of the section file returns and stops when the file on disk is the
-new one: the HTML holding the edit, the DOCX and the PDF rewritten (files polled every 2 ms).
-Results are printed and written to benchmarks/results/loop-<time>.json.
+new one: the HTML holding the edit, the DOCX and the PDF rewritten (files polled every 2 ms); for
+serve, also when the page's event stream announces the new HTML ("browser"). Results are printed
+and written to benchmarks/results/loop-<time>.json.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 from generate import SIZES, write_project
@@ -43,18 +47,35 @@ DEADLINE = 300
 
 
 class Watch:
-    """A `reportgen watch` process and the files it writes."""
+    """A `reportgen watch` (or `serve`) process and the files it writes; for serve, the times at which
+    its event stream announced each new HTML."""
 
-    def __init__(self, root: Path, reportgen: str):
+    def __init__(self, root: Path, reportgen: str, command: str = "watch"):
         self.root, self.out = root, root / "build"
-        self.process = subprocess.Popen([reportgen, "watch", "--project", str(root)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True)
+        extra = ["--port", "0"] if command == "serve" else []
+        self.process = subprocess.Popen([reportgen, command, "--project", str(root), *extra],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
+        self.announced: list[float] = []  # monotonic times of the stream's new HTML versions
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.process.stderr:
+            found = re.search(r"serving the preview at (\S+)", line)
+            if found:
+                threading.Thread(target=self._listen, args=(found[1],), daemon=True).start()
             self.lines.put(line.rstrip("\n"))
+
+    def _listen(self, url: str) -> None:
+        """Read the page's event stream as the browser does, noting when each new HTML is announced."""
+        version = -1
+        with urllib.request.urlopen(url + "_reportgen/events") as stream:
+            for raw in stream:
+                if raw.startswith(b"data: "):
+                    html = json.loads(raw[6:])["html_version"]
+                    if html != version:
+                        version = html
+                        self.announced.append(time.monotonic())
 
     def wait_for_line(self, needle: str) -> None:
         end = time.monotonic() + DEADLINE
@@ -96,10 +117,13 @@ def timed_save(watch: Watch, path: Path, text: str, token: str | None, interrupt
     before = {s: _stamp(p) for s, p in files.items()}
     while not watch.lines.empty():  # messages of earlier saves
         watch.lines.get_nowait()
+    announced = len(watch.announced)
     path.write_text(text)
     start = time.monotonic()
     seen: dict[str, float] = {}
-    while len(seen) < 3 and time.monotonic() - start < DEADLINE:
+    while len({".html", ".docx", ".pdf"} & set(seen)) < 3 and time.monotonic() - start < DEADLINE:
+        if "browser" not in seen and len(watch.announced) > announced:
+            seen["browser"] = watch.announced[announced] - start
         now = time.monotonic() - start
         for suffix, file in files.items():
             if suffix not in seen and _stamp(file) != before[suffix]:
@@ -110,7 +134,7 @@ def timed_save(watch: Watch, path: Path, text: str, token: str | None, interrupt
         if interrupt_after is not None and ".html" in seen and now >= interrupt_after:
             return seen
         time.sleep(0.002)
-    if len(seen) < 3:
+    if len({".html", ".docx", ".pdf"} & set(seen)) < 3:
         raise SystemExit(f"no new outputs within {DEADLINE} s: {seen}")
     watch.wait_for_line(".pdf")  # the DOCX written again with the PDF's page count: the build is over
     return seen
@@ -129,21 +153,21 @@ def with_line(text: str, change) -> str:
     return "\n".join(lines)
 
 
-def bench_size(name: str, reportgen: str, saves: int, scratch: Path) -> dict:
+def bench_size(name: str, reportgen: str, saves: int, scratch: Path, command: str = "watch") -> dict:
     project = PROJECTS / name
     if not (project / "references.bib").is_file():
         write_project(project, SIZES[name])
-    root = scratch / name
+    root = scratch / f"{name}-{command}"
     shutil.copytree(project, root, ignore=shutil.ignore_patterns("build"))
     sections = sorted((root / "sections").glob("*.md"))
     middle, first = sections[len(sections) // 2], sections[0]
     originals = {p: p.read_text() for p in (middle, first)}
-    watch = Watch(root, reportgen)
+    watch = Watch(root, reportgen, command)
     try:
         watch.wait_for_line(".pdf")
         times: dict[str, list[dict[str, float]]] = {"sentence": [], "note first": [], "during PDF": []}
         for i in range(saves):
-            print(f"  {name}: save {i + 1}/{saves}", file=sys.stderr)
+            print(f"  {name} ({command}): save {i + 1}/{saves}", file=sys.stderr)
             token = f"Edited{i:04d}"
             sentence = with_line(originals[middle], lambda line, t=token: f"{t} {line}")
             times["sentence"].append(timed_save(watch, middle, sentence, token))
@@ -160,20 +184,25 @@ def bench_size(name: str, reportgen: str, saves: int, scratch: Path) -> dict:
     return times
 
 
+COLUMNS = (".html", "browser", ".docx", ".pdf")
+
+
 def summary(times: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, float]]:
-    return {kind: {s: statistics.median(t[s] for t in runs) for s in (".html", ".docx", ".pdf")}
+    return {kind: {c: statistics.median(t[c] for t in runs) for c in COLUMNS if c in runs[0]}
             for kind, runs in times.items()}
 
 
-def print_size(name: str, times: dict) -> list:
+def print_run(name: str, command: str, times: dict) -> list:
     size = SIZES[name]
-    print(f"\n## {name}: {size.words:,} words, {size.notes:,} notes; seconds from the save to the file on disk "
-          f"(median, min-max of {len(times['sentence'])})")
-    print(f"{'save':<14}" + "".join(f"{s:>20}" for s in ("HTML", "DOCX", "PDF")))
+    columns = [c for c in COLUMNS if c in times["sentence"][0]]
+    print(f"\n## {command}, {name}: {size.words:,} words, {size.notes:,} notes; seconds from the save to the file on "
+          f"disk (median, min-max of {len(times['sentence'])})")
+    print(f"{'save':<14}" + "".join(f"{c.lstrip('.').upper() if c != 'browser' else 'browser told':>20}"
+                                    for c in columns))
     for kind, runs in times.items():
         cells = []
-        for suffix in (".html", ".docx", ".pdf"):
-            values = [t[suffix] for t in runs]
+        for column in columns:
+            values = [t[column] for t in runs]
             cells.append(f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})")
         print(f"{kind:<14}" + "".join(f"{c:>20}" for c in cells))
     rows = []
@@ -188,18 +217,21 @@ def print_size(name: str, times: dict) -> list:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="joint,50p,150p")
+    parser.add_argument("--commands", default="watch,serve")
     parser.add_argument("--saves", type=int, default=7)
     args = parser.parse_args()
     reportgen = str(Path(sys.executable).parent / "reportgen")
     load = os.getloadavg()
-    results: dict = {"command": " ".join(sys.argv), "cpus": os.cpu_count(), "load_average": load, "sizes": {}}
+    results: dict = {"command": " ".join(sys.argv), "cpus": os.cpu_count(), "load_average": load, "runs": {}}
     with tempfile.TemporaryDirectory() as scratch:
         for name in args.sizes.split(","):
-            times = bench_size(name, reportgen, args.saves, Path(scratch))
-            results["sizes"][name] = {"times": times, "median": summary(times)}
-    print(f"# reportgen watch, {os.cpu_count()} CPUs; medians of {args.saves} saves of each kind")
-    for name, result in results["sizes"].items():
-        result["targets"] = print_size(name, result["times"])
+            for command in args.commands.split(","):
+                times = bench_size(name, reportgen, args.saves, Path(scratch), command)
+                results["runs"][f"{command} {name}"] = {"times": times, "median": summary(times)}
+    print(f"# reportgen watch and serve, {os.cpu_count()} CPUs; medians of {args.saves} saves of each kind")
+    for run, result in results["runs"].items():
+        command, name = run.split()
+        result["targets"] = print_run(name, command, result["times"])
     results["load_average_after"] = os.getloadavg()
     print(f"\nload average before {load[0]:.2f}, after {os.getloadavg()[0]:.2f}")
     RESULTS.mkdir(exist_ok=True)

@@ -61,12 +61,11 @@ def main() -> None:
         from reportgen.renderers._weasyprint_patch import patch_weasyprint
         from reportgen.renderers.pdf import _fetcher_class, note_pages
         from reportgen.renderers.pdf_worker import paused_gc
-        from reportgen.resources import RESOURCES
 
         weasyprint = import_weasyprint()
         patch_weasyprint()
         clock.lap("weasyprint import")
-        fetcher = _fetcher_class()((project.root, RESOURCES))
+        fetcher = _fetcher_class()(project.root)
         with paused_gc():  # as in the PDF process
             laid_out = weasyprint.HTML(string=html, base_url=project.root.as_uri() + "/", url_fetcher=fetcher).render()
             clock.lap("layout")

@@ -28,6 +28,8 @@ def _text(node: m.Node) -> str:
 
 def _node(node: m.Node, indent: int) -> list[str]:
     pad = "  " * indent
+    if isinstance(node, m.Verbatim):
+        return [f"{pad}Verbatim {_text(node)}"]
     if isinstance(node, m.Text):
         return [pad + _text(node)]
     children = m.child_fields(node)

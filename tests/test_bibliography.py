@@ -135,7 +135,7 @@ def test_localisation_keys_are_words_in_the_report_language(project):
         "Richard Roe, A pump, European patent EP 1234 (France and United Kingdom, 2 April 2001).",
         "Ann Poe, “Rights”, PhD thesis (MIT, 2001)."]
     assert notes(project, LOCALISED, "A[@t]. B[@p].\n", "fr") == [
-        "Jane Doe, « Essays on torture », thèse de doctorat (EUI, 2010).",
+        "Jane Doe, «\u00a0Essays on torture\u00a0», thèse de doctorat (EUI, 2010).",  # no-break spaces
         "Richard Roe, A pump, brevet européen EP 1234 (France et Royaume-Uni, 2 avril 2001)."]
     assert notes(project, LOCALISED, "A[@p].\n", "es")[0].endswith("patente europea EP 1234 (Francia y Reino Unido, "
                                                                    "2 de abril de 2001).")

@@ -214,6 +214,25 @@ FAILING = [
      "sections/02-empty.md:1: warning ED-2 section has no text under its headings"),
     ("ED-3", section("status: final", "status: draft"),
      "sections/01-summary.md:3: info ED-3 status is 'draft', not final (owner: ERW)"),
+    ("ED-6", section("owner: ERW\n", "title: Summary\nowner: ERW\n"),
+     "sections/01-summary.md:2: warning ED-6 the front matter title 'Summary' and the level-1 heading 'Executive "
+     "summary' (line 6) both title this section: the heading is printed, the title is not (remove one of them)"),
+    ("ED-7", section("# Findings\n", "# Findings\n\n# Details\n"),
+     "sections/01-summary.md:9: warning ED-7 heading 'Findings' has nothing under it (before the heading on line "
+     "11)"),
+    ("XR-1", section("# Findings\n\nReported cases", "# Findings {#sec-findings}\n\nAs @sec-findngs shows, cases"),
+     "sections/01-summary.md:11: error XR-1 cross-reference '@sec-findngs' names nothing: no heading, paragraph, "
+     "recommendation, table or annex has the id 'sec-findngs' (did you mean '@sec-findings'?)"),
+    ("XR-1", section("# Findings\n", "# Findings {#upr2017}\n"),
+     "sections/01-summary.md:9: error XR-1 'upr2017' is both a citation key in references.bib and the id of a "
+     "cross-reference target: rename one"),
+    ("XR-2", section("Reported cases", "As @stats2012 shows, reported cases"),
+     "sections/01-summary.md:11: warning XR-2 '@stats2012' is neither a citation key nor a cross-reference target; "
+     "printed as written (did you mean '@stats2021'?) (write \\@ for a plain @)"),
+    ("RC-4", section(":::\n", ":::\n\n::: recommendations\n- Adopt a plan for girls by 2026.\n:::\n"),
+     "sections/01-summary.md:18: warning RC-4 recommendation 1 under heading II has the number of the one at "
+     "sections/01-summary.md:14: references and the summary annex cannot tell them apart "
+     "(numbering.recommendations_restart: never numbers them through)"),
     ("LD-1", {"report/report.yaml": CONFIG + "titel: typo\n"},
      "report/report.yaml:12: error LD-1 unknown key 'titel' (did you mean 'title'?)"),
     ("LD-2", section("Reported cases", "Reported <b>cases</b>"),
@@ -254,6 +273,11 @@ PASSING = [
     ("BIB-4", {"references.bib": BIB.replace("  url = {https://example.org/a-hrc-36-7},\n", "")}),
     ("ED-2", {"sections/02-short.md": "# Annex\n\nOne line.\n"}),
     ("ED-3", section("status: final\n", "")),
+    ("ED-6", section("status: final\n---\n# Executive summary\n", "status: final\ntitle: Executive summary\n---\n")),
+    ("ED-7", section("# Findings\n", "# Findings\n\n## Details\n")),
+    ("XR-1", section("# Findings\n\nReported cases", "# Findings {#sec-findings}\n\nAs @Sec-findings shows, cases")),
+    ("XR-2", section("Reported cases", "Reported (\\@stats2012) cases")),
+    ("RC-4", section(":::\n", ":::\n\n# Further\n\nText.\n\n::: recommendations\n- Adopt a plan by 2026.\n:::\n")),
 ]
 
 

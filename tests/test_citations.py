@@ -139,7 +139,7 @@ def test_french_labels(project):
     root = project({"sections/01.md": "A[@ohchr2020]. B[@ohchr2020, p. 2].\n", "references.bib": BIB,
                     "report/report.yaml": "title: Rapport\nlanguage: fr\n"})
     notes = [m.plain_text(n.blocks) for n in load_model(Project.at(root)).notes]
-    assert notes[0].endswith("Disponible à l'adresse https://example.org/annual%20report.pdf "
+    assert notes[0].endswith("Disponible à l’adresse https://example.org/annual%20report.pdf "
                              "(consulté le 17 mars 2021).")
     assert notes[1] == "Ibid., p. 2."
 

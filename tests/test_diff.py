@@ -240,12 +240,12 @@ def test_the_redline_html_marks_words_blocks_and_notes(drafts):
     assert "its implementation <del>still </del>suffers from a<ins> serious</ins> lack" in html
     assert re.search(r'<div class="deleted"><p class="numbered" data-src="sections/01-executive-summary.md:28">'
                      r'<span class="para-num">4\.</span>With regard to the implementation', html)
-    assert re.search(r'<div class="inserted"><p id="para-15" class="numbered" data-src="[^"]+">'
+    assert re.search(r'<div class="inserted"><p id="paragraph-15" class="numbered" data-src="[^"]+">'
                      r'<span class="para-num">15\.</span>In 2011 the Government', html)
     note = re.search(r'<span class="fn" [^>]*>(<span class="note-p">ASEAN:.*?)</span></span>', html).group(1)
     assert re.findall(r"<ins>(.*?)</ins>", note) == [" the", ", founded in 1967"]
     assert re.sub(r"<[^>]+>", "", note) == "ASEAN: the Association of Southeast Asian Nations, founded in 1967."
-    assert html.count('id="para-4"') == 1  # the removed paragraph 4 gave its id to the new paragraph 4
+    assert html.count('id="paragraph-4"') == 1  # the removed paragraph 4 gave its id to the new paragraph 4
 
 
 def accepted(element, accept: bool) -> None:

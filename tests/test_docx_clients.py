@@ -254,7 +254,8 @@ def test_pandoc_reads_back_the_notes_and_paragraphs(example_docx, example_model,
     paragraphs, notes = [], []
     _read_back(document["blocks"], paragraphs, notes)
     assert notes == [squash(m.plain_text(note.blocks)) for note in example_model.notes]
-    expected = [squash(m.plain_text(node.inlines)) for section in example_model.sections for node in m.walk(section)
+    expected = [squash(f"{getattr(node, 'label', '')} {m.plain_text(node.inlines)}")  # "Annex I", then the title
+                for section in example_model.sections for node in m.walk(section)
                 if isinstance(node, m.Paragraph | m.Heading) and not _in_note(node, example_model)]
     missing = [text for text in expected if text not in paragraphs]
     assert missing == []

@@ -20,7 +20,7 @@ NEEDS_GIT = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 SECTION = "# Findings\n\nA finding[@ohchr2020].\n"
 
-pytestmark = [NEEDS_GIT, pytest.mark.xfail(run=False, reason="issue 19: fixed in the next steps")]  # PENDING
+pytestmark = NEEDS_GIT
 
 
 def run(*args: str, env: dict | None = None):
@@ -143,7 +143,7 @@ def test_committed_links_are_left_out_of_a_revision(repository):
     short = git(repository, "rev-parse", "--short", "HEAD~1")
     for link, target in (("report/etc", "/etc"), ("sections/outside.md", "/etc/passwd"),
                          ("sections/up.md", "../../../../../../../etc/hostname")):
-        assert (f"warning: {short}:{link}: a symbolic link to {target}, outside the project; left out of the "
+        assert (f"{short}:{link}: warning: a symbolic link to {target}, outside the project; left out of the "
                 "revision") in result.stderr.splitlines()
 
 
@@ -179,5 +179,5 @@ def test_a_report_file_over_the_size_cap_is_left_out_with_a_warning(repository, 
     result = run("diff", "HEAD", "--project", str(repository), "--format", "html")
     assert result.exit_code == 0, result.output
     short = git(repository, "rev-parse", "--short", "HEAD")
-    assert (f"warning: {short}:images/big.png: 2 MB, over the 1 MB a report file of a revision may have; left out"
+    assert (f"{short}:images/big.png: warning: 2 MB, over the 1 MB a report file of a revision may have; left out"
             in result.stderr.splitlines())

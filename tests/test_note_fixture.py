@@ -92,10 +92,10 @@ EXPECTED = {
                        "UNICEF Indonesia, February 2020).",
     "ohchr:2020": "Office of the United Nations High Commissioner for Human Rights, Annual report (Geneva, 2020).",
     "ohchr:2021": "Office of the United Nations High Commissioner for Human Rights, Annual report (Geneva, 2021).",
-    "putri": "Ayu Putri, “Customary Law and Land Rights in Papua”, Master's thesis (Depok, Universitas Indonesia, "
+    "putri": "Ayu Putri, “Customary Law and Land Rights in Papua”, Master’s thesis (Depok, Universitas Indonesia, "
              "2015).",
     "alvarez": "Emmanuel Alvarez, “Essays on fiscal policy”, PhD thesis (Harvard University, 2003).",
-    "kim:migrants": "Lee Kim, “Migrant Workers”, Master's thesis (University of Malaya, June 2011).",
+    "kim:migrants": "Lee Kim, “Migrant Workers”, Master’s thesis (University of Malaya, June 2011).",
     "roe:principles": "Richard Roe, “Draft Principles on Detention” (2022, in preparation). Paper presented to the "
                       "Expert Group.",
     "doe:rightsdb": "Jane Doe, rightsdb, version 1.4 (2020). Available at https://example.org/rightsdb and "
@@ -120,7 +120,7 @@ EXPECTED = {
            "10 December 1984). United Nations, Treaty Series, vol. 1465, p. 85.",
     "guterres": "António Guterres, Letter to the President of the Security Council (1 April 2020).",
     "act:killing": "Joshua Oppenheimer, dir., The Act of Killing (Copenhagen, Final Cut for Real, 2012).",
-    "fals": "Iwan Fals, Bongkar (Jakarta, Musica Studio's, 1989).",
+    "fals": "Iwan Fals, Bongkar (Jakarta, Musica Studio’s, 1989).",
     "doe:testimony": "Jane Doe, Testimony, Teater Garasi (Yogyakarta, 2 March 2018).",
     "roe:review": "Richard Roe, “Review of Rights: A History”, Journal of Human Rights, vol. 9, No. 1 (2010), "
                   "pp. 120–122.",

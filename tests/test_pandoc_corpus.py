@@ -188,10 +188,13 @@ def README_UNSUPPORTED() -> str:  # noqa: N802
 
 
 def unique_ids(text: str, case: int) -> str:
-    """A case's explicit identifiers and the links to them, made unique across the report."""
+    """A case's explicit identifiers and the links and cross-references to them, made unique across
+    the report."""
     for ident in set(re.findall(r"\{#([^\s}]+)", text)):
         for written in {ident, quote(ident)}:
             text = re.sub("([{(]#)" + re.escape(written) + r"(?=[\s})])", rf"\g<1>{ident}-{case}", text)
+        for written in {ident, ident[:1].upper() + ident[1:]}:  # @sec-x, @Sec-x
+            text = re.sub("(?<=@)" + re.escape(written) + r"(?![\w-])", f"{written}-{case}", text)
     return text
 
 

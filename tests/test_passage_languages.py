@@ -70,7 +70,7 @@ def test_divs_sections_and_spans_set_word_language_in_the_slot_of_their_script(p
     assert _lang(runs["نص عربي هنا."]) == {"bidi": "ar-SA"} and _bidi(runs["نص عربي هنا."]) == "1"
     assert _lang(runs["中文段落。"]) == {"eastAsia": "zh-CN"} and _bidi(runs["中文段落。"]) is None
     assert _lang(runs["English text."]) == {}
-    assert _lang(runs["Un paragraphe en français"]) == {"val": "fr-FR"}
+    assert _lang(runs["Un paragraphe en français."]) == {"val": "fr-FR"}  # the note call after the full stop
     assert _lang(runs["texte"]) == {"val": "fr-FR"} and _lang(runs["نص"]) == {"bidi": "ar-SA"}
     assert _lang(notes["حاشية عربية."]) == {"bidi": "ar-SA"}  # a note written in the passage
     # a note made from a citation is written in the report's language, not the section's

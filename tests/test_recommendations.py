@@ -205,11 +205,13 @@ def test_annexes_in_the_pdf_and_the_docx(project, tmp_path):
     written, _ = build(root, ("pdf", "docx"), tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(written[0]), "-"], capture_output=True, text=True).stdout
     assert "Summary of recommendations" in text and "Follow-up to the recommendations of the previous cycle" in text
+    assert "Annex I" in text and "Annex II" in text
     assert "partially" in text
     docx = Docx(written[1].read_bytes())
     annex_style = docx.style_id("Annex Heading")
     annex_headings = [docx.text(p) for p in docx.document.iter(w("p")) if docx.paragraph_style(p) == annex_style]
-    assert annex_headings == ["Summary of recommendations", "Follow-up to the recommendations of the previous cycle"]
+    assert annex_headings == ["Annex I Summary of recommendations",  # the label, a line break, the title
+                              "Annex II Follow-up to the recommendations of the previous cycle"]
     anchors = {link.get(w("anchor")) for link in docx.document.iterfind(".//w:tbl//w:hyperlink", NS)}
     bookmarks = {b.get(w("name")) for b in docx.document.iter(w("bookmarkStart"))}
     assert anchors and anchors <= bookmarks  # every cross-reference in the annex tables lands on a heading

@@ -121,7 +121,7 @@ def test_the_language_is_part_of_the_key(project, tmp_path):
     config.write_text(config.read_text() + "language: fr\n")
     french, _ = _load(root, cache)
     assert "“finding”" in m.plain_text(english.sections[0].blocks)
-    assert "« finding »" in m.plain_text(french.sections[0].blocks)
+    assert "«\u00a0finding\u00a0»" in m.plain_text(french.sections[0].blocks)
 
 
 def test_errors_are_reported_again_from_the_cache(project, tmp_path):
@@ -301,3 +301,23 @@ def test_the_note_lookup_fix_applies_to_the_installed_weasyprint_and_changes_no_
                               capture_output=True, text=True, check=True).stdout
 
     assert pdf("with") == pdf("without")
+
+
+def test_decoded_references_are_kept_in_the_cache_with_their_warnings(project, monkeypatch):
+    """The next build reads the cited works decoded, and reports what decoding found again."""
+    from reportgen.load import reference
+    from reportgen.pipeline import Session
+
+    from .conftest import MINIMAL_BIB
+
+    bib = MINIMAL_BIB.replace("year = {2020},\n}", "year = {2020},\n  note = {An \\oddcommand{x} here},\n}", 1)
+    root = project({"sections/01.md": "# A\n\nText[@smith2020].\n", "references.bib": bib})
+    with Session(root, pdf=False) as session:
+        first = session.load()
+    monkeypatch.setattr(reference, "decode", lambda *args: pytest.fail("decoded again"))
+    with Session(root, pdf=False) as session:  # a new process would read the same files
+        again = session.load()
+    assert again.document == first.document and again.document.notes == first.document.notes
+    assert [str(p) for p in again.warnings] == [str(p) for p in first.warnings] == [
+        "references.bib:16: warning: entry 'smith2020', field 'note': unknown LaTeX command '\\oddcommand' "
+        "(its argument is kept)"]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from reportgen import model as m
+from reportgen.errors import Source
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
 from reportgen.renderers.html import HtmlRenderer
+from reportgen.transforms.typography import typesetter
 
 from .docx_inspect import NS, Docx, w
 
@@ -30,3 +34,134 @@ def test_superscript_and_subscript_are_real_formatting_in_html_and_docx(project)
              if r.find("w:rPr/w:vertAlign", NS) is not None else "") for r in body.iter(w("r"))]
     assert ("e", "superscript") in runs and ("2", "subscript") in runs and ("la 51", "") in runs
     assert m.plain_text(document.sections[0].blocks[0]) == "la 51e session, H2O"
+
+
+# The typesetter, line by line -----------------------------------------------------------------------
+
+NB, NNB = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize("language, written, printed", [
+    ("en", "The child's \"right\" and students' 'own' words", "The child’s “right” and students’ ‘own’ words"),
+    ("en", "An unmatched \" stays", "An unmatched \" stays"),
+    ("fr", "Comme l'indique la \"section\": voir! Pourquoi? Oui; non.",
+     f"Comme l’indique la «{NB}section{NB}»{NB}: voir{NNB}! Pourquoi{NNB}? Oui{NNB}; non."),
+    ("fr", "Présentée par: la coalition", f"Présentée par{NB}: la coalition"),
+    ("fr", "« déjà » et «bien» et l’« accord »", f"«{NB}déjà{NB}» et «{NB}bien{NB}» et l’«{NB}accord{NB}»"),
+    ("fr", f"Déjà typographié{NB}: rien{NNB}! à changer", f"Déjà typographié{NB}: rien{NNB}! à changer"),
+    ("fr", "À 10:30, voir http://example.org/?q=1 ou A/HRC/19:8?!", f"À 10:30, voir http://example.org/?q=1 ou "
+                                                                   f"A/HRC/19:8{NNB}?!"),
+    ("es", "\"Hola\", la 13ª sesión y el 1º ciclo", "«Hola», la 13.ª sesión y el 1.º ciclo"),
+])
+def test_lines_are_typeset_as_the_language_writes(language, written, printed):
+    assert typesetter(language).text(written) == printed
+
+
+def test_french_ordinals_and_numero_are_raised():
+    inlines = typesetter("fr").run((m.Text("la 51e session, le 1er et la 1re, le XXIe siècle, n° 5; Vers le Ve"),))
+    assert inlines == (
+        m.Text("la 51"), m.Superscript((m.Text("e"),)), m.Text(" session, le 1"), m.Superscript((m.Text("er"),)),
+        m.Text(" et la 1"), m.Superscript((m.Text("re"),)), m.Text(" le XXI".replace(" le", ", le")),
+        m.Superscript((m.Text("e"),)), m.Text(" siècle, n"), m.Superscript((m.Text("o"),)),
+        m.Text(f"{NB}5{NNB}; Vers le V"), m.Superscript((m.Text("e"),)))
+
+
+def test_quotes_pair_across_emphasis_and_leave_code_addresses_and_escapes_alone():
+    setter = typesetter("fr")
+    inlines = (m.Text('Le "'), m.Emph((m.Text("titre"),)), m.Text('" et '), m.Code('"code"'), m.Text(" "),
+               m.Link("https://x.org/a:b", (m.Text("https://x.org/a:b"),), Source("s.md", 1)), m.Text(" "),
+               m.Verbatim('"'), m.Text("tel quel"), m.Verbatim('"'))
+    assert setter.run(inlines) == (
+        m.Text(f"Le «{NB}"), m.Emph((m.Text("titre"),)), m.Text(f"{NB}» et "), m.Code('"code"'), m.Text(" "),
+        inlines[5], m.Text(" "), m.Verbatim('"'), m.Text("tel quel"), m.Verbatim('"'))
+
+
+def test_spanish_quotes_as_configured():
+    assert typesetter("es", "“”‘’").text('"Hola"') == "“Hola”"
+    assert typesetter("ar") is None  # no typography yet for this language: text left as typed
+
+
+# Everything printed ----------------------------------------------------------------------------
+
+FRENCH = """\
+title: "L'éducation des enfants"
+language: fr
+state: France
+session: 51
+cycle: 4
+submission: joint
+coalition: {name: Coalition pour l'éducation, acronym: CPE}
+organisations:
+  - {name: "Association d'aide", acronym: AA}
+  - {name: Ligue, acronym: LG}
+recommendations: {summary: theme}
+"""
+
+FRENCH_BIB = """\
+@report{kone2023,
+  author = {Koné, Awa},
+  title = {L'école pour tous: un bilan},
+  year = {2023},
+}
+"""
+
+
+def test_a_french_report_is_typeset_everywhere(project):
+    root = project({"report/report.yaml": FRENCH, "references.bib": FRENCH_BIB, "sections/01.md": """\
+        # Le droit à l'éducation
+
+        Comme le note @kone2023, l'accès est "limité" [@kone2023, p. 3].
+
+        ::: recommendations
+        - Garantir l'accès. {previous="112.45"}
+        :::
+        """})
+    document = load_model(Project.at(root))
+    cover = document.cover
+    assert m.plain_text(cover.title) == "L’éducation des enfants"
+    assert m.plain_text(cover.label_submitters) == f"Organisations membres (2){NB}:"
+    assert cover.review == (m.Text("France – 51"), m.Superscript((m.Text("e"),)),
+                            m.Text(" session du Groupe de travail de l’EPU, 4"), m.Superscript((m.Text("e"),)),
+                            m.Text(" cycle"))
+    body = document.sections[0]
+    assert m.plain_text(body.blocks[0]) == "Le droit à l’éducation"
+    assert m.plain_text(body.blocks[1]) == f"Comme le note Koné, l’accès est «{NB}limité{NB}»."
+    assert [m.plain_text(n.blocks) for n in document.notes] == [
+        f"L’école pour tous{NB}: un bilan (2023).", "Ibid., p. 3."]  # the author is in the text
+    recommendation = next(n for n in m.walk(body) if isinstance(n, m.Recommendation))
+    assert m.plain_text(recommendation.blocks).endswith(f"Comme recommandé précédemment{NB}: 112.45.")
+    html = HtmlRenderer(document).render()
+    assert f'<span class="label">Organisations membres (2){NB}:</span>' in html
+    assert "51<sup>e</sup> session" in html and "Annexe I" in html
+
+
+def test_typography_can_be_switched_off(project):
+    root = project({"report/report.yaml": FRENCH + "typography: {enabled: false}\n", "references.bib": FRENCH_BIB,
+                    "sections/01.md": "Texte: voir.\n"})
+    document = load_model(Project.at(root))
+    assert m.plain_text(document.cover.title) == "L'éducation des enfants"
+    assert m.plain_text(document.sections[0].blocks[0]) == "Texte: voir."
+
+
+# Note calls ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written, calls_after, printed", [
+    ("l'éducation [@smith2020].", True, "l’éducation.[1]"),
+    ("l'éducation [@smith2020].", False, "l’éducation[1]."),
+    ("text [@smith2020] [@ohchr2020], more", True, "text,[1][2] more"),
+    ("text^[A note.] ; more", True, "text ;[1] more"),
+    ("text [@smith2020])", True, "text[1])"),
+])
+def test_note_calls_are_placed_as_typesetters_place_them(project, written, calls_after, printed):
+    setting = f"typography: {{notes_after_punctuation: {str(calls_after).lower()}}}"
+    root = project({"sections/01.md": written + "\n", "report/report.yaml": f"title: T\n{setting}\n"})
+    paragraph = load_model(Project.at(root)).sections[0].blocks[0]
+    shown = "".join(f"[{n.number}]" if isinstance(n, m.Note) else m.plain_text(n) for n in paragraph.inlines)
+    assert shown == printed
+
+
+def test_a_passage_in_another_language_keeps_its_own_typography():
+    span = m.Span((m.Text('"Quoted": fine'),), m.Attributes(pairs=(("lang", "en"),)))
+    inlines = typesetter("fr").run((m.Text('Il dit "oui" : '), span, m.Text(".")))
+    assert inlines == (m.Text(f"Il dit «{NB}oui{NB}»{NB}: "),
+                       m.Span((m.Text("“Quoted”: fine"),), span.attributes), m.Text("."))

@@ -92,8 +92,8 @@ class Problems:
     def error(self, source: Source | None, message: str, rule: str = "") -> None:
         self.items.append(Problem(source, message, rule=rule))
 
-    def warning(self, source: Source | None, message: str) -> None:
-        self.items.append(Problem(source, message, "warning"))
+    def warning(self, source: Source | None, message: str, rule: str = "") -> None:
+        self.items.append(Problem(source, message, "warning", rule=rule))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -112,7 +112,7 @@ class Problems:
             raise ReportError(sorted(self.errors, key=_sort_key))
 
 
-_SAYS_WARNING = re.compile(r"(?:\S[^:\n]*(?::\d+)?: )?warning: ")
+_SAYS_WARNING = re.compile(r"(?:(?:[0-9a-f]{4,40}:)?\S[^:\n]*(?::\d+)?: )?warning: ")  # a revision's: `3f2a1b0:path`
 
 
 def warning_line(text: str) -> str:

@@ -7,9 +7,10 @@ what another one sees.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import Source
 
@@ -58,6 +59,11 @@ class Attributes:
 @dataclass(frozen=True, slots=True)
 class Text(Inline):
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verbatim(Text):
+    """Text the author escaped (`\\"`): printed as typed, which typography leaves alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,30 @@ class Cite(Inline):
 
 
 @dataclass(frozen=True, slots=True)
+class CrossRef(Inline):
+    """`@sec-id`, `[@sec-a; @sec-b]`, `[Section @sec-x]` as written: a reference to numbered parts of
+    the report, which the cross-references transform prints ("sections 1.1 and 1.2") as Text and Ref."""
+
+    targets: tuple[str, ...]
+    source: Source
+    prefix: tuple[Node, ...] = ()  # the author's own word ("Section"), printed instead of reportgen's
+    suffix: tuple[Node, ...] = ()  # what follows the last target inside the brackets
+    bare: bool = False  # `[-@sec-x]`: the number alone
+    capital: bool = False  # `@Sec-x`: the word capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class Ref(Inline):
+    """A resolved cross-reference's number as its target shows it ("II", "12"), or the title of an
+    unnumbered heading: a link to `target` in HTML and PDF, a REF field in DOCX. `kind` is heading,
+    title, paragraph, recommendation, annex or table."""
+
+    target: str
+    number: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Note(Inline):
     """A footnote or endnote; `number` is set by the citations transform (1, 2, … in document order)."""
 
@@ -180,6 +210,7 @@ class Paragraph(Block):
     inlines: tuple[Node, ...]
     source: Source
     number: int | None = None
+    id: str = ""  # given by the author (`[]{#para-id}` at its start), for cross-references
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +224,7 @@ class Heading(Block):
     numbered: bool = True
     number: str = ""
     counters: tuple[int, ...] = ()
+    label: str = ""  # an annex's "Annex I", printed above its title
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,9 +296,16 @@ class TableCell(Node):
 
 @dataclass(frozen=True, slots=True)
 class Table(Block):
+    """A table; a caption (`: Caption {#tbl-id}` after it) makes it numbered: `number` 1, 2, … and
+    `label` "Table 1", printed above the caption."""
+
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     source: Source
+    caption: tuple[Node, ...] = ()
+    id: str = ""
+    number: int = 0
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,20 +378,28 @@ class Section(Node):
 
 @dataclass(frozen=True, slots=True)
 class Cover(Node):
-    """The top of the first page, built from report.yaml: who submits what, about which State."""
+    """The top of the first page, built from report.yaml: who submits what, about which State. What
+    it prints is inlines, typeset like the text; each label holds its colon ("Présentée par :")."""
 
-    kind: str  # "Joint submission to the Universal Periodic Review"
-    title: str
-    subtitle: str
-    review: str  # "Indonesia – 13th session of the UPR Working Group, 2nd cycle"
-    date: str
-    coalition: str  # "Name (ACRONYM)" of a coalition, or ""
-    submitters_label: str  # "Member organisations (21)", "Submitted by"
-    submitters: tuple[str, ...]  # "Name (ACRONYM)" for each organisation
+    kind: tuple[Node, ...]  # "Joint submission to the Universal Periodic Review"
+    title: tuple[Node, ...]
+    subtitle: tuple[Node, ...]
+    review: tuple[Node, ...]  # "Indonesia – 13th session of the UPR Working Group, 2nd cycle"
+    date: tuple[Node, ...]
+    coalition: tuple[Node, ...]  # "Name (ACRONYM)" of a coalition, or ()
+    submitters: tuple[tuple[Node, ...], ...]  # "Name (ACRONYM)" for each organisation
     blocks: tuple[Node, ...]  # the coalition's description
-    keywords: tuple[str, ...]
-    contact: tuple[str, ...]
+    keywords: tuple[tuple[Node, ...], ...]
+    contact: tuple[tuple[Node, ...], ...]
     source: Source
+    label_coalition: tuple[Node, ...] = ()  # "Coalition:"
+    label_submitters: tuple[Node, ...] = ()  # "Member organisations (21):", "Submitted by:"
+    label_keywords: tuple[Node, ...] = ()
+    label_contact: tuple[Node, ...] = ()
+
+    CHILDREN: ClassVar[tuple[str, ...]] = ("kind", "title", "subtitle", "review", "date", "coalition", "submitters",
+                                           "blocks", "keywords", "contact", "label_coalition", "label_submitters",
+                                           "label_keywords", "label_contact")
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,9 +425,9 @@ def child_fields(node: Node) -> tuple[str, ...]:
     cls = type(node)
     names = _CHILD_FIELDS.get(cls)
     if names is None:
-        names = tuple(f.name for f in fields(cls)
-                      if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
-                                    "suffix", "header", "rows", "sections"})
+        names = getattr(cls, "CHILDREN", None) or tuple(
+            f.name for f in fields(cls) if f.name in {"children", "inlines", "blocks", "items", "citations", "prefix",
+                                                      "suffix", "header", "rows", "sections", "caption"})
         _CHILD_FIELDS[cls] = names
     return names
 
@@ -425,6 +472,17 @@ class Transformer:
         return replace(node, **changes) if changes else node
 
 
+def label_number(label: str) -> str:
+    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3")."""
+    numbers = re.findall(r"[0-9IVXLCDM]+", label)
+    return numbers[-1] if numbers else label
+
+
+def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:
+    """Every note in document order (the cover's first): a transform that rewrites notes lists them again."""
+    return tuple(node for part in (cover, *sections) for node in walk(part) if isinstance(node, Note))
+
+
 # Inlines that hold other inlines: their text runs on without a space.
 INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Underline, Span, Link, Inserted,
                      Deleted)
@@ -437,6 +495,10 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     node = nodes
     if isinstance(node, Text | Code | CodeBlock):
         return node.text
+    if isinstance(node, Ref):
+        return node.number
+    if isinstance(node, CrossRef):  # printed once resolved, as Text and Ref
+        return ""
     if isinstance(node, LineBreak):
         return "\n"
     if isinstance(node, Image):

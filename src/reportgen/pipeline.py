@@ -156,7 +156,10 @@ class Session:
         problems = Problems()
         written = load_document(self.project, problems, self.cache)
         check_rule_settings(written.config, problems)
+        decoded = written.bibliography.decoded if written.bibliography else 0
         document = resolve_model(written, problems)
+        if written.bibliography and written.bibliography.decoded > decoded:  # new cited works decoded
+            self.cache.keep(written.config.bibliography)
         paragraphs = sum(1 for s in document.sections for n in m.walk(s) if isinstance(n, m.Paragraph) and n.number)
         self.stages.done("load", f"{len(document.sections)} sections, {paragraphs} numbered paragraphs, "
                                  f"{len(document.notes)} notes, {len(document.bibliography.entries)} references")
@@ -292,6 +295,7 @@ class Session:
         warnings += [f"{f.finding()} (built anyway: --force)" for f in checked.findings if f.severity == "error"]
         now = build_time()
         stamp = self.stamp(loaded.document, now, draft)
+        warnings += [stamp.warning] if stamp and stamp.warning else []
         name = output_name(loaded.document.config) + (f"_{stamp.file_suffix()}" if stamp else "")
         look = Look(stamp=stamp, words=checked.words.counted if checked.words else None)
         return Prepared(loaded.document, warnings, look, now, name)

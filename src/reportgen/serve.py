@@ -197,7 +197,7 @@ def _image(root: Path, path: str) -> Path | None:
 
 def serve(project_dir: str | Path = ".", formats: tuple[str, ...] = DEFAULT_FORMATS,
           output_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
-          echo: Echo = print, interval: float = 0.3, stop: threading.Event | None = None,
+          echo: Echo = print, interval: float = 0.05, stop: threading.Event | None = None,
           opened=lambda url: None) -> None:
     """Serve the preview and build after every save until `stop` is set (or Ctrl-C). `opened` is
     given the address once the server listens."""

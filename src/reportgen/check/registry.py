@@ -109,6 +109,21 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("ED-5", "warning", "No TODO or FIXME marker is left in the text of the sections or their notes.",
          "A marker is something still to write; left in, it would be submitted as it stands (`reportgen init` "
          "writes them where a new report needs text)."),
+    Rule("ED-6", "warning", "A section is titled once: not by both a front matter `title` and a level-1 heading "
+                            "(the heading is printed).",
+         "Two titles print a chapter with nothing under it, and the text under the wrong one.", loader=True),
+    Rule("ED-7", "warning", "Every heading has text under it before the next heading of its level or above.",
+         "An empty chapter is a lost section, a misplaced heading or text that went under another title."),
+    Rule("XR-1", "error", "Every cross-reference (`@sec-…`, `@para-…`, `@rec-…`, `@annex-…`, `@tbl-…`) names a "
+                          "numbered target, and no id is also a citation key.",
+         "A reference to nothing prints a wrong or empty number; an id that is also a key makes `@id` mean two "
+         "things.", loader=True),
+    Rule("XR-2", "warning", "Every `@word` in the text is a citation key or a cross-reference (else it is printed "
+                            "as written).",
+         "A mistyped key such as `@kone2023` would otherwise be printed as is, with no note.", loader=True),
+    Rule("RC-4", "warning", "References and the summary annex can tell every recommendation apart.",
+         "Numbers that start again in each block are told apart by the heading they fall under; two blocks under "
+         "one heading cannot be (number them through: `numbering.recommendations_restart: never`)."),
     Rule("LD-1", "error", "The project's files read and parse.",
          "A file that cannot be read cannot be checked or built.", loader=True),
     Rule("LD-2", "warning", "Warnings met while loading, such as raw HTML in a section (shown as text).",

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
-from ..i18n import labels
 from ..scripts import count_words
 
 
@@ -100,23 +99,23 @@ def section_words(section: m.Section) -> SectionWords:
     return SectionWords(section.source.path, body, headings, notes, section.annex)
 
 
-def cover_text(cover: m.Cover, language: str) -> str:
+def cover_text(cover: m.Cover) -> str:
     """The first page's text as the renderers lay it out, labels included."""
-    words = labels(language)
-    parts = [cover.kind, cover.review, cover.title, cover.subtitle, cover.date]
+    text = m.plain_text
+    parts = [text(cover.kind), text(cover.review), text(cover.title), text(cover.subtitle), text(cover.date)]
     if cover.coalition:
-        parts.append(f"{words['coalition']}: {cover.coalition}")
+        parts.append(f"{text(cover.label_coalition)} {text(cover.coalition)}")
     if cover.submitters:
-        parts.append(f"{cover.submitters_label}: {'; '.join(cover.submitters)}.")
+        parts.append(f"{text(cover.label_submitters)} {'; '.join(map(text, cover.submitters))}.")
     parts.extend(_text(block) for block in cover.blocks)
     if cover.keywords:
-        parts.append(f"{words['keywords']}: {'; '.join(cover.keywords)}.")
+        parts.append(f"{text(cover.label_keywords)} {'; '.join(map(text, cover.keywords))}.")
     if cover.contact:
-        parts.append(f"{words['contact']}: {', '.join(cover.contact)}")
+        parts.append(f"{text(cover.label_contact)} {', '.join(map(text, cover.contact))}")
     return "\n".join(p for p in parts if p)
 
 
 def count_document(document: m.Document, count_notes: bool) -> WordCount:
     """Count a resolved document (citations already turned into notes)."""
-    cover = count_words(cover_text(document.cover, document.config.language))
+    cover = count_words(cover_text(document.cover))
     return WordCount(cover, tuple(section_words(s) for s in document.sections), count_notes)

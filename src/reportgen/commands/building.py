@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from . import options
@@ -64,6 +62,8 @@ def recommendations(project_dir: str, output_format: str, output_path: str | Non
             click.echo(data.decode("utf-8-sig"), nl=False)
             return
         if output_path:
+            from pathlib import Path
+
             path = Path(output_path).absolute()
             write_outputs({path: data})
         else:

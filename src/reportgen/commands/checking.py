@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import options
+
+if TYPE_CHECKING:  # pathlib is loaded when a command runs, not for --help
+    from pathlib import Path
 
 
 @click.command()
@@ -39,6 +42,8 @@ def check(project_dir: str, strict: bool, output_format: str) -> None:
 
 def _prefix(root: Path) -> str:
     """The project folder as seen from the current folder (the repository's root in CI), with a slash."""
+    from pathlib import Path
+
     here = Path.cwd().resolve()
     return f"{root.resolve().relative_to(here).as_posix()}/" if root.resolve().is_relative_to(here) \
         and root.resolve() != here else ""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from . import options
@@ -22,6 +20,8 @@ def status(project_dir: str, output_dir: str | None, output_format: str) -> None
 
     board = collect(project_dir, output_dir)
     if output_format == "json":
+        import json
+
         click.echo(json.dumps(board.as_json(), indent=2, ensure_ascii=False))
     else:
         click.echo(format_text(board), nl=False)

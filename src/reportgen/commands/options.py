@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import warning_line
+if TYPE_CHECKING:  # pathlib and the errors module are loaded when a command runs, not for --help
+    from pathlib import Path
 
 project = click.option("--project", "project_dir", default=".", show_default=True, type=click.Path(file_okay=False),
                        help="The report project folder.")
@@ -37,10 +38,14 @@ def waiting() -> None:
 
 
 def warn(warnings: list[str]) -> None:
+    from ..errors import warning_line
+
     for warning in warnings:
         click.echo(warning_line(warning), err=True)
 
 
 def display(path: Path) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
+    from pathlib import Path
+
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from . import options
@@ -49,6 +47,8 @@ def comments(reviewed: tuple[str, ...], output_format: str, by: str, authors: tu
 
     A draft's marks are placed in the files of the commit it was built from, then carried forward to
     today's files; a paragraph changed or deleted since is said so."""
+    from pathlib import Path
+
     from ..load.project import Project
     from ..review.comments import trace
     from ..review.comments_output import format_csv, format_json, format_text, summary
@@ -87,6 +87,8 @@ def apply(reviewed: str, dry_run: bool, project_dir: str) -> None:
     smallest edit of the Markdown, notes, citations, emphasis and line layout kept. A paragraph
     changed since the draft, a change across a note call, a formatting change or one in a
     generated annex is listed with its location and left alone."""
+    from pathlib import Path
+
     from ..review.apply import apply_review
 
     result = apply_review(Path(reviewed), Path(project_dir), dry_run)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import click
 
@@ -38,6 +37,8 @@ _NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*$")
               "--session and --organisation must be given).")
 def init(folder: str, no_input: bool, **given) -> None:
     """Start a new report in FOLDER (new or empty; default: the current folder)."""
+    from pathlib import Path
+
     from ..starter import create
     from ..starter.ci import reportgen_requirement
 

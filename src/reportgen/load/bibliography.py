@@ -103,22 +103,29 @@ class Bibliography:
 
     def reference(self, key: str, problems: Problems) -> Reference:
         """Entry `key` decoded, with what decoding found (decoded once, reported at every call)."""
-        found = self._decoded.get(key)
-        if found is None:
+        entry, found = self.entries[key], self._decoded.get(key)
+        # The same entry, where each field is written included (a copy of the bibliography holding a
+        # section's own entries shares the dict, and a section's entries change with it).
+        if found is None or (found[0], found[0].lines) != (entry, entry.lines):
             from .reference import decode
 
             met = Problems()
-            found = self._decoded[key] = (decode(self.entries[key], met), met.items)
-        problems.extend(found[1])
-        return found[0]
+            found = self._decoded[key] = (entry, decode(entry, met), met.items)
+        problems.extend(found[2])
+        return found[1]
 
-    def __getstate__(self):  # decoded references are not cached on disk: their warnings would be lost
-        return (self.path, self.entries)
+    @property
+    def decoded(self) -> int:
+        """How many entries were decoded (the parse cache keeps them, with what decoding found)."""
+        return len(self._decoded)
+
+    def __getstate__(self):
+        return (self.path, self.entries, self._decoded)
 
     def __setstate__(self, state) -> None:
         object.__setattr__(self, "path", state[0])
         object.__setattr__(self, "entries", state[1])
-        object.__setattr__(self, "_decoded", {})
+        object.__setattr__(self, "_decoded", dict(state[2]) if len(state) > 2 else {})
 
 
 def read_bibliography(text: str, path: str, problems: Problems) -> Bibliography:

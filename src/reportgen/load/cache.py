@@ -82,6 +82,13 @@ class ParseCache:
         problems.extend(entry[2])
         return entry[1]
 
+    def keep(self, name: str) -> None:
+        """Write the value of `name` to disk again: it learnt something since it was parsed (the
+        bibliography, the references decoded for a build), which the next process reads back."""
+        entry = self.memory.get(name)
+        if entry is not None:
+            self._write(name, entry)
+
     def _path(self, name: str) -> Path:
         return self.folder / (hashlib.sha256(name.encode()).hexdigest()[:24] + ".pickle")
 

@@ -56,6 +56,9 @@ class Numbering:
     recommendations_restart: Literal["block", "section", "never"] = doc(
         "Where recommendation numbers start again at 1: `block` (each recommendations block), `section` "
         "(each section file) or `never` (numbered through the whole report).", "block")
+    paragraph_references: Literal["full", "short"] = doc(
+        "How a cross-reference names paragraphs: `full` (paragraph 12) or `short` (para. 12; par. in French, "
+        "párr. in Spanish).", "full")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,18 @@ class Package:
 
 
 Level = Literal["off", "error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Typography:
+    enabled: bool = doc("Apply the typography of the report's language to everything printed: curly quotes and "
+                        "apostrophes (en); « guillemets », no-break spaces before `: ; ! ?` and raised ordinals "
+                        "(fr); « » and 13.ª (es). `false` prints the characters as typed.", True)
+    quotes: str = doc("The quotation marks, outer then inner pair, e.g. `“”‘’` for a Spanish report in English-"
+                      "style marks; by default `“”‘’` (en), `«»“”` (fr, es).", "")
+    notes_after_punctuation: bool = doc("Move a note call written before punctuation after it (`text [@key].` "
+                                        "→ `text.¹`), as Pandoc does for note styles; `false` keeps it before "
+                                        "(French house style).", True)
 
 
 @dataclass(frozen=True)
@@ -121,8 +136,10 @@ class ReportConfig:
     recommendations: Recommendations = doc("Views of the recommendations: `summary`, `follow_up`, "
                                            "`cite_previous`.", default_factory=Recommendations)
     numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`, "
-                               "`recommendations_restart`.",
+                               "`recommendations_restart`, `paragraph_references`.",
                                default_factory=Numbering)
+    typography: Typography = doc("Typography settings: `enabled`, `quotes`, `notes_after_punctuation`.",
+                                 default_factory=Typography)
     draft: bool = doc("Build drafts: a DRAFT watermark, a version stamp (build date, git commit) and line "
                       "numbers on every page, and the version in the file names; `reportgen build --final` "
                       "overrides it.", False)
@@ -179,6 +196,10 @@ def check_values(config: ReportConfig, problems: Problems) -> None:
                              "a recommendation has only one")
     except ValueError as exc:
         problems.error(config.source("numbering.recommendations"), f"numbering.recommendations: {exc}")
+    quotes = config.typography.quotes
+    if quotes and (len(quotes) != 4 or any(c.isalnum() or c.isspace() for c in quotes)):
+        problems.error(config.source("typography.quotes"), "typography.quotes must be four quotation marks, the "
+                                                           f"outer pair then the inner one (e.g. «»“”), not '{quotes}'")
     if not (len(config.language) == 2 and config.language.isalpha() and config.language.islower()):
         problems.error(config.source("language"),
                        f"'language' must be a two-letter ISO 639-1 code such as en, fr or es, not '{config.language}'")

@@ -44,10 +44,17 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
         ", ".join(p for p in (contact.name, contact.organisation) if p),
         contact.address, contact.email, contact.phone, contact.website) if x)
     return m.Cover(
-        kind=words[config.submission], title=config.title, subtitle=config.subtitle, review=" – ".join(review),
-        date=format_date(config.date.isoformat(), config.language) if config.date else "",
-        coalition=coalition, submitters_label=submitters_label, submitters=submitters, blocks=blocks,
-        keywords=config.keywords, contact=contact_lines, source=config.source())
+        kind=_text(words[config.submission]), title=_text(config.title), subtitle=_text(config.subtitle),
+        review=_text(" – ".join(review)),
+        date=_text(format_date(config.date.isoformat(), config.language) if config.date else ""),
+        coalition=_text(coalition), submitters=tuple(map(_text, submitters)), blocks=blocks,
+        keywords=tuple(map(_text, config.keywords)), contact=tuple(map(_text, contact_lines)), source=config.source(),
+        label_coalition=_text(words["coalition"] + ":"), label_submitters=_text(submitters_label + ":"),
+        label_keywords=_text(words["keywords"] + ":"), label_contact=_text(words["contact"] + ":"))
+
+
+def _text(text: str) -> tuple[m.Node, ...]:
+    return (m.Text(text),) if text else ()
 
 
 def _description(text: str, path: str, problems: Problems, language: str) -> tuple[m.Node, ...]:

@@ -10,13 +10,14 @@ from markdown_it.tree import SyntaxTreeNode
 from .. import model as m
 from ..errors import Problems, Source
 from ..model import Attributes
+from .captions import attach_captions
 from .frontmatter import read_front_matter
 from .markdown import parse
 from .markdown.attributes import parse_attributes
 from .markdown.depth import MAX_INLINE_DEPTH
 from .recommendation_metadata import read_metadata
 from .slugs import slugify  # noqa: F401 (where it used to be)
-from .unread import SIMPLE_TABLE, is_table_caption, simple_table_rule, title_block, unread_messages, yaml_block_end
+from .unread import SIMPLE_TABLE, simple_table_rule, title_block, unread_messages, yaml_block_end
 
 _TOO_DEEP = {  # see load.markdown.depth
     "blocks": "quotations, lists and divs are nested too deep here: the text inside would be lost; nest them less",
@@ -38,16 +39,32 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     reader = _Reader(path, problems, env, text.split("\n"))
     tree = SyntaxTreeNode(tokens)
     reader.collect_definitions(tree)
-    blocks = reader.blocks(tree.children)
+    blocks = attach_captions(reader.blocks(tree.children), text.split("\n"), problems)
     reader.check_notes()
     if front.title:
         line = front_lines.get("title", 1)
         heading = m.Heading(1, reader.value_inlines(front.title, lang, line), Source(path, line), id=front.id,
                             numbered=front.numbered)
-        blocks = (heading,) + blocks
+        blocks = _title_heading(front, heading, blocks, problems)
     return m.Section(blocks, Source(path, 1), title=front.title.strip(), id=front.id,
                      owner=front.owner or "; ".join(front.author), status=front.status, annex=front.annex,
                      lang=front.lang, nocite=front.nocite, references=front.references)
+
+
+def _title_heading(front, title: m.Heading, blocks: tuple[m.Node, ...], problems: Problems) -> tuple[m.Node, ...]:
+    """The front matter's title as the section's level-1 heading, unless the Markdown opens with one:
+    then that heading is the title (it takes the front matter's id and numbering when it has none of
+    its own), and a warning says so, rather than printing two titles with nothing between them."""
+    first = blocks[0] if blocks else None
+    if not (isinstance(first, m.Heading) and first.level == 1):
+        return (title,) + blocks
+    text, written = m.plain_text(first.inlines).strip(), m.plain_text(title.inlines).strip()
+    what = (f"'{text}' is both the front matter title and the level-1 heading on line {first.source.line}: "
+            "printed once" if text == written else
+            f"the front matter title '{written}' and the level-1 heading '{text}' (line {first.source.line}) "
+            "both title this section: the heading is printed, the title is not")
+    problems.warning(title.source, f"{what} (remove one of them)", rule="ED-6")
+    return (replace(first, id=first.id or front.id, numbered=first.numbered and front.numbered),) + blocks[1:]
 
 
 class _Reader:
@@ -92,12 +109,8 @@ class _Reader:
     # Blocks ---------------------------------------------------------------------------------------
 
     def blocks(self, nodes) -> tuple[m.Node, ...]:
-        out, nodes = [], list(nodes)
-        for i, node in enumerate(nodes):
-            if node.type == "paragraph" and is_table_caption(node.children[0].content) and any(
-                    0 <= j < len(nodes) and nodes[j].type == "table" for j in (i - 1, i + 1)):
-                self.problems.warning(self.at(node.map[0] + 1), "a table caption (': ...') is printed as a "
-                                                                "paragraph: reportgen's tables have no caption")
+        out = []
+        for node in nodes:  # a table's caption paragraph is read as one, then moved (see captions)
             block = self.block(node)
             if block is not None:
                 out.append(block)
@@ -115,7 +128,21 @@ class _Reader:
         return method(node, line)
 
     def block_paragraph(self, node: SyntaxTreeNode, line: int) -> m.Node:
-        return m.Paragraph(self.inlines(node.children[0], line), self.at(line))
+        return m.Paragraph(self.inlines(node.children[0], line), self.at(line), id=self.anchor(node, line))
+
+    def anchor(self, node: SyntaxTreeNode, line: int) -> str:
+        """The id of a paragraph opened by `[]{#id}` (see markdown.anchors)."""
+        body = (node.meta or {}).get("anchor")
+        if body is None:
+            return ""
+        try:
+            attributes = parse_attributes(body)
+        except ValueError as exc:
+            self.error(line, f"bad paragraph anchor: {exc}")
+            return ""
+        if not attributes.id or attributes.classes or attributes.pairs:
+            self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
+        return attributes.id
 
     def block_bullet_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
         return m.BulletList(self.items(node), self.at(line))
@@ -252,7 +279,7 @@ class _Reader:
         texts: list[str] = []  # adjacent text, joined once: a long paragraph has thousands of pieces
         for node in nodes:
             item = self.inline(node, line)
-            if isinstance(item, m.Text):
+            if isinstance(item, m.Text) and not isinstance(item, m.Verbatim):
                 texts.append(item.text)
             elif item is not None:
                 if texts:
@@ -279,6 +306,9 @@ class _Reader:
         return m.Text(node.content) if node.content else None
 
     inline_text_special = inline_text
+
+    def inline_verbatim(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
+        return m.Verbatim(node.content)
 
     def warn_once(self, line: int, message: str) -> None:
         if (line, message) not in self.warned:
@@ -358,7 +388,7 @@ class _Reader:
         try:
             return m.Cite(tuple(
                 m.Citation(c["key"], self.affix(c["prefix"], line), c["locator"], self.affix(c["suffix"], line),
-                           source, "suppress-author" if c["suppress_author"] else "")
+                           source, _mode(c))
                 for c in citations), source)
         finally:
             self.in_citation -= 1
@@ -412,6 +442,12 @@ def _source_text(node: SyntaxTreeNode) -> str:
 
 
 _WIDTH = re.compile(r"\d+(\.\d+)?(%|px|cm|mm|in|pt)?")
+
+
+def _mode(citation: dict) -> str:
+    if citation.get("in_text"):
+        return "author-in-text"
+    return "suppress-author" if citation["suppress_author"] else ""
 
 
 def _is_comment(html: str) -> bool:

@@ -20,6 +20,7 @@ class DraftStamp:
     commit: str = ""  # "" when the project is not in a git repository
     modified: str = ""  # the word for a work tree that differs from its commit, "" when it does not
     in_git: bool = False
+    warning: str = ""  # why the commit is missing when git could not tell it
 
     @property
     def watermark(self) -> str:
@@ -62,7 +63,11 @@ def draft_stamp(project_root: Path, language: str, time: datetime, output_folder
     """The stamp of a draft built now from the project at `project_root`; "modified" when the
     report's `inputs` (by default every file of the project) differ from the commit."""
     words = labels(language)
-    state = git.state(project_root, ignore=output_folder, paths=inputs)
+    try:
+        state = git.state(project_root, ignore=output_folder, paths=inputs)
+    except git.GitError as exc:  # a corrupt index, a repository git refuses ...
+        return DraftStamp(words["draft"], time, warning=f"git cannot tell the project's version ({exc}); the draft "
+                                                        "is stamped without its commit")
     if state is None:
         return DraftStamp(words["draft"], time)
     return DraftStamp(words["draft"], time, state.commit, words["modified"] if state.modified else "", in_git=True)

@@ -1,6 +1,6 @@
 """What Pandoc's Markdown reads and reportgen prints as written, found so that a warning can say so:
-raw TeX commands, TeX math, example lists, Quarto shortcodes, tables other than pipe tables, table
-captions, title blocks, and YAML metadata blocks below the front matter."""
+raw TeX commands, TeX math, example lists, Quarto shortcodes, tables other than pipe tables, title
+blocks, and YAML metadata blocks below the front matter."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
      "table here (only pipe tables are); its text is printed as paragraphs"),
 )
 _SHORTCODE = re.compile(r"\{\{<\s*([\w-]+).*?>\}\}")
-_CAPTION = re.compile(r"(?:Table)?:\s+\S")
 
 
 def unread_messages(raw: str) -> list[tuple[int, str]]:
@@ -78,11 +77,6 @@ def yaml_block_end(lines: list[str], start: int) -> int | None:
 def simple_table_rule(lines: list[str]) -> bool:
     """One of these lines (a rule or a setext heading's) is the dashed rule of a simple or multiline table."""
     return any(_LINE_STARTS[2][0].match(line) for line in lines)
-
-
-def is_table_caption(raw: str) -> bool:
-    """A paragraph next to a table that Pandoc reads as its caption (`: Caption`, `Table: Caption`)."""
-    return bool(_CAPTION.match(raw))
 
 
 def title_block(text: str) -> bool:

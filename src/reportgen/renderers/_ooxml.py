@@ -465,16 +465,18 @@ class NoteBody:
 
 # Fields, links, bookmarks -------------------------------------------------------------------------
 
-def add_field(paragraph: Paragraph, instruction: str, result: str) -> None:
-    """A complex field (`PAGE`, `NUMPAGES` ...) with `result` as its cached value."""
-    paragraph.add_run()._r.append(_element("fldChar", fldCharType="begin"))
+def add_field(paragraph: Paragraph, instruction: str, result: str, style_id: str | None = None):
+    """A complex field (`PAGE`, `REF name \\h` ...) with `result` as its cached value, which Word
+    and LibreOffice show until the field is updated; returns the result's run."""
+    add_run(paragraph)._r.append(_element("fldChar", fldCharType="begin"))
     instr = _element("instrText")
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     instr.text = f" {instruction} "
-    paragraph.add_run()._r.append(instr)
-    paragraph.add_run()._r.append(_element("fldChar", fldCharType="separate"))
-    paragraph.add_run(result)
-    paragraph.add_run()._r.append(_element("fldChar", fldCharType="end"))
+    add_run(paragraph)._r.append(instr)
+    add_run(paragraph)._r.append(_element("fldChar", fldCharType="separate"))
+    run = add_run(paragraph, result, style_id)
+    add_run(paragraph)._r.append(_element("fldChar", fldCharType="end"))
+    return run
 
 
 def add_page_numbers(paragraph: Paragraph) -> None:
@@ -537,6 +539,13 @@ class Bookmarks:
             if len(p) > position and p[position].find(qn("w:tab")) is not None:
                 position += 1
         p.insert(position, start)
+        p.append(_element("bookmarkEnd", id=self.next_id))
+        self.next_id += 1
+
+    def wrap_from(self, paragraph: Paragraph, mark: int, name: str) -> None:
+        """Bookmark what was added to `paragraph` since `mark` (a `content_mark`)."""
+        p = paragraph._p
+        p.insert(mark, _element("bookmarkStart", id=self.next_id, name=name))
         p.append(_element("bookmarkEnd", id=self.next_id))
         self.next_id += 1
 

@@ -50,10 +50,9 @@ def patch_weasyprint() -> tuple[str, ...]:
                     source = source.replace(old, new)
             code = compile("\n" * (first_line - 1) + source, block.__file__, "exec")
             exec(code, block.__dict__)  # redefines _linebox_layout in WeasyPrint's own module
-        from ._weasyprint_speed import SPEED_FIX, patch_footnote_area
+        from ._weasyprint_speed import patch
 
-        if not patch_footnote_area():
-            _missing += (SPEED_FIX,)
+        _missing += patch()
     return _missing
 
 
@@ -63,8 +62,6 @@ def unpatched_warnings() -> list[str]:
         return []
     from weasyprint import __version__
 
-    from ._weasyprint_speed import SPEED_FIX
-
-    instead = {SPEED_FIX: "the PDF is the same, made more slowly"}
     return [f"PDF: WeasyPrint {__version__} was not patched to {name}; "
-            + instead.get(name, "notes are checked after layout instead") for name in patch_weasyprint()]
+            + ("notes are checked after layout instead" if name in FIXES else "the PDF is the same, made more slowly")
+            for name in patch_weasyprint()]

@@ -1,5 +1,6 @@
-"""A speed-up of WeasyPrint's layout that changes nothing in the PDF, applied in the PDF process
-only (see docs/upstream/weasyprint-footnote-area.md, written to be sent upstream).
+"""Speed-ups of WeasyPrint's layout that change nothing in the PDF, applied in the PDF process only
+(see docs/upstream/weasyprint-footnote-area.md and weasyprint-rewrites.md, written to be sent
+upstream): the footnote area laid out once per page, and two hot functions rewritten (at the end).
 
 Footnotes laid out once per page, not once per note added. Each time a note joins a page,
 WeasyPrint lays out the whole footnote area again to learn its height, and once more when the page
@@ -17,6 +18,7 @@ build says so); the memo only ever returns what the same call returned before.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import textwrap
 from math import inf
@@ -32,6 +34,12 @@ AREA_EDITS = (
 _TAG = "_reportgen_note"
 SPEED_FIX = "lay out each footnote once per page"
 reused = 0  # notes whose layout was reused, in this process (for tests and the benchmark)
+
+
+def patch() -> tuple[str, ...]:
+    """Apply every speed-up; return the names of those the installed WeasyPrint could not take."""
+    return (() if patch_footnote_area() else (SPEED_FIX,)) + tuple(
+        f"rewrite {name}" for name in patch_functions())
 
 
 def patch_footnote_area() -> bool:
@@ -129,3 +137,103 @@ def _fresh(result: tuple) -> tuple:
     new_box, resume_at, next_page, adjoining_margins, collapsing_through, max_lines = result
     return (new_box.deepcopy() if new_box is not None else None, resume_at, dict(next_page),
             list(adjoining_margins), collapsing_through, max_lines)
+
+
+# Functions rewritten to do the same in fewer steps ---------------------------------------------------
+
+def patch_functions() -> tuple[str, ...]:
+    """Give WeasyPrint's functions below the code of their rewrites here, each only if its source is
+    the one the rewrite was made from (its hash); return the names of those left as they were."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout import percent
+
+    skipped = []
+    for function, source_hash, rewrite in ((percent.resolve_percentages, "71673078096fcf87", _resolve_percentages),
+                                           (boxes.ParentBox.page_values, "9bcfda076d1961e6",
+                                            _ParentBox.page_values)):
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            source = ""
+        if hashlib.sha256(source.encode()).hexdigest()[:16] == source_hash:
+            function.__code__ = rewrite.__code__  # every module that imported it gets the rewrite
+        elif function.__code__ is not rewrite.__code__:
+            skipped.append(function.__qualname__)
+    return tuple(skipped)
+
+
+def _resolve_percentages(box, containing_block):
+    """`weasyprint.layout.percent.resolve_percentages` with `percentage` and `resolve_one_percentage`
+    inlined for lengths in px and %, the common case (anything else takes their own path). Runs with
+    that module's globals."""
+    if isinstance(containing_block, boxes.Box):  # noqa: F821 (WeasyPrint's)
+        cb_width = containing_block.width
+        cb_height = containing_block.height
+    else:
+        cb_width, cb_height = containing_block
+    refer = (cb_width, cb_height if isinstance(box, boxes.PageBox) else cb_width)  # noqa: F821 (WeasyPrint's)
+    style = box.style
+    for name, axis in (("margin_left", 0), ("margin_right", 0), ("margin_top", 1), ("margin_bottom", 1),
+                       ("padding_left", 0), ("padding_right", 0), ("padding_top", 1), ("padding_bottom", 1),
+                       ("width", 0), ("min_width", 0), ("max_width", 0)):
+        value = style[name]
+        if value is None or value == "auto":
+            result = value
+        else:
+            unit = getattr(value, "unit", None)
+            if unit == "%":
+                result = refer[axis] * value.value / 100
+            elif unit is None:
+                result = percentage(value, style, refer[axis])  # noqa: F821 (WeasyPrint's)
+            else:
+                result = value.value
+        if result == "auto" and name == "min_width":
+            result = 0
+        setattr(box, name, result)
+
+    if cb_height == "auto":
+        # Special handling when the height of the containing block depends on its content.
+        height = style["height"]
+        if height == "auto" or check_math(height) or height.unit == "%":  # noqa: F821 (WeasyPrint's)
+            box.height = "auto"
+        else:
+            assert height.unit.lower() == "px"
+            box.height = height.value
+        resolve_one_percentage(box, "min_height", 0)  # noqa: F821 (WeasyPrint's)
+        resolve_one_percentage(box, "max_height", inf)  # noqa: F821 (WeasyPrint's)
+    else:
+        resolve_one_percentage(box, "height", cb_height)  # noqa: F821 (WeasyPrint's)
+        resolve_one_percentage(box, "min_height", cb_height)  # noqa: F821 (WeasyPrint's)
+        resolve_one_percentage(box, "max_height", cb_height)  # noqa: F821 (WeasyPrint's)
+
+    collapse = style["border_collapse"] == "collapse"
+    # Used value == computed value
+    for side in ("top", "right", "bottom", "left"):
+        prop = f"border_{side}_width"
+        # border-{side}-width would have been resolved during border conflict resolution for collapsed-borders
+        if not (collapse and hasattr(box, prop)):
+            setattr(box, prop, style[prop])
+
+    # Shrink *content* widths and heights according to box-sizing
+    adjust_box_sizing(box, "width")  # noqa: F821 (WeasyPrint's)
+    adjust_box_sizing(box, "height")  # noqa: F821 (WeasyPrint's)
+
+
+class _ParentBox:
+    """Where the rewrite of `ParentBox.page_values` is compiled (it calls `super()`)."""
+
+    def page_values(self):
+        """`weasyprint.formatting_structure.boxes.ParentBox.page_values`, finding the first and last
+        in-flow children without listing every child (it is asked of every pair of siblings)."""
+        start_value, end_value = super().page_values()
+        first = next((child for child in self.children if child.is_in_normal_flow() or child.is_floated()), None)
+        if first is not None:
+            last = next(child for child in reversed(self.children) if child.is_in_normal_flow() or child.is_floated())
+            if first is last:
+                page_values = first.page_values()
+                start_value = page_values[0] or start_value
+                end_value = page_values[1] or end_value
+            else:
+                start_value = first.page_values()[0] or start_value
+                end_value = last.page_values()[1] or end_value
+        return start_value, end_value

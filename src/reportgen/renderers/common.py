@@ -1,5 +1,5 @@
 """What every renderer shows alike and needs no renderer's library for: which link targets are safe,
-and who the document's author is."""
+a paragraph's anchor, and who the document's author is."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ def safe_href(url: str) -> str | None:
         return url
     scheme = urlsplit(url).scheme.lower()
     return url if scheme in m.LINK_SCHEMES else None
+
+
+def paragraph_id(node: m.Paragraph) -> str:
+    """A paragraph's anchor: the id its author gave it, else `paragraph-12` for a numbered one."""
+    return node.id or (f"paragraph-{node.number}" if node.number is not None else "")
 
 
 def author_line(config) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from .. import model as m
 from ..clock import build_time
@@ -29,7 +30,7 @@ from ..scripts import direction_runs, has_east_asian, has_rtl, is_rtl_language
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
 from . import svg as svg_images
 from .anchors import COMMIT_PROPERTY, FILE_PROPERTY, MARKER, MODIFIED_PROPERTY, VERSION, AnchorNames
-from .common import author_line, safe_href
+from .common import author_line, paragraph_id, safe_href
 from .dispatch import rule
 from .docx_styles import LIST_DEPTHS, StyleSheet, leveled
 from .reproducible_zip import normalise_zip
@@ -219,29 +220,28 @@ class DocxRenderer:
 
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
-        words = labels(self.config.language)
         for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
                                  ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
                                  ("Cover Date", cover.date, "date")):
             if text:
                 paragraph = _ooxml.add_paragraph(self.word, self.styles.id(style))
-                self.run(paragraph, _clean(text), _Look())
+                self.inlines(paragraph, text)
                 self.anchor(paragraph, self.config.source(key))
         details = _Place(self.word, "Cover Details")
         if cover.coalition:
-            self.labelled(words["coalition"], cover.coalition, "coalition")
+            self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.submitters_label, "; ".join(cover.submitters) + ".", "organisations")
+            self.labelled(cover.label_submitters, _listed(cover.submitters, "; ", "."), "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(words["keywords"], "; ".join(cover.keywords) + ".", "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, "; ", "."), "keywords")
         if cover.contact:
-            self.labelled(words["contact"], ", ".join(cover.contact), "contact")
+            self.labelled(cover.label_contact, _listed(cover.contact, ", "), "contact")
 
-    def labelled(self, label: str, text: str, key: str) -> None:
+    def labelled(self, label: tuple[m.Node, ...], text: tuple[m.Node, ...], key: str) -> None:
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
-        self.run(paragraph, f"{label}:", _Look(style="Cover Label"))
-        self.run(paragraph, " " + _clean(text), _Look())
+        self.inlines(paragraph, label, _Look(style="Cover Label"))
+        self.inlines(paragraph, (m.Text(" "),) + text)
         self.anchor(paragraph, self.config.source(key))
 
     def reference_notes(self, messages: list[str]) -> None:
@@ -258,7 +258,7 @@ class DocxRenderer:
             if header.is_linked_to_previous or (not header.tables and all(not p.runs for p in header.paragraphs)):
                 paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
                 paragraph.style = self.styles["Header"]
-                self.run(paragraph, _clean(review), _Look())
+                self.inlines(paragraph, review)
 
     def draft_marks(self) -> None:
         """A draft: the watermark and the stamp in every page header, line numbers restarting on each page."""
@@ -284,7 +284,7 @@ class DocxRenderer:
         _ooxml.keep_manual_breaks_unjustified(self.word)
         props = self.word.core_properties
         props.title = config.title
-        props.subject = cover.kind + (f": {cover.review}" if cover.review else "")
+        props.subject = m.plain_text(cover.kind) + (f": {m.plain_text(cover.review)}" if cover.review else "")
         props.author = props.last_modified_by = author_line(config)
         props.keywords = ", ".join(config.keywords)
         props.language = language
@@ -353,8 +353,8 @@ class DocxRenderer:
         paragraph = self.paragraph(place, "Numbered Paragraph" if node.number is not None else place.style,
                                    node.source)
         self.inlines(paragraph, node.inlines)
-        if node.number is not None and not self.deleted:
-            self.bookmarks.wrap(paragraph, bookmark_name(f"para-{node.number}"))  # the HTML's id
+        if paragraph_id(node) and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(paragraph_id(node)))  # the HTML's id
 
     def block_Heading(self, node: m.Heading, place: _Place) -> None:
         level = min(node.level, 6)
@@ -363,6 +363,8 @@ class DocxRenderer:
 
     def heading(self, node: m.Heading, place: _Place, style: str) -> None:
         paragraph = self.paragraph(place, style, node.source)
+        if node.label:
+            self.label(paragraph, node.label, node.id, bool(node.inlines))
         self.inlines(paragraph, node.inlines)
         if node.id and not self.deleted:
             self.bookmarks.wrap(paragraph, bookmark_name(node.id))
@@ -390,7 +392,11 @@ class DocxRenderer:
         # Numbering that goes on from the previous block stays one Word list, so it stays live.
         word_list = self._place_list(self.recommendation_level, first, style, place, "recommendation", bold=True)
         for item in node.items:
+            before = set(_container(self.word, place)) if item.id and not self.deleted else None
             self.list_item(item.blocks, place, depth, style, word_list)
+            if before is not None:  # bookmarked for cross-references to it
+                first = next(e for e in _container(self.word, place) if e not in before and e.tag == qn("w:p"))
+                self.bookmarks.wrap(Paragraph(first, None), bookmark_name(item.id))
 
     def list_item(self, blocks: tuple[m.Node, ...], place: _Place, depth: int, style: str,
                   num: tuple[WordList | int, int] | None) -> None:
@@ -480,6 +486,8 @@ class DocxRenderer:
         columns = max((len(row) for row in rows), default=0)
         if not columns:
             return
+        if node.label:
+            self.caption(node, place)
         if place.note:
             if not place.container.marked:  # the note's number comes first
                 self.paragraph(place, place.style)
@@ -522,6 +530,8 @@ class DocxRenderer:
 
     def inline_Text(self, paragraph, node: m.Text, look: _Look) -> None:
         self.run(paragraph, _clean(node.text), look)
+
+    inline_Verbatim = inline_Text
 
     def inline_Emph(self, paragraph, node: m.Emph, look: _Look) -> None:
         self.inlines(paragraph, node.children, replace(look, italic=True))
@@ -569,8 +579,13 @@ class DocxRenderer:
     def inline_Image(self, paragraph, node: m.Image, look: _Look) -> None:
         self.picture(paragraph, node)
 
-    def inline_Cite(self, paragraph, node: m.Cite, look: _Look) -> None:
+    def inline_Ref(self, paragraph, node: m.Ref, look: _Look) -> None:
+        self.cross_reference(paragraph, node, look)
+
+    def inline_Cite(self, paragraph, node: m.Cite | m.CrossRef, look: _Look) -> None:
         raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    inline_CrossRef = inline_Cite
 
     def inline_Note(self, paragraph, note: m.Note, look: _Look) -> None:
         if self.after_note:  # keep adjacent calls apart: ¹,²
@@ -620,6 +635,48 @@ class DocxRenderer:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         if look.lang:
             _ooxml_script.set_run_language(run._r, look.lang)
+
+    # Cross-references, captions and annex labels ----------------------------------------------
+
+    def cross_reference(self, paragraph, node: m.Ref, look: _Look) -> None:
+        """A REF field to the target's bookmark, with the target's current number as its result (what
+        Word and LibreOffice show until the fields are updated). `\\n` gives a numbered paragraph's
+        number without its final period, as the model writes it; annexes and tables have their
+        number bookmarked, an unnumbered heading its text."""
+        if node.kind in ("annex", "table"):
+            instruction = f"REF {number_bookmark(node.target)} \\h"
+        else:
+            switches = "\\h" if node.kind == "title" else "\\n \\h"
+            instruction = f"REF {bookmark_name(node.target)} {switches}"
+        style = self.styles.id(look.style) if look.style else None
+        text = _clean(node.number)
+        run = _ooxml.add_field(paragraph, instruction, text, style)
+        self.format_run(run, look)
+        if self.rtl or has_rtl(text):  # an unnumbered heading's title in Arabic
+            _ooxml_script.right_to_left_run(run)
+            self.wrote_rtl = True
+        elif self.east_asian and has_east_asian(text):
+            _ooxml_script.hint_east_asian(run)
+
+    def label(self, paragraph, label: str, ident: str, line_break: bool) -> None:
+        """"Annex I" or "Table 1", its number bookmarked for cross-references, on a line of its own."""
+        number = m.label_number(label)
+        before, _, after = label.rpartition(number)
+        self.run(paragraph, before, _Look())
+        mark = _ooxml.content_mark(paragraph)
+        self.run(paragraph, number, _Look())
+        if ident and not self.deleted:
+            self.bookmarks.wrap_from(paragraph, mark, number_bookmark(ident))
+        self.run(paragraph, after, _Look())
+        if line_break:
+            paragraph.add_run().add_break()
+
+    def caption(self, node: m.Table, place: _Place) -> None:
+        paragraph = self.paragraph(place, "Caption", node.source)
+        self.label(paragraph, node.label, node.id, bool(node.caption))
+        self.inlines(paragraph, node.caption)
+        if node.id and not self.deleted:
+            self.bookmarks.wrap(paragraph, bookmark_name(node.id))
 
     def note(self, paragraph, note: m.Note) -> None:
         if note.number <= 0:
@@ -699,6 +756,14 @@ def _image_error(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _listed(items: tuple[tuple[m.Node, ...], ...], separator: str, end: str = "") -> tuple[m.Node, ...]:
+    """Items of the cover one after the other: "A; B; C." """
+    out: list[m.Node] = []
+    for i, item in enumerate(items):
+        out.extend(((m.Text(separator),) if i else ()) + item)
+    return tuple(out) + ((m.Text(end),) if end else ())
+
+
 def bookmark_name(ident: str) -> str:
     """A Word bookmark name for an HTML id, of the kind Word keeps and hides as it does its own
     cross-reference targets (`_Ref…`): at most 40 letters, digits and underscores, the first an
@@ -708,6 +773,11 @@ def bookmark_name(ident: str) -> str:
     if clean == ident and len(clean) <= 35:
         return f"_Ref_{clean}"
     return f"_Ref_{clean[:26]}_{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
+
+
+def number_bookmark(ident: str) -> str:
+    """The hidden bookmark around the number of an annex or table, which cross-references show."""
+    return bookmark_name(f"_Num_{ident}")
 
 
 def _container(word, place: _Place):

@@ -112,6 +112,8 @@ CATALOGUE: tuple[StyleSpec, ...] = (
     StyleSpec("Table Text", size=10.5, align="left", after=0, line=1.0),
     StyleSpec("Table Heading", base="Table Text", bold=True, keep_next=True),
     StyleSpec("Report Table", type=TABLE, base="Table Grid", left=GUTTER_MM),
+    StyleSpec("Caption", builtin=True, size=10.5, bold=True, align="left", left=GUTTER_MM, hanging=0, before=6,
+              after=3, keep_next=True),
     StyleSpec("Hyperlink", type=CHARACTER, base=None, builtin=True, color="1A3D7C"),
     StyleSpec("Footnote Text", builtin=True, size=10, align="left", left=5, hanging=5, after=2, line=1.0),
     StyleSpec("Footnote Reference", type=CHARACTER, base=None, builtin=True, superscript=True),

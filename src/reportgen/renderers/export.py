@@ -56,13 +56,26 @@ def matrix(document: m.Document) -> list[dict[str, str]]:
 
 
 def to_csv(rows: list[dict[str, str]]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel as well as LibreOffice reads the accents right."""
+    """UTF-8 with a byte-order mark, so that Excel as well as LibreOffice reads the accents right;
+    every cell spreadsheet-safe (`spreadsheet_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([heading for _, heading, _ in COLUMNS])
     for row in rows:
-        writer.writerow([row[key] for key, _, _ in COLUMNS])
+        writer.writerow([spreadsheet_cell(row[key]) for key, _, _ in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def spreadsheet_cell(value) -> str:
+    """A CSV cell that a spreadsheet shows as text: one it would read as a formula (`=`, `+`, `-`,
+    `@`, or a tab or carriage return first, OWASP's rule against formula injection) starts with a
+    quote, which the spreadsheet does not show. LibreOffice ran `=HYPERLINK(...)` from a
+    recommendation's text as a live link."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_json(rows: list[dict[str, str]]) -> bytes:

@@ -11,6 +11,7 @@ import re
 import traceback
 from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import jinja2
@@ -23,7 +24,7 @@ from ..i18n import labels, language
 from ..numberformat import format_value
 from ..resources import FONTS
 from ..scripts import is_rtl_language
-from .common import author_line, safe_href
+from .common import author_line, paragraph_id, safe_href
 from .dispatch import rule
 from .fonts import font_faces
 from .memo import Memo
@@ -81,7 +82,9 @@ class HtmlRenderer:
             css += read_resource("rtl.css", self.templates_dir)
         html = template.render(
             config=config,
-            cover=self.document.cover,
+            cover=self.cover_view(self.document.cover),
+            description=m.plain_text(self.document.cover.kind) + (
+                f": {m.plain_text(self.document.cover.review)}" if self.document.cover.review else ""),
             cover_description=self.blocks(self.document.cover.blocks),
             body=Markup("\n").join(self.section(s) for s in self.document.sections),
             endnotes=None if self.footnotes else self.endnotes(),
@@ -95,6 +98,12 @@ class HtmlRenderer:
         )
         # The fonts follow the scripts of the finished page (a placeholder until it is known).
         return html.replace(_FONT_FACES, font_faces(html), 1)
+
+    def cover_view(self, cover: m.Cover) -> SimpleNamespace:
+        """The cover for the template: each field as HTML, lists as lists of HTML."""
+        fields = {name: [self.inlines(item) for item in getattr(cover, name)] if name in _COVER_LISTS
+                  else self.inlines(getattr(cover, name)) for name in m.Cover.CHILDREN if name != "blocks"}
+        return SimpleNamespace(source=cover.source, **fields)
 
     # Blocks ---------------------------------------------------------------------------------------
 
@@ -135,7 +144,7 @@ class HtmlRenderer:
             classes.append("page-break")
         if _revised(node.inlines):
             classes.append("revised")
-        ident = Markup(' id="para-{}"').format(node.number) if node.number is not None and not self.deleted else ""
+        ident = Markup(' id="{}"').format(paragraph_id(node)) if paragraph_id(node) and not self.deleted else ""
         cls = Markup(' class="{}"').format(" ".join(classes)) if classes else ""
         return Markup("<p{}{} data-src=\"{}\">{}{}</p>").format(ident, cls, str(node.source), lead,
                                                                self.inlines(node.inlines))
@@ -157,6 +166,8 @@ class HtmlRenderer:
         if _revised(node.inlines):
             classes += " revised"
         ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        if node.label:  # an annex: "Annex I" above its title
+            number = Markup('<span class="annex-label">{}</span>').format(node.label)
         return Markup('<h{l}{id} class="{cls}" data-src="{src}">{num}<span class="title">{body}</span>'
                       '</h{l}>').format(
             l=level, id=ident, cls=classes, src=str(node.source), num=number, body=self.inlines(node.inlines))
@@ -175,8 +186,8 @@ class HtmlRenderer:
             body = self.item(item.blocks, marker) if marker else self.item_blocks(item.blocks)
             ident = ""
             if isinstance(item, m.Recommendation) and not self.deleted:
-                ident = Markup(' id="rec-{}" data-src="{}"').format(
-                    f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
+                ident = Markup(' id="{}" data-src="{}"').format(
+                    item.id or "rec-" + f"{item.source.path}-{item.source.line}".replace("/", "-"), str(item.source))
             cls = Markup(' class="page-break"') if breaks and i else ""
             out.append(Markup("<li{}{}>{}</li>").format(ident, cls, body))
         return Markup("").join(out), list_breaks
@@ -255,8 +266,16 @@ class HtmlRenderer:
         lines = row_lines(node)
         head = Markup("<thead>{}</thead>").format(row(node.header, "th", lines.pop(0))) if node.header else ""
         body = Markup("").join(row(r, "td", line) for r, line in zip(node.rows, lines, strict=True))
-        return Markup('<table data-src="{}"><colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
-            str(node.source), columns, head, body)
+        ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        return Markup('<table{} data-src="{}">{}<colgroup>{}</colgroup>{}<tbody>{}</tbody></table>').format(
+            ident, str(node.source), self.caption(node), columns, head, body)
+
+    def caption(self, node: m.Table) -> Markup:
+        """"Table 1" above a numbered table's caption."""
+        if not node.label:
+            return Markup("")
+        return Markup('<caption><span class="table-label">{}</span>{}</caption>').format(
+            node.label, self.inlines(node.caption))
 
     # Inlines --------------------------------------------------------------------------------------
 
@@ -271,6 +290,8 @@ class HtmlRenderer:
 
     def inline_Text(self, node: m.Text) -> Markup:
         return Markup(escape(node.text, quote=False))
+
+    inline_Verbatim = inline_Text
 
     def inline_Emph(self, node: m.Emph) -> Markup:
         return Markup("<em>{}</em>").format(self.inlines(node.children))
@@ -319,8 +340,14 @@ class HtmlRenderer:
         width = Markup(' style="width: {}"').format(node.width) if node.width else ""
         return Markup('<img src="{}" alt="{}"{}>').format(src, node.alt, width)
 
+    def inline_Ref(self, node: m.Ref) -> Markup:  # a cross-reference's number
+        return Markup('<a class="xref" href="#{}">{}</a>').format(node.target, node.number)
+
     def inline_Cite(self, node: m.Cite) -> Markup:
         raise ReportError([Problem(node.source, "a citation cannot be used here")])
+
+    def inline_CrossRef(self, node: m.CrossRef) -> Markup:
+        raise ReportError([Problem(node.source, "a cross-reference cannot be used here")])
 
     def inline_Note(self, note: m.Note) -> Markup:
         return self.note(note, self.after_note)
@@ -417,6 +444,7 @@ def _short_template_name(path: str) -> str:
 
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_COVER_LISTS = {"submitters", "keywords", "contact"}
 
 
 def _revised(inlines: tuple[m.Node, ...]) -> bool:

@@ -164,7 +164,11 @@ class Drafts:
         self.resolvers: dict[str, Today | Carried] = {}
         self.warnings: list[str] = []
         self.in_git = git.in_repository(project.root)
-        self.head = git.state(project.root) if self.in_git else None
+        try:
+            self.head = git.state(project.root) if self.in_git else None
+        except git.GitError as exc:  # a corrupt index ...: marks are placed in today's files
+            self.head = None
+            self.warnings.append(f"git cannot tell the project's version ({exc})")
 
     def resolver(self, reviewed: Reviewed, name: str) -> Today | Carried:
         commit = reviewed.commit

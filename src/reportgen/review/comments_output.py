@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import asdict
 
+from ..renderers.export import spreadsheet_cell
 from .comments import Remark
 
 VIEWS = ("file", "reviewer", "owner")
@@ -64,17 +66,27 @@ def line(remark: Remark, several: bool = False) -> str:
     details += [remark.reviewed] if several and remark.reviewed else []
     details += [remark.note] if remark.note else []
     suffix = f" [{'; '.join(details)}]" if details else ""
-    return f"{where}: {remark.author or 'unknown'}: {body}{suffix}"
+    return _one_line(f"{where}: {remark.author or 'unknown'}: {body}{suffix}")
+
+
+def _one_line(text: str) -> str:
+    """The line with its line breaks and other control characters written as escapes (`\\n`), so a
+    reviewer's name or a path read from the DOCX cannot start a forged `path:line:` line."""
+    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def format_csv(remarks: list[Remark], by: str = "file") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180's; with "\n" a cell's lone "\r" was not quoted
     writer.writerow(_COLUMNS)
     for _, group in grouped(remarks, by):
         for r in group:
-            writer.writerow([r.path, r.line, r.kind, r.author, r.date, r.text, r.quoted, r.reply_to, r.subtype,
-                             r.comment, r.note, r.owner, r.reviewed])
+            writer.writerow([spreadsheet_cell(cell) for cell in (
+                r.path, r.line, r.kind, r.author, r.date, r.text, r.quoted, r.reply_to, r.subtype, r.comment, r.note,
+                r.owner, r.reviewed)])
     return buffer.getvalue()
 
 

@@ -23,6 +23,12 @@ _PARTS = ("word/document.xml", "word/comments.xml", "word/commentsExtended.xml",
           "word/endnotes.xml", "docProps/custom.xml")
 
 
+def _parent_tag(element) -> str | None:
+    """The tag of an element's parent; None for the root (a damaged part may start with anything)."""
+    parent = element.getparent()
+    return None if parent is None else parent.tag
+
+
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
@@ -146,7 +152,7 @@ class _Walker:
                     self.anchor, self.before, self.anchored, previous = parsed, [], True, None
                     if change is not None:  # LibreOffice puts a deleted paragraph's bookmarks inside w:del
                         change = self._paragraph_changed(change)
-            elif local in _CHANGES and element.getparent().tag not in (w("rPr"), w("trPr")):  # not a mark's
+            elif local in _CHANGES and _parent_tag(element) not in (w("rPr"), w("trPr")):  # not a mark's
                 kind, author, date = _CHANGES[local], element.get(w("author"), ""), element.get(w("date"), "")
                 if previous is not None and (previous.kind, previous.author, previous.date) == (kind, author, date):
                     change = previous  # one change that the client wrote in pieces

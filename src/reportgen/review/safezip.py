@@ -5,6 +5,7 @@ fills the memory, and every failure is one line naming the file."""
 from __future__ import annotations
 
 import zipfile
+import zlib  # a damaged deflate stream: zipfile lets zlib.error through
 from pathlib import Path
 
 from ..errors import ReportError
@@ -27,7 +28,7 @@ def read_parts(path: Path, names: tuple[str, ...], kind: str) -> dict[str, bytes
                     out[name] = _read(package, members[name], path, MAX_TOTAL - total)
                     total += len(out[name])
             return out
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise ReportError(f"{path}: not a {kind} file ({exc})") from None
 
 

@@ -1,5 +1,5 @@
 """The two versions `reportgen diff` compares: git revisions of the project (exported into a
-temporary folder with `git archive`, never checked out over the work tree), other project folders,
+temporary folder, file by file, never checked out over the work tree), other project folders,
 or the work tree itself; each loaded into its resolved document model."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class Version:
     description: str  # for people: `commit 3f2a1b0 (2026-01-05)`, `the work tree (commit 9c8d7e6, modified)`
     root: Path  # the project's folder (a temporary export for a revision)
     prefix: str  # written before its files' paths: `3f2a1b0:` for a revision, the folder for another project
+    warnings: tuple[str, ...] = ()  # a revision's files left out of its export
 
     def where(self, source: Source) -> str:
         return f"{self.prefix}{source}"
@@ -40,7 +41,11 @@ def open_versions(project: Project, old: str, new: str | None) -> Iterator[tuple
 def _open(project: Project, spec: str | None, folder: Path) -> Version:
     if spec is None:  # "modified" when the report's inputs changed, not any other file of the folder
         inputs = ["report", "sections", "templates"] + [p.name for p in project.root.glob("*.bib")]
-        state = git.state(project.root, paths=inputs)
+        try:
+            state = git.state(project.root, paths=inputs)
+        except git.GitError as exc:
+            return Version("worktree", "the project folder", project.root, "",
+                           (f"git cannot tell the work tree's commit ({exc})",))
         if state is None:
             return Version("worktree", "the project folder", project.root, "")
         at = f"commit {state.commit}" if state.commit else "no commit yet"
@@ -53,11 +58,13 @@ def _open(project: Project, spec: str | None, folder: Path) -> Version:
         return Version(label, f"the project folder {spec}", path.resolve(), spec.rstrip("/") + "/")
     commit = git.resolve(project.root, spec)
     short = git.short(project.root, commit)
-    root = git.export(project.root, commit, folder)
-    if not (root / CONFIG_PATH).is_file():
+    exported = git.export(project.root, commit, folder)
+    if not (exported.root / CONFIG_PATH).is_file():
         raise ReportError(f"revision '{spec}' has no {CONFIG_PATH} in this project's folder")
     named = "" if spec.lower() in (short.lower(), commit.lower()) else f"{spec}, "
-    return Version(short, f"{named}commit {short} of {git.commit_date(project.root, commit)}", root, f"{short}:")
+    return Version(short, f"{named}commit {short} of {git.commit_date(project.root, commit)}", exported.root,
+                   f"{short}:", tuple(str(Problem(Source(f"{short}:{path}"), message, "warning"))
+                                      for path, message in exported.warnings))
 
 
 def load(version: Version) -> tuple[m.Document, list[str]]:
@@ -68,7 +75,7 @@ def load(version: Version) -> tuple[m.Document, list[str]]:
         document = load_model(Project(version.root), problems)
     except ReportError as exc:
         raise ReportError([_located(version, p) for p in exc.problems]) from None
-    return document, [str(_located(version, p)) for p in problems.warnings]
+    return document, [*version.warnings, *(str(_located(version, p)) for p in problems.warnings)]
 
 
 def _located(version: Version, problem: Problem) -> Problem:

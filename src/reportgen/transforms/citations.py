@@ -43,14 +43,18 @@ class _Resolver(m.Transformer):
                                                                f"{exc}")
         self.styled.reverse()  # popped from the end
 
-    # A citation cluster in the body is a note of its own.
+    # A citation cluster in the body is a note of its own; `@key` in the text also prints the author there.
     def visit_Cite(self, cite: m.Cite):
         if self.in_note:
             return self.format_cluster(cite)
         self.begin_note()
         inlines = _finish_sentence(_capitalise(self.format_cluster(cite)), self.language)
         note = m.Note((m.Paragraph(inlines, cite.source),), cite.source, len(self.notes) + 1, from_citation=True)
-        return self.end_note(note)
+        note = self.end_note(note)
+        first = cite.citations[0]
+        if first.mode == "author-in-text" and first.key in self.short_forms:
+            return (m.Text(in_text_author(self.short_forms[first.key])), note)
+        return note
 
     def visit_Note(self, note: m.Note):
         self.begin_note()
@@ -140,6 +144,12 @@ def _members(bibliography, key: str) -> list[str]:
     if entry is None or entry.type != "set":
         return []
     return [k.strip() for k in entry.get("entryset").split(",") if k.strip()]
+
+
+def in_text_author(form) -> str:
+    """Who an in-text citation `@key` names in the text: the author as the note style's short form
+    names it (or the corporate author, or the editors), else the document symbol or short title."""
+    return form.creator or form.symbol or m.plain_text(form.title)
 
 
 def _merge_text(nodes: list[m.Node]) -> tuple[m.Node, ...]:

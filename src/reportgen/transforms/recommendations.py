@@ -20,6 +20,7 @@ class Placed:
     recommendation: m.Recommendation
     heading: m.Heading | None
     number: str
+    numbered_heading: m.Heading | None = None  # the heading that `number` is the number of
 
 
 def placed_recommendations(sections: tuple[m.Section, ...]) -> list[Placed]:
@@ -34,12 +35,27 @@ def placed_recommendations(sections: tuple[m.Section, ...]) -> list[Placed]:
                     numbered[node.level] = node
             elif isinstance(node, m.Recommendation):
                 if heading and heading.number:
-                    number = heading.number.rstrip(".")
+                    by = heading
                 else:  # an unnumbered heading is referred to by the numbered one it falls under
                     parents = [h for level, h in numbered.items() if heading and level < heading.level]
-                    number = parents[-1].number.rstrip(".") if parents else ""
-                out.append(Placed(node, heading, number))
+                    by = parents[-1] if parents else None
+                out.append(Placed(node, heading, by.number.rstrip(".") if by else "", by))
     return out
+
+
+def recommendation_qualifiers(placed: list[Placed]) -> list[str]:
+    """For each recommendation, the number of its heading when its own number is not enough to tell
+    it apart (numbers restart in each block), else "": "recommendation 2 (section 1.1.4)"."""
+    counts: dict[str, int] = {}
+    for item in placed:
+        counts[item.recommendation.label] = counts.get(item.recommendation.label, 0) + 1
+    return [item.number if counts[item.recommendation.label] > 1 else "" for item in placed]
+
+
+def qualified_label(item: Placed, qualifier: str) -> str:
+    """A recommendation's number as the summary annex shows it: `2.`, or `2 (1.1.4)` when needed."""
+    label = item.recommendation.label
+    return f"{label.rstrip('.')} ({qualifier})" if qualifier else label
 
 
 def heading_reference(item: Placed) -> tuple[m.Node, ...]:
@@ -128,6 +144,8 @@ def summary_annex(placed: list[Placed], grouping: str, language: str, source: So
                   taken: set[str]) -> m.Section:
     """The recommendations again, in tables grouped by theme or by the heading that argues them."""
     words = labels(language)
+    qualified = {id(item): qualified_label(item, qualifier)
+                 for item, qualifier in zip(placed, recommendation_qualifiers(placed), strict=True)}
     groups: dict[str, list[Placed]] = {}
     for item in placed:
         if grouping == "theme":
@@ -139,12 +157,12 @@ def summary_annex(placed: list[Placed], grouping: str, language: str, source: So
     third = words["section"] if grouping == "theme" else words["theme"]
     header = (_text_cell(words["number"]), _text_cell(words["recommendation"]), _text_cell(words["sdg"]),
               _text_cell(third))
-    ident = _free("summary-of-recommendations", taken)
+    ident = _free("annex-recommendations", taken)
     blocks: list[m.Node] = [m.Heading(1, (m.Text(words["summary"]),), source, id=ident, numbered=False)]
     for title, items in groups.items():
         blocks.append(m.Heading(2, (m.Text(title),), source, id=_free(f"{ident}-{len(blocks)}", taken),
                                 numbered=False))
-        rows = tuple((_text_cell(item.recommendation.label),
+        rows = tuple((_text_cell(qualified[id(item)]),
                       replace(_cell(*recommendation_text(item.recommendation)), source=item.recommendation.source),
                       _text_cell(", ".join(item.recommendation.sdg)),
                       _cell(*heading_reference(item)) if grouping == "theme"
@@ -158,7 +176,7 @@ def follow_up_annex(previous: tuple, placed: list[Placed], language: str, taken:
     """The previous cycle's recommendations with the coalition's assessment and where the report
     discusses each (the recommendations that follow it up)."""
     words = labels(language)
-    source, ident = Source(previous[0].origin.path, 1), _free("follow-up-previous-recommendations", taken)
+    source, ident = Source(previous[0].origin.path, 1), _free("annex-follow-up", taken)
     discussed: dict[str, list[Placed]] = {}
     for item in placed:
         for number in item.recommendation.previous:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem
+from ...transforms.recommendations import placed_recommendations, recommendation_qualifiers
 from .. import wording
 from ..context import Context, excerpt, passages
 
@@ -56,6 +57,24 @@ def check(ctx: Context) -> Iterator[Problem]:
                 text = " ".join(m.plain_text(item.blocks).split())
                 yield from _recommendation(ctx, item, text, language)
     yield from _previous(ctx)
+    yield from _told_apart(ctx)
+
+
+def _told_apart(ctx: Context) -> Iterator[Problem]:
+    """RC-4: a number that starts again in each block is told apart by its heading's number; two
+    recommendations with the same number under the same heading cannot be."""
+    placed = placed_recommendations(ctx.document.sections)
+    first: dict[tuple[str, str], m.Recommendation] = {}
+    for item, qualifier in zip(placed, recommendation_qualifiers(placed), strict=True):
+        recommendation = item.recommendation
+        key = (recommendation.label, qualifier)
+        earlier = first.setdefault(key, recommendation)
+        if earlier is not recommendation:
+            where = f"under heading {qualifier}" if qualifier else "under no numbered heading"
+            yield ctx.finding("RC-4", recommendation.source, f"recommendation {recommendation.label.rstrip('.')} "
+                              f"{where} has the number of the one at {earlier.source}: references and the summary "
+                              "annex cannot tell them apart (numbering.recommendations_restart: never numbers "
+                              "them through)")
 
 
 def starts_with_action(text: str, language: str) -> bool:

@@ -16,6 +16,22 @@ _SUMMARY = wording.either(wording.SUMMARY)
 MARKER = re.compile(r"\b(?:TODO|FIXME)\b")
 
 
+def _empty_headings(ctx: Context, blocks: tuple[m.Node, ...]) -> Iterator[Problem]:
+    """ED-7: a heading followed by a heading of its level or above (or the end of its file) with
+    nothing between them."""
+    flat = [b for block in blocks for b in (block.blocks if isinstance(block, m.Div) else (block,))]
+    for i, block in enumerate(flat):
+        if not isinstance(block, m.Heading):
+            continue
+        after = flat[i + 1:]
+        end = next((j for j, b in enumerate(after) if isinstance(b, m.Heading) and b.level <= block.level), len(after))
+        if all(isinstance(b, m.Heading) for b in after[:end]):
+            title = m.plain_text(block.inlines) or block.label
+            below = (f"before the heading on line {after[end].source.line}" if end < len(after)
+                     else "at the end of the file")
+            yield ctx.finding("ED-7", block.source, f"heading '{title}' has nothing under it ({below})")
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     sections = ctx.document.sections
     headings = [m.plain_text(n.inlines) for s in sections for n in m.walk(s) if isinstance(n, m.Heading)]
@@ -30,6 +46,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                               f"the first heading is at level {heading.level}, not 1")
         previous = heading.level
     for section in sections:
+        if not all(isinstance(b, m.Heading) for b in section.blocks):
+            yield from _empty_headings(ctx, section.blocks)
         if all(isinstance(b, m.Heading) for b in section.blocks):
             yield ctx.finding("ED-2", section.source, "section has no text" + (" under its headings"
                                                                                 if section.blocks else ""))

@@ -18,8 +18,9 @@ from mdit_py_plugins.footnote.index import footnote_inline
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
+from .anchors import paragraph_anchors
 from .attributes import split_trailing
-from .citations import citation_rule, citations_plugin
+from .citations import citation_rule, citations_plugin, in_text_citation_rule
 from .depth import bound_nesting_plugin
 from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
@@ -32,8 +33,10 @@ from .spans import span_rule, spans_plugin
 QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”", "ru": "«»„“", "ar": "«»“”", "zh": "“”‘’"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
+# Escaped characters that typography would otherwise change: kept as the author typed them.
+_VERBATIM = {'"', "'"}
 # The inline rules that make those tokens, by name: markdown-it's, the footnote plugin's and ours.
-_LOCATED_RULES = {"citation": citation_rule, "footnote_ref": note_call,
+_LOCATED_RULES = {"citation": citation_rule, "in_text_citation": in_text_citation_rule, "footnote_ref": note_call,
                   "image": image, "link": link, "html_inline": html_inline, "span": span_rule, "backticks": backtick}
 
 
@@ -85,6 +88,15 @@ def _typography(state: StateCore) -> None:
                                  .replace("...", "\u2026"))
 
 
+def _verbatim_escapes(state: StateCore) -> None:
+    """An escaped quotation mark (`\\"`) stays straight: its token becomes `verbatim`, which neither
+    smart quotes nor the typography transform change."""
+    for run in _inline_runs(state):
+        for token in run:
+            if token.type == "text_special" and token.info == "escape" and token.content in _VERBATIM:
+                token.type = "verbatim"
+
+
 def _join_text(state: StateCore) -> None:
     """markdown-it's `text_join` for the runs it does not see (inline notes, citation affixes):
     escaped characters and entities (`text_special`) become text, joined with the text around them."""
@@ -133,6 +145,8 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md.use(citations_plugin)
     md.use(spans_plugin)
     md.core.ruler.before("inline", "heading_attributes", _heading_attributes)
+    md.core.ruler.before("inline", "paragraph_anchors", paragraph_anchors)
+    md.core.ruler.after("inline", "verbatim_escapes", _verbatim_escapes)
     md.core.ruler.before("inline", "item_attributes", item_attributes)
     md.core.ruler.before("text_join", "typography", _typography)
     md.core.ruler.after("text_join", "join_text", _join_text)

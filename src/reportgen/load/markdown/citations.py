@@ -1,4 +1,5 @@
-"""Pandoc citations for markdown-it: `[@key]`, `[@key, p. 12]`, `[see @a, pp. 3-5; @b]`.
+"""Pandoc citations for markdown-it: `[@key]`, `[@key, p. 12]`, `[see @a, pp. 3-5; @b]`, and in the
+text `@key` or `@key [p. 12]`.
 
 Each bracketed cluster becomes one `citation` token whose `meta["citations"]` lists, per cited work,
 the key, the prefix and suffix as inline tokens, and the locator (the text after the comma that
@@ -81,5 +82,36 @@ def citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_IN_TEXT = re.compile("@" + KEY)
+# Before an in-text `@key`: not a word character (an e-mail address) nor what would make it a handle.
+_NOT_BEFORE = re.compile(r"[\w@.+\-/\\\[]")
+
+
+def in_text_citation_rule(state: StateInline, silent: bool) -> bool:
+    """Pandoc's in-text citation `@key`, with an optional locator in brackets after it: `@key [p. 33]`.
+    The author is printed in the text, the citation goes into a note (see transforms.citations)."""
+    pos = state.pos
+    if state.src[pos] != "@" or (pos and _NOT_BEFORE.match(state.src[pos - 1])) or state.linkLevel:
+        return False  # an e-mail address, `[@key;]` that is not a citation, a link's text
+    match = _IN_TEXT.match(state.src, pos, state.posMax)
+    if not match or state.src[pos - 1:pos] == "(" and state.src[match.end():match.end() + 1] == ")":
+        return False  # `(@good)`: Pandoc's example-list label
+    end, locator = match.end(), ""
+    bracket = end + 1 if state.src.startswith(" [", end) else end
+    if bracket < state.posMax and state.src[bracket] == "[":
+        close = parseLinkLabel(state, bracket, disableNested=False)
+        inside = state.src[bracket + 1:close] if close > 0 else ""
+        linked = close + 1 < state.posMax and state.src[close + 1] in "(["
+        if close > 0 and not linked and inside.strip() and parse_cluster(inside) is None:
+            locator, end = inside.strip(), close + 1
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"citations": [{"key": match["braced"] or match["key"], "prefix": [], "locator": locator,
+                                     "suffix": [], "suppress_author": False, "in_text": True}]}
+    state.pos = end
+    return True
+
+
 def citations_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "citation", citation_rule)
+    md.inline.ruler.before("citation", "in_text_citation", in_text_citation_rule)
