@@ -60,7 +60,7 @@ def test_the_example_report():
         "addressed to the State and holds 2 actions: \"Law enforcement representatives should be provided with…\"",
         "words: 2,757 of 5,630 words (2,873 left), the limit for a joint submission (rule WL-2)",
         "  counted: body 2,405 + headings 112 + cover page 240",
-        "  notes: 168 words, not counted (checks.count_notes: false); annexes: 505 words, never counted",
+        "  notes: 168 words, not counted (checks.count_notes: false); annexes: 508 words, never counted",
         "  biggest: sections/02-normative-framework.md 1,369, sections/03-implementation.md 836, "
         "sections/01-executive-summary.md 312",
         "check: 0 errors, 12 warnings, 0 info (3 silenced)",
@@ -91,7 +91,7 @@ def test_an_oversized_example_fails_and_build_refuses_it(tmp_path):
     assert result.stdout.splitlines()[-5:] == [
         "words: 6,101 of 5,630 words (471 over), the limit for a joint submission (rule WL-2)",
         "  counted: body 5,425 + headings 436 + cover page 240",
-        "  notes: 280 words, not counted (checks.count_notes: false); annexes: 1,185 words, never counted",
+        "  notes: 280 words, not counted (checks.count_notes: false); annexes: 1,188 words, never counted",
         "  biggest: sections/04-case-studies.md 3,344, sections/02-normative-framework.md 1,369, "
         "sections/03-implementation.md 836",
         "check: 1 error, 32 warnings, 0 info (7 silenced)",

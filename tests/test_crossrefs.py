@@ -163,3 +163,19 @@ def test_annexes_are_labelled_and_referenced(project):
     assert m.plain_text(paragraph(document, "See")) == "See anexo I and anexo II."
     assert [s.blocks[0].label for s in document.sections if s.annex] == ["Anexo I", "Anexo II"]
     assert not document.sections[1].blocks[0].number  # an annex is labelled, not numbered
+
+
+def test_unnumbered_headings_keep_the_headings_under_them_unnumbered(project):
+    document = load(project, {
+        "sections/01.md": "# Executive summary {-}\n\n## Key findings\n\nText.\n\n# Context\n\n## Law\n\nText.\n",
+        "sections/02.md": "---\ntitle: Methods\nnumbered: false\n---\n\n## Sources\n\nText.\n"})
+    headings = [(m.plain_text(n.inlines), n.number) for s in document.sections for n in m.walk(s)
+                if isinstance(n, m.Heading)]
+    assert headings == [("Executive summary", ""), ("Key findings", ""), ("Context", "I."), ("Law", "1.1"),
+                        ("Methods", ""), ("Sources", "")]
+
+
+def test_an_in_text_citation_carries_its_locator(project):
+    document = load(project, {"sections/01.md": "As @smith2020 [p. 33] shows.\n"})
+    assert m.plain_text(document.sections[0].blocks[0]) == "As Smith and Müller shows."
+    assert m.plain_text(document.notes[0].blocks).endswith(", p. 33.")

@@ -600,6 +600,28 @@ def test_link_addresses_are_valid_relationship_targets(project):
                        "https://example.com/p%5B1%5D?q=100%25"]
 
 
+def test_a_figure_prints_its_caption_in_every_format(project):
+    """Pandoc's implicit figure (an image alone in its paragraph): the bracketed text is a caption that
+    readers see, in the PDF and the DOCX alike, not only a description (Pandoc's fb2 and figure tests)."""
+    folder = project({"sections/chart.png": _png(4, 3), "sections/01.md": (
+        "Text.\n\n![Reported cases, 2010--2015](chart.png){#fig-cases fig-alt=\"Bars rising\"}\n\n"
+        "See [the chart](#fig-cases).\n")})
+    files, _ = build(folder, ("html", "docx", "pdf"), force=True)
+    html, data, pdf = (next(f for f in files if f.suffix == suffix) for suffix in (".html", ".docx", ".pdf"))
+    assert '<figcaption>Reported cases, 2010–2015</figcaption>' in html.read_text()
+    document = Docx(data.read_bytes())
+    by_text = {text: p for _, text, p in document.labels()}
+    caption = by_text["Reported cases, 2010–2015"]
+    assert document.style_names[document.paragraph_style(caption)] == "caption"  # Word shows "Caption"
+    assert document.document.find(".//{*}docPr", NS).get("descr") == "Bars rising"
+    names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
+    link = document.document.find(".//w:hyperlink", NS).get(w("anchor"))
+    assert link.startswith("_Ref_fig_cases") and link in names
+    import pypdf
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "Reported cases, 2010–2015" in text and "2. See the chart." in squash(text)
+
+
 def test_an_image_outside_the_project_is_an_error(project):
     folder = project({"sections/01.md": "# Intro\n\n![x](../../secret.png)\n"})
     with pytest.raises(ReportError, match=r"sections/01.md:3: image '../../secret.png' is outside the project"):

@@ -66,7 +66,7 @@ def test_the_example_is_refused_until_forced(example):
                  "Contact person:     (not given: report.yaml's contact.name)",
                  "Language:           English (en)",
                  "Word count:         2,757 of the 5,630 allowed for a joint submission (2,873 left)",
-                 "  not counted:      notes 168, annexes 505",
+                 "  not counted:      notes 168, annexes 508",
                  f"  - {NAME}.docx   (the upload: OHCHR asks for Word)"):
         assert line in form.splitlines(), line
     assert len(form.splitlines()) < 60  # a page

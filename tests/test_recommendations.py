@@ -175,8 +175,9 @@ def test_summary_annex_by_theme_and_by_section(project):
     summary = annex(document, "Summary of recommendations")
     headings = [m.plain_text(b.inlines) for b in summary.blocks if isinstance(b, m.Heading)]
     assert headings == ["Summary of recommendations", "Legal framework", "Law enforcement", "Victim support"]
-    assert table_rows(summary)[1] == ["2.", "Amend the Criminal Code to remove double criminality.", "16.2, 16.3",
-                                      "1.1"]
+    # numbers start again in each block: each is told apart by its heading's number
+    assert table_rows(summary)[1] == ["2 (1.1)", "Amend the Criminal Code to remove double criminality.",
+                                      "16.2, 16.3", "1.1"]
     link = summary.blocks[2].rows[0][3].inlines[0]
     assert isinstance(link, m.Link) and link.url == "#ratification"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -133,6 +134,14 @@ def test_a_french_report_is_typeset_everywhere(project):
     html = HtmlRenderer(document).render()
     assert f'<span class="label">Organisations membres (2){NB}:</span>' in html
     assert "51<sup>e</sup> session" in html and "Annexe I" in html
+    body = Docx(render_docx(document, None, root)).document
+    runs = list(body.iter(w("r")))
+    raised = [r.findtext("w:t", namespaces=NS) for r in runs if r.find("w:rPr/w:vertAlign", NS) is not None
+              and r.find("w:rPr/w:vertAlign", NS).get(w("val")) == "superscript"]
+    assert raised[:2] == ["e", "e"]  # 51e session, 4e cycle on the cover
+    calls = [i for i, r in enumerate(runs) if r.find("w:footnoteReference", NS) is not None]
+    before = ["".join(t.text for t in runs[i - 1].iter(w("t"))) for i in calls]
+    assert before and all(text and not text[-1].isspace() for text in before)  # no space before a call
 
 
 def test_typography_can_be_switched_off(project):
@@ -165,3 +174,16 @@ def test_a_passage_in_another_language_keeps_its_own_typography():
     inlines = typesetter("fr").run((m.Text('Il dit "oui" : '), span, m.Text(".")))
     assert inlines == (m.Text(f"Il dit «{NB}oui{NB}»{NB}: "),
                        m.Span((m.Text("“Quoted”: fine"),), span.attributes), m.Text("."))
+
+
+def test_the_readmes_french_example_prints_what_the_readme_says(project):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```markdown\n---\nlang: fr")
+    example = readme[start + len("```markdown\n"):readme.index("```\n", start + 12)]
+    bib = (Path(__file__).parent / "fixtures/french-report/references.bib").read_text(encoding="utf-8")
+    root = project({"sections/01.md": example, "references.bib": bib.replace("hrc2019", "ohchr2020"),
+                    "report/report.yaml": "title: T\nlanguage: fr\n"})
+    paragraphs = [b for b in load_model(Project.at(root)).sections[0].blocks if isinstance(b, m.Paragraph)]
+    assert m.plain_text(paragraphs[0]) == (f"Comme le note Koné, l’école «{NB}pour tous{NB}» reste un objectif{NNB}; "
+                                           "la 51e session l’a rappelé. Voir la section 1.1 et le paragraphe 2.")
+    assert paragraphs[1].number == 2 and m.plain_text(paragraphs[1]).startswith(f"Les frais de scolarité no{NB}3")

@@ -214,6 +214,17 @@ class Paragraph(Block):
 
 
 @dataclass(frozen=True, slots=True)
+class Figure(Block):
+    """An image alone in its paragraph with a caption, as Pandoc makes a figure of it: `children` holds
+    the image, `inlines` the caption printed below it; `id` from the image's `{#fig-id}`."""
+
+    children: tuple[Node, ...]
+    inlines: tuple[Node, ...]
+    source: Source
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Heading(Block):
     """A heading; `number` is its label (`II.`, `1.2`) and `counters` the counts behind it."""
 
@@ -396,6 +407,7 @@ class Cover(Node):
     label_submitters: tuple[Node, ...] = ()  # "Member organisations (21):", "Submitted by:"
     label_keywords: tuple[Node, ...] = ()
     label_contact: tuple[Node, ...] = ()
+    separator: str = "; "  # between the submitters and between the key words, as the language spaces it
 
     CHILDREN: ClassVar[tuple[str, ...]] = ("kind", "title", "subtitle", "review", "date", "coalition", "submitters",
                                            "blocks", "keywords", "contact", "label_coalition", "label_submitters",
@@ -505,10 +517,12 @@ def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
         return node.alt
     if isinstance(node, Cite | Note) and not notes:  # in the body, a citation is a note
         return ""
+    if isinstance(node, Figure):  # the caption; the image's description is not text on the page
+        return plain_text(node.inlines, notes)
     parts = []
     for name in child_fields(node):
         for child in getattr(node, name):
             cells = child if isinstance(child, tuple) else (child,)  # a table row, or one node
             parts.append(" ".join(plain_text(c, notes) for c in cells))
-    inline = isinstance(node, INLINE_CONTAINERS + (Paragraph, Heading, TableCell, Citation))
+    inline = isinstance(node, INLINE_CONTAINERS + (Paragraph, Heading, TableCell, Citation, Figure))
     return ("" if inline else " ").join(parts)

@@ -106,10 +106,10 @@ def cover_text(cover: m.Cover) -> str:
     if cover.coalition:
         parts.append(f"{text(cover.label_coalition)} {text(cover.coalition)}")
     if cover.submitters:
-        parts.append(f"{text(cover.label_submitters)} {'; '.join(map(text, cover.submitters))}.")
+        parts.append(f"{text(cover.label_submitters)} {cover.separator.join(map(text, cover.submitters))}.")
     parts.extend(_text(block) for block in cover.blocks)
     if cover.keywords:
-        parts.append(f"{text(cover.label_keywords)} {'; '.join(map(text, cover.keywords))}.")
+        parts.append(f"{text(cover.label_keywords)} {cover.separator.join(map(text, cover.keywords))}.")
     if cover.contact:
         parts.append(f"{text(cover.label_contact)} {', '.join(map(text, cover.contact))}")
     return "\n".join(p for p in parts if p)

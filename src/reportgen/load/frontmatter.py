@@ -15,8 +15,8 @@ from .schema import compose, doc, read_schema
 
 @dataclass(frozen=True)
 class FrontMatter:
-    title: str = doc("Section title (Markdown, as in Pandoc), shown as a level-1 heading at the top of the section.",
-                     "")
+    title: str = doc("Section title (Markdown, as in Pandoc), shown as a level-1 heading at the top of the section "
+                     "(when the file itself opens with a `#` heading, that heading is the title: rule ED-6).", "")
     id: str = doc("Identifier of that heading, for links and cross-references.", "")
     owner: str = doc("Who is responsible for the section (shown by `reportgen check`).", "")
     status: str = doc("Editorial status, e.g. `draft`, `review`, `final`.", "")

@@ -189,11 +189,11 @@ def _with_section_references(bibliography: Bibliography, sections: list[m.Sectio
 
 
 def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
-    """The ids a `#link` may point at: headings', and those of spans and divs (`[text]{#id}`)."""
+    """The ids a `#link` may point at: headings' and figures', and those of spans and divs (`[text]{#id}`)."""
     targets = set()
     for section in sections:
         for node in m.walk(section):
-            if isinstance(node, m.Heading):
+            if isinstance(node, m.Heading | m.Figure):
                 targets.add(node.id)
             elif isinstance(node, m.Span | m.Div) and node.attributes.id:
                 targets.add(node.attributes.id)

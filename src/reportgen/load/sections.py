@@ -128,6 +128,9 @@ class _Reader:
         return method(node, line)
 
     def block_paragraph(self, node: SyntaxTreeNode, line: int) -> m.Node:
+        image = _figure_image(node.children[0])
+        if image is not None:
+            return self.figure(node.children[0], image, line)
         return m.Paragraph(self.inlines(node.children[0], line), self.at(line), id=self.anchor(node, line))
 
     def anchor(self, node: SyntaxTreeNode, line: int) -> str:
@@ -143,6 +146,15 @@ class _Reader:
         if not attributes.id or attributes.classes or attributes.pairs:
             self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
         return attributes.id
+
+    def figure(self, inline: SyntaxTreeNode, image: SyntaxTreeNode, line: int) -> m.Figure:
+        """An image alone in its paragraph, with a caption: the caption is printed below it, and is
+        its description unless `fig-alt` gives one."""
+        self.scan(inline, line)
+        here = line + (image.meta or {}).get("line", 0)
+        caption = self.inline_run(image.children, line)
+        attributes = self.attributes((image.meta or {}).get("attributes"), here, "image")
+        return m.Figure((self.image(image, here, caption, attributes),), caption, self.at(line), id=attributes.id)
 
     def block_bullet_list(self, node: SyntaxTreeNode, line: int) -> m.Node:
         return m.BulletList(self.items(node), self.at(line))
@@ -269,8 +281,7 @@ class _Reader:
         if node is None:
             return ()
         if node.type == "inline":
-            for offset, message in unread_messages(node.content):
-                self.warn_once(line + node.content.count("\n", 0, offset), message)
+            self.scan(node, line)
         children = node.children if node.type == "inline" else node
         return self.inline_run(children, line)
 
@@ -307,6 +318,12 @@ class _Reader:
 
     inline_text_special = inline_text
 
+    def scan(self, inline: SyntaxTreeNode, line: int) -> None:
+        """Warn about what the Markdown source of `inline` holds that Pandoc reads and this reader prints
+        as written (raw TeX, math ...)."""
+        for offset, message in unread_messages(inline.content):
+            self.warn_once(line + inline.content.count("\n", 0, offset), message)
+
     def inline_verbatim(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
         return m.Verbatim(node.content)
 
@@ -331,8 +348,16 @@ class _Reader:
         return m.Link(node.attrs.get("href", ""), self.inline_run(node.children, line), self.at(here))
 
     def inline_image(self, node: SyntaxTreeNode, line: int, here: int) -> m.Node:
-        attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
-        alt = attributes.get("fig-alt") or m.plain_text(self.inline_run(node.children, line))
+        return self.image(node, here, self.inline_run(node.children, line))
+
+    def image(self, node: SyntaxTreeNode, here: int, description: tuple[m.Node, ...],
+              attributes: Attributes | None = None) -> m.Image:
+        if attributes is None:
+            attributes = self.attributes((node.meta or {}).get("attributes"), here, "image")
+        alt = attributes.get("fig-alt") or attributes.get("alt") or m.plain_text(description)
+        for key in dict(attributes.pairs).keys() - {"fig-alt", "alt", "width"}:
+            self.warn_once(here, f"image attribute '{key}' is not used (an image keeps its proportions: give its "
+                                 "width); it is ignored")
         width = attributes.get("width")
         if width and not _WIDTH.fullmatch(width):
             self.problems.warning(self.at(here), f"image width '{width}' is not a size (write 50%, 8cm or 300px); "
@@ -432,6 +457,15 @@ class _Reader:
 
 _WRAPPERS = {"em": m.Emph, "strong": m.Strong, "s": m.Strikeout, "sup": m.Superscript, "sub": m.Subscript}
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _figure_image(inline: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The image of a paragraph that holds only an image with a caption (Pandoc's implicit figure)."""
+    children = [c for c in inline.children if not (c.type in ("text", "softbreak") and not c.content.strip())]
+    if len(children) == 1 and children[0].type == "image" and any(
+            c.type != "text" or c.content.strip() for c in children[0].children):
+        return children[0]
+    return None
 
 
 def _source_text(node: SyntaxTreeNode) -> str:

@@ -231,10 +231,10 @@ class DocxRenderer:
         if cover.coalition:
             self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.label_submitters, _listed(cover.submitters, "; ", "."), "organisations")
+            self.labelled(cover.label_submitters, _listed(cover.submitters, cover.separator, "."), "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(cover.label_keywords, _listed(cover.keywords, "; ", "."), "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, cover.separator, "."), "keywords")
         if cover.contact:
             self.labelled(cover.label_contact, _listed(cover.contact, ", "), "contact")
 
@@ -437,6 +437,14 @@ class DocxRenderer:
 
     def block_HorizontalRule(self, node: m.HorizontalRule, place: _Place) -> None:
         self.paragraph(place, "Horizontal Rule")
+
+    def block_Figure(self, node: m.Figure, place: _Place) -> None:
+        """The picture in a paragraph of its own, its caption below it in Word's "Caption" style."""
+        picture = self.paragraph(place, place.style if place.note else "Figure", node.source)
+        self.inlines(picture, node.children)
+        self.inlines(self.paragraph(place, place.style if place.note else "Caption"), node.inlines)
+        if node.id and not self.deleted:
+            self.bookmarks.wrap(picture, bookmark_name(node.id))
 
     def block_Div(self, node: m.Div, place: _Place) -> None:
         self.in_language(node.attributes.get("lang"), node.blocks, place)

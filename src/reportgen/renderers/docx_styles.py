@@ -108,6 +108,8 @@ CATALOGUE: tuple[StyleSpec, ...] = (
     StyleSpec("Block Text", builtin=True, size=11, left=22, hanging=0),
     StyleSpec("Source Code", font="Courier New", size=9.5, align="left", left=GUTTER_MM, hanging=0, line=1.0),
     StyleSpec("Verbatim Char", type=CHARACTER, base=None, font="Courier New", size=9.5),
+    StyleSpec("Figure", align="center", left=GUTTER_MM, hanging=0, before=6, after=3, keep_next=True),
+    StyleSpec("Caption", builtin=True, size=10.5, italic=True, align="center", left=GUTTER_MM, hanging=0, after=10),
     StyleSpec("Horizontal Rule", size=6, borders=("bottom",), left=GUTTER_MM, before=4, after=10),
     StyleSpec("Table Text", size=10.5, align="left", after=0, line=1.0),
     StyleSpec("Table Heading", base="Table Text", bold=True, keep_next=True),

@@ -103,7 +103,7 @@ class HtmlRenderer:
         """The cover for the template: each field as HTML, lists as lists of HTML."""
         fields = {name: [self.inlines(item) for item in getattr(cover, name)] if name in _COVER_LISTS
                   else self.inlines(getattr(cover, name)) for name in m.Cover.CHILDREN if name != "blocks"}
-        return SimpleNamespace(source=cover.source, **fields)
+        return SimpleNamespace(source=cover.source, separator=cover.separator, **fields)
 
     # Blocks ---------------------------------------------------------------------------------------
 
@@ -220,6 +220,11 @@ class HtmlRenderer:
 
     def block_HorizontalRule(self, node: m.HorizontalRule) -> Markup:
         return Markup("<hr>")
+
+    def block_Figure(self, node: m.Figure) -> Markup:
+        ident = Markup(' id="{}"').format(node.id) if node.id and not self.deleted else ""
+        return Markup('<figure{} data-src="{}">{}<figcaption>{}</figcaption></figure>').format(
+            ident, str(node.source), self.inlines(node.children), self.inlines(node.inlines))
 
     def block_Div(self, node: m.Div) -> Markup:
         return Markup('<div{}>{}</div>').format(self.attributes(node.attributes), self.blocks(node.blocks))

@@ -44,12 +44,13 @@ def placed_recommendations(sections: tuple[m.Section, ...]) -> list[Placed]:
 
 
 def recommendation_qualifiers(placed: list[Placed]) -> list[str]:
-    """For each recommendation, the number of its heading when its own number is not enough to tell
-    it apart (numbers restart in each block), else "": "recommendation 2 (section 1.1.4)"."""
-    counts: dict[str, int] = {}
-    for item in placed:
-        counts[item.recommendation.label] = counts.get(item.recommendation.label, 0) + 1
-    return [item.number if counts[item.recommendation.label] > 1 else "" for item in placed]
+    """For each recommendation, the number of its heading when numbers alone do not tell them apart
+    (they restart in each block), else "": "recommendation 2 (section 1.1.4)". All are qualified
+    then, so that the summary annex shows every number alike."""
+    labels = [item.recommendation.label for item in placed]
+    if len(set(labels)) == len(labels):
+        return [""] * len(placed)
+    return [item.number for item in placed]
 
 
 def qualified_label(item: Placed, qualifier: str) -> str:

@@ -65,13 +65,16 @@ def _located(rule):
 
 
 def _inline_runs(state: StateCore):
-    """Every list of inline tokens: paragraphs and headings, inline notes, citation affixes."""
+    """Every list of inline tokens: paragraphs and headings, inline notes, citation affixes, image
+    descriptions (a figure's caption)."""
     runs = [token.children for token in state.tokens if token.type == "inline" and token.children]
     runs += [note["tokens"] for note in state.env.get("footnotes", {}).get("list", {}).values()
              if note.get("tokens")]
     for run in runs:
         yield run
         for token in run:
+            if token.type == "image" and token.children:
+                yield token.children
             if token.type == "citation":
                 for citation in token.meta["citations"]:
                     yield from (citation[part] for part in ("prefix", "suffix") if citation[part])

@@ -61,13 +61,28 @@ def trailing_attributes(state: StateCore) -> None:
             if token.type not in _TAKES_ATTRIBUTES:
                 continue
             owner = opened.pop() if token.type == "link_close" and opened else token
-            after = children[i + 1]
-            if after.type != "text" or not after.content.startswith("{"):
-                continue
-            close = _attribute_end(after.content, 0)
-            if close > 0:
-                owner.meta = {**(owner.meta or {}), "attributes": after.content[1:close]}
-                after.content = after.content[close + 1:]
+            _take_attributes(owner, children, i + 1)
+
+
+def _take_attributes(owner, children: list, start: int) -> None:
+    """The attribute set that the text tokens from `start` open, into `owner`'s meta. The set may hold
+    escapes (`{alt="a \\"b\\""}`), which markdown-it has split into tokens of their own: read as written."""
+    raw, pieces = "", []  # the source the tokens were read from, and where each token's part ends in it
+    for token in children[start:]:
+        if token.type not in ("text", "text_special", "verbatim"):  # verbatim: an escaped quote (see markdown)
+            break
+        raw += token.markup if token.info == "escape" else token.content
+        pieces.append((token, len(raw)))
+        if "}" in token.content:
+            break
+    close = _attribute_end(raw, 0) if raw.startswith("{") else -1
+    if close <= 0:
+        return
+    owner.meta = {**(owner.meta or {}), "attributes": raw[1:close]}
+    for token, end in pieces:  # the tokens the set took are emptied; the one it ends in keeps what follows
+        token.type, token.content = "text", raw[close + 1:end] if end > close else ""
+        if end > close:
+            break
 
 
 def spans_plugin(md: MarkdownIt) -> None:

@@ -77,7 +77,8 @@ class Typesetter(m.Transformer):
     def visit_Cover(self, cover: m.Cover) -> m.Cover:
         changes = {name: tuple(map(self.run, value)) if value and isinstance(value[0], tuple) else self.run(value)
                    for name in m.Cover.CHILDREN if name != "blocks" and (value := getattr(cover, name))}
-        return replace(cover, blocks=self.visit_all(cover.blocks), **changes)
+        separator = self.text(f"a{cover.separator}a")[1:-1]  # typeset between two words: "\u202f; " in French
+        return replace(cover, blocks=self.visit_all(cover.blocks), separator=separator, **changes)
 
     def text(self, text: str) -> str:
         """A string typeset alone (superscripts, having nowhere to go, stay on the line)."""
