@@ -79,7 +79,7 @@ def test_quotes_pair_across_emphasis_and_leave_code_addresses_and_escapes_alone(
 
 def test_spanish_quotes_as_configured():
     assert typesetter("es", "“”‘’").text('"Hola"') == "“Hola”"
-    assert typesetter("ar") is None  # no typography yet for this language: text left as typed
+    assert typesetter("de") is None  # no typography for this language: text left as typed
 
 
 # Everything printed ----------------------------------------------------------------------------
