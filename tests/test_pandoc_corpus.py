@@ -129,7 +129,8 @@ def docx_text(data: bytes) -> str:
             for element in etree.fromstring(archive.read(name)).iter():
                 if element.tag == W + "t":
                     parts.append(element.text or "")
-                elif element.tag in (W + "br", W + "tab", W + "p", W + "tc"):
+                elif element.tag in (W + "br", W + "tab", W + "p", W + "tc", W + "footnoteReference",
+                                     W + "endnoteReference"):  # a note's call separates words as its number
                     parts.append(" ")
                 elif etree.QName(element).localname == "docPr":
                     parts.append(f" {element.get('descr', '')} ")

@@ -129,9 +129,25 @@ def _names(value, where: Source, key: str, variable: str, problems: Problems) ->
     return tuple(out)
 
 
+def _legacy_date(value):
+    """pandoc-citeproc's `{year: 2017, month: 3}` (or a list of one or two) as CSL date-parts."""
+    ends = value if isinstance(value, list) else [value]
+    if not ends or len(ends) > 2 or not all(isinstance(end, dict) and "year" in end for end in ends):
+        return value
+    parts = []
+    for end in ends:
+        numbers = [end["year"]]
+        if "month" in end:
+            numbers += [end["month"]] + ([end["day"]] if "day" in end else [])
+        parts.append(numbers)
+    return {"date-parts": parts}
+
+
 def _date(value) -> tuple[str, bool]:
     """A CSL date as EDTF text, and whether it was given as numbers (`date-parts`); `raw`, `literal` or a
-    string are the text as written."""
+    string are the text as written. pandoc-citeproc's YAML dates, still read by Pandoc (`issued: {year:
+    2017}`, or a list of one or two such mappings: a range), are date-parts."""
+    value = _legacy_date(value)
     if not isinstance(value, dict):
         return str(value).strip(), False
     if not value.get("date-parts"):
