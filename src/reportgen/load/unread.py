@@ -18,7 +18,7 @@ _MATH = re.compile(r"(?<!\\)\$\$(?=\S)[\s\S]+?\$\$|(?<!\\)\$(?=[^\s$])(?:[^$\\\n
 _MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$(?!\d)")
 _CODE = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)")
 _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pandoc would make of it
-    (re.compile(r"\(@[\w-]*\)\s"), "a numbered example list item '(@...)' is printed as written, not numbered"),
+    (re.compile(r"\(@[\w-]*\)(?:\s|$)"), "a numbered example list item '(@...)' is printed as written, not numbered"),
     (re.compile(r"\+(?:[-=:]+\+){1,}\s*$"), "a grid table is not a table here (only pipe tables are); its "
                                             "text is printed as a paragraph"),
     (re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
