@@ -175,3 +175,14 @@ def test_a_fix_that_cannot_be_applied_is_a_warning_of_the_build(monkeypatch):
     assert render(job).result.warnings[0] == (
         f"PDF: WeasyPrint {weasyprint.__version__} was not patched to keep notes with their calls; "
         "notes are checked after layout instead")
+
+
+def test_code_is_never_hyphenated(project, tmp_path):
+    """Pandoc's test 7858: a hyphen put into code changes what a reader copies."""
+    code = ("neuth asontue stheuosnt aeosunth asnoetuh asneotuh snatehou snatoehu sntahe ousntahoe unstaheou "
+            "sntaheou aoeu sthoeu sntaoeusnth ansoetuhs atoeuh saonteu")
+    root = project({"sections/01.md": f"Text `{code}` and more text to fill the line, hyphenated as usual.\n"})
+    written, _ = build(root, ("pdf",), tmp_path)
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(written[0]).pages)
+    assert "\u2010" not in text and "\u00ad" not in text
+    assert " ".join(text.split()).count(code) == 1
