@@ -15,8 +15,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_inline
-from mdit_py_plugins.subscript import sub_plugin
-from mdit_py_plugins.superscript import superscript_plugin
 
 from .anchors import paragraph_anchors
 from .attributes import split_trailing
@@ -26,6 +24,7 @@ from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
+from .scripts import scripts_plugin
 from .note_calls import note_call
 from .spans import span_rule, spans_plugin
 
@@ -135,8 +134,7 @@ def make_parser(language: str = "en") -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": True,
                                    "quotes": QUOTES.get(language, QUOTES["en"])})
     md.enable(["table", "strikethrough"])
-    md.use(sub_plugin)
-    md.use(superscript_plugin)
+    md.use(scripts_plugin)
     md.use(deflist_plugin)
     md.use(line_blocks_plugin)
     # Keep every link and image as written (markdown-it would turn `file:` ones into plain text):
