@@ -24,8 +24,8 @@ from .fancy_lists import fancy_lists_plugin
 from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
-from .scripts import scripts_plugin
 from .note_calls import note_call
+from .scripts import scripts_plugin
 from .spans import span_rule, spans_plugin
 
 # Typographic quotes per language: double open/close, single open/close.
