@@ -239,7 +239,17 @@ class _Reader:
                     header = cells
                 else:
                     rows.append(cells)
+                    self.extra_cells(row_line, len(header))
         return m.Table(header, tuple(rows), source)
+
+    def extra_cells(self, line: int, columns: int) -> None:
+        """Warn about a row with more cells than the table has columns: they are left out, as GitHub does."""
+        raw = re.sub(r"^[ \t>]*\|?|(?<!\\)\|[ \t]*$", "", self.lines[line - 1] if line <= len(self.lines) else "")
+        cells = len(re.findall(r"(?<!\\)\|", raw)) + 1
+        if columns and cells > columns:
+            hint = " (a '|' inside code in a cell is written '\\|')" if "`" in raw else ""
+            self.warn_once(line, f"this table row has {cells} cells but the table has {columns} columns: the "
+                                 f"last {cells - columns} are left out{hint}")
 
     def div(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
         info = node.meta["info"].strip()

@@ -21,7 +21,7 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
     (re.compile(r"\(@[\w-]*\)(?:\s|$)"), "a numbered example list item '(@...)' is printed as written, not numbered"),
     (re.compile(r"\+(?:[-=:]+\+){1,}\s*$"), "a grid table is not a table here (only pipe tables are); its "
                                             "text is printed as a paragraph"),
-    (re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
+    (re.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
      "table here (only pipe tables are); its text is printed as paragraphs"),
     (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*\{[^{}]*\}[ \t]*$"), "a link reference definition with attributes "
      "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
