@@ -213,11 +213,12 @@ def worker(connection, number: int) -> None:
 
 def seen_words(text: str) -> Counter:
     """The words of an output's text, also with a note call split from the word it follows
-    (`Ocean1`: pdftotext does not see the superscript) and words hyphenated at a line's end joined."""
+    (`Ocean1`: pdftotext does not see the superscript), words hyphenated at a line's end joined."""
     from tests.test_pandoc_corpus import words
 
     text = re.sub(r"[-\u2010\u00ad]\n", "", text)
-    return words(text) | words(re.sub(r"(?<=[^\W\d_])(\d+)\b", r" \1", text))
+    return (words(text) | words(re.sub(r"(?<=[^\W\d_])(\d+)\b", r" \1", text))
+            | words(text.replace("\n", "")))  # a sub- or superscript is a line of its own to pdftotext -raw
 
 
 def lost_words(plain: str, text: str) -> list[str]:
