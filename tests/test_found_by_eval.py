@@ -268,3 +268,17 @@ def test_a_word_bookmark_as_pandoc_writes_it_is_a_paragraph_anchor(tmp_path):
                                                       "As said in [paragraph 1](#_Ref123).\n"})
     first, second = [n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph)]
     assert first.id == "_Ref123" and m.plain_text(first) == "Inspection is the missing link."
+
+
+def test_a_paragraph_with_notes_deleted_in_libreoffice_is_one_deletion_in_the_odt(project, tmp_path):
+    """Deleted whole in LibreOffice and saved as ODT, a paragraph with notes was listed with its notes'
+    text run into its own ("Müller1Human Rights Advocacy…") and each note again as a deletion of its own
+    (the DOCX of the same review lists one deletion)."""
+    from .test_review_clients import uno_review
+
+    root = project({"sections/01.md": "Kept paragraph.\n\nInspection is missing, as @smith2020 argue[@ohchr2020].\n"})
+    draft = next(f for f in build(root, ("docx",), tmp_path / "out", draft=True).files)
+    reviewed = tmp_path / "reviewed.odt"
+    uno_review(draft, reviewed, "Jane Reviewer", [{"delete_paragraphs": ["Inspection is missing"]}], "writer8")
+    deletions = [(r.line, r.text) for r in trace(reviewed, root).remarks if r.kind == "deletion"]
+    assert len(deletions) == 1 and "Annual report" not in deletions[0][1], deletions
