@@ -282,3 +282,16 @@ def test_a_paragraph_with_notes_deleted_in_libreoffice_is_one_deletion_in_the_od
     uno_review(draft, reviewed, "Jane Reviewer", [{"delete_paragraphs": ["Inspection is missing"]}], "writer8")
     deletions = [(r.line, r.text) for r in trace(reviewed, root).remarks if r.kind == "deletion"]
     assert len(deletions) == 1 and "Annual report" not in deletions[0][1], deletions
+
+
+def test_a_url_given_as_howpublished_is_the_entrys_address(tmp_path):
+    """`howpublished = {\\url{…}}` (BibTeX's way before `url`) printed the address as plain text in the
+    middle of the note, not as a link."""
+    bib = ("@misc{unicef, author = {{UNICEF Kenya}}, title = {Birth registration in Kenya}, year = {2024},\n"
+           "  howpublished = {\\url{https://www.unicef.org/kenya/reports/birth-registration}}}\n")
+    root = write_project(tmp_path, {"sections/01.md": "Text[@unicef].\n", "references.bib": bib})
+    note = load_model(Project.at(root)).notes[0]
+    assert m.plain_text(note.blocks) == ("UNICEF Kenya, Birth registration in Kenya (2024). Available at "
+                                         "https://www.unicef.org/kenya/reports/birth-registration.")
+    assert [n.url for n in m.walk(note) if isinstance(n, m.Link)] == [
+        "https://www.unicef.org/kenya/reports/birth-registration"]
