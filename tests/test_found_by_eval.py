@@ -295,3 +295,18 @@ def test_a_url_given_as_howpublished_is_the_entrys_address(tmp_path):
                                          "https://www.unicef.org/kenya/reports/birth-registration.")
     assert [n.url for n in m.walk(note) if isinstance(n, m.Link)] == [
         "https://www.unicef.org/kenya/reports/birth-registration"]
+
+
+def test_a_paragraph_retyped_in_libreoffice_is_placed_alike_in_the_odt_and_the_docx(project, tmp_path):
+    """Retyped whole in LibreOffice, a paragraph's new text was placed at its own line in the DOCX, but at
+    the paragraph before it in the ODT (its deletion, at its own line, carried its bookmark away)."""
+    from .test_review_clients import uno_review
+
+    root = project({"sections/01.md": "Kept paragraph.\n\nInspection is missing in most districts.\n\nLast one.\n"})
+    draft = next(f for f in build(root, ("docx",), tmp_path / "out", draft=True).files)
+    placed = {}
+    for suffix, kind in (("docx", "MS Word 2007 XML"), ("odt", "writer8")):
+        reviewed = tmp_path / f"reviewed.{suffix}"
+        uno_review(draft, reviewed, "Jane", [{"replace_paragraph": "Inspection", "text": "Inspectors are few."}], kind)
+        placed[suffix] = sorted((r.line, r.kind) for r in trace(reviewed, root).remarks)
+    assert placed["odt"] == placed["docx"] == [(3, "deletion"), (3, "insertion")], placed

@@ -183,7 +183,11 @@ class _Walker:
             if texts:
                 before = "".join(self.before) if anchor == self.anchor else ""
                 self.marks.append(Mark("deletion", author, date, "\n".join(texts), anchor, before))
-        self.before.append("\n".join(text for _, texts in pieces for text in texts))
+        last, texts = pieces[-1]
+        if last != self.anchor and texts:  # a paragraph deleted whole took its bookmark: what follows in its
+            self.anchor, self.before = last, ["\n".join(texts)]  # place (its text retyped) is read against it
+        else:
+            self.before.append("\n".join(text for _, texts in pieces for text in texts))
 
 
 def _without_notes(paragraph) -> str:
