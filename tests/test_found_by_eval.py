@@ -310,3 +310,16 @@ def test_a_paragraph_retyped_in_libreoffice_is_placed_alike_in_the_odt_and_the_d
         uno_review(draft, reviewed, "Jane", [{"replace_paragraph": "Inspection", "text": "Inspectors are few."}], kind)
         placed[suffix] = sorted((r.line, r.kind) for r in trace(reviewed, root).remarks)
     assert placed["odt"] == placed["docx"] == [(3, "deletion"), (3, "insertion")], placed
+
+
+def test_a_matrix_saved_by_a_spanish_or_french_excel_is_read(tmp_path):
+    """Excel writes ';' between the columns of a CSV where ',' is the decimal mark (Spanish, French …):
+    the file was refused ("no 'number' column")."""
+    csv = ("\ufeffRecomendación;Estado recomendante;Posición;Número\r\n"
+           "\"Erradicar el trabajo infantil, en particular\";Uruguay;Apoyada;132.240\r\n")
+    section = "::: recommendations\n- Aplicar el Convenio. {previous=\"132.240\"}\n:::\n"
+    root = write_project(tmp_path, {"sections/01.md": section, "report/report.yaml": "title: T\nlanguage: es\n",
+                                    "report/previous-recommendations.csv": csv})
+    previous, = load_model(Project.at(root)).previous
+    assert (previous.number, previous.text, previous.state, previous.position) == (
+        "132.240", "Erradicar el trabajo infantil, en particular", "Uruguay", "Supported")
