@@ -323,3 +323,12 @@ def test_a_matrix_saved_by_a_spanish_or_french_excel_is_read(tmp_path):
     previous, = load_model(Project.at(root)).previous
     assert (previous.number, previous.text, previous.state, previous.position) == (
         "132.240", "Erradicar el trabajo infantil, en particular", "Uruguay", "Supported")
+
+
+def test_an_unquoted_colon_in_a_title_says_how_to_write_it(project):
+    """`title: Follow-up: 2019` in front matter, as anyone writes a title, gave PyYAML's message alone."""
+    root = project({"sections/01.md": "---\ntitle: Follow-up: 2019\n---\n\nText.\n"})
+    result = CliRunner().invoke(main, ["build", "--project", str(root)])
+    first = result.stderr.splitlines()[0]  # PyYAML's C loader says "in this context", its Python one "here"
+    assert first.startswith("sections/01.md:2: invalid YAML: mapping values are not allowed ")
+    assert first.endswith(" (a value holding ': ' must be quoted: title: \"Follow-up: 2019\")")
