@@ -332,3 +332,11 @@ def test_an_unquoted_colon_in_a_title_says_how_to_write_it(project):
     first = result.stderr.splitlines()[0]  # PyYAML's C loader says "in this context", its Python one "here"
     assert first.startswith("sections/01.md:2: invalid YAML: mapping values are not allowed ")
     assert first.endswith(" (a value holding ': ' must be quoted: title: \"Follow-up: 2019\")")
+
+
+def test_a_locator_that_is_a_number_alone_is_a_page(tmp_path):
+    """`[@key, 12]` printed "Ibid., 12.": Pandoc takes a locator without a term for a page."""
+    bib = "@book{b, author = {Doe, Jane}, title = {Rights}, year = {2023}, publisher = {P}, location = {L}}\n"
+    root = write_project(tmp_path, {"sections/01.md": "A[@b, 12]. B[@b, 33--35].\n", "references.bib": bib})
+    notes = [m.plain_text(n.blocks) for n in load_model(Project.at(root)).notes]
+    assert notes == ["Jane Doe, Rights (L, P, 2023), p. 12.", "Ibid., pp. 33\u201335."]
