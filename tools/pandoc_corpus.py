@@ -36,6 +36,7 @@ READER_TESTS = ("test/testsuite.txt", "test/tables.txt", "test/pipe-tables.txt",
                 "test/markdown-citations.txt")
 _FROM = re.compile(r"(?:-f|--from|-r|--read)[ =]?(\S+)")
 _LOCATED = re.compile(r"^sections/01\.md:(\d+)(?::\d+)?: ")
+_MARKUP = "*^~\\{}`"  # Markdown's signs: one printed more often than Pandoc prints it is markup shown as text
 _NO_ALT = re.compile(r"PDF: image '.*' has no alternative text")  # check's AC-1 gives the line
 _KEY = re.compile(r"(?<![\w@])-?@\{?([\w][\w:.#$%&+?<>~/-]*\w|\w)")
 
@@ -180,7 +181,7 @@ def unwarned(text: str, problems: list[str]) -> str:
             start -= 1
         while end + 1 < len(lines) and lines[end + 1].strip():
             end += 1
-        lines[start:end + 1] = [""] * (end + 1 - start)
+        lines[start:end + 1] = [" " * len(line) for line in lines[start:end + 1]]
     return "\n".join(lines)
 
 
@@ -203,7 +204,8 @@ def worker(connection, number: int) -> None:
             result = {"status": "traceback", "problems": [traceback.format_exc()]}
             session.close()
             session = Session(root)
-        result["plain"] = plain(unwarned(text, result["problems"]))
+        kept = unwarned(text, result["problems"])
+        result["plain"], result["warned"] = plain(kept), "".join(a for a, b in zip(text, kept, strict=True) if a != b)
         connection.send(result)
     session.close()
     shutil.rmtree(root, ignore_errors=True)
@@ -249,6 +251,9 @@ def judge(result: dict, baseline: set[str]) -> list[str]:
         lost = lost_words(result["plain"], result[view])
         if lost:
             faults.append(f"lost in {view.upper()}: {' '.join(lost[:12])}")
+    if result["plain"] is not None:
+        raw = [c for c in _MARKUP if result["docx"].count(c) > result["plain"].count(c) + result["warned"].count(c)]
+        faults += [f"markup printed in DOCX: {' '.join(raw)}"] if raw else []
     return faults
 
 
