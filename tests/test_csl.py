@@ -211,3 +211,14 @@ def test_pandoc_citeproc_yaml_dates_are_dates(project):
     notes = load_model(Project.at(project({"sections/01.md": section}))).notes
     assert [m.plain_text(n.blocks) for n in notes] == [
         "Ping Li, “Title”, Journal (2017). Available at https://example.org/a (accessed on 27 March 2018)."]
+
+
+def test_markdown_emphasis_in_csl_yaml_is_emphasis(project):
+    """Pandoc's test pandoc-citeproc-301: Pandoc reads CSL YAML strings as Markdown; the asterisks were printed."""
+    section = ("---\nreferences:\n- id: test2\n  type: book\n  title: '*Test:* An experiment on __bold__ and"
+               " snake_case_names'\n  URL: https://example.org/a_b_c\n...\n\nText [@test2].\n")
+    notes = load_model(Project.at(project({"sections/01.md": section}))).notes
+    assert m.plain_text(notes[0].blocks) == ("Test: An experiment on bold and snake_case_names. "
+                                             "Available at https://example.org/a_b_c.")
+    kinds = {type(n).__name__ for n in m.walk(notes[0])}
+    assert {"Emph", "Strong"} <= kinds
