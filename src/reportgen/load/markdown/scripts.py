@@ -1,6 +1,7 @@
 """Pandoc's superscripts `2^10^` and subscripts `H~2~O`, whose text may hold other markup
-(`a^*hello*^`) and escaped spaces (`H~many\\ of\\ them~O`), and Pandoc's escaped space `\\ `: a
-non-breaking space (CommonMark would print the backslash)."""
+(`a^*hello*^`) and escaped spaces (`H~many\\ of\\ them~O`), and Pandoc's backslashes that CommonMark
+would print: an escaped space `\\ ` is a non-breaking space, and a backslash that ends a paragraph
+or heading (a line break before nothing) is dropped."""
 
 from __future__ import annotations
 
@@ -44,7 +45,15 @@ def escaped_space(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def final_backslash(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "\\" or state.pos + 1 != len(state.src) or state.posMax != len(state.src):
+        return False
+    state.pos += 1
+    return True
+
+
 def scripts_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.after("emphasis", "sub", script_rule("~", "sub"))
     md.inline.ruler.after("emphasis", "sup", script_rule("^", "sup"))
     md.inline.ruler.before("escape", "escaped_space", escaped_space)
+    md.inline.ruler.before("escape", "final_backslash", final_backslash)
