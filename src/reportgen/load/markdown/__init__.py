@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.smartquotes import process_inlines
 from markdown_it.rules_inline import StateInline, backtick, html_inline, image, link
@@ -128,6 +129,16 @@ def _heading_attributes(state: StateCore) -> None:
                 token.meta = {**(token.meta or {}), "attributes": body}
 
 
+def _inline_note(state: StateInline, silent: bool) -> bool:
+    """Pandoc's inline note `^[...]`, unless a link's address or attributes follow its bracket: then,
+    as in Pandoc, it is a superscript (`^[link](url)^`, `text^[sup]{.class}^`)."""
+    if state.src.startswith("^[", state.pos):
+        end = parseLinkLabel(state, state.pos + 1, disableNested=False)
+        if end >= 0 and state.src[end + 1:end + 2] in ("(", "[", "{"):
+            return False
+    return footnote_inline(state, silent)
+
+
 @lru_cache(maxsize=8)
 def make_parser(language: str = "en") -> MarkdownIt:
     """A configured parser; the quotes follow the report's language."""
@@ -155,7 +166,7 @@ def make_parser(language: str = "en") -> MarkdownIt:
         md.inline.ruler.at(name, _located(rule))
     # `^[` always opens an inline note, as in pandoc: the note rule runs before the superscript rule.
     md.inline.ruler.disable("footnote_inline")
-    md.inline.ruler.before("sup", "note_inline", _located(footnote_inline))
+    md.inline.ruler.before("sup", "note_inline", _located(_inline_note))
     md.use(bound_nesting_plugin)
     return md
 
