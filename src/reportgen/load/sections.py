@@ -172,9 +172,16 @@ class _Reader:
         return m.CodeBlock(node.content, self.at(line))
 
     def block_fence(self, node: SyntaxTreeNode, line: int) -> m.Node:
-        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", node.info.strip())
+        info = node.info.strip()
+        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", info)
         if raw:
             self.problems.warning(self.at(line), f"raw {raw[1]} is not passed through; it is shown as code")
+        elif re.fullmatch(r"\{\s*[A-Za-z][\w-]*(?:[\s,][^{}]*)?\}", info):  # Quarto's and R Markdown's {r}
+            self.problems.warning(self.at(line), f"'```{info}' is an executable code chunk: reportgen runs no "
+                                                 "code; it is shown as code")
+        elif info and not re.fullmatch(r"[^\s{}`]+(?:\s*\{[^{}]*\})?|\{[^{}]*\}", info):
+            self.problems.warning(self.at(line), f"the code block's info '{info}' is not a language or attributes "
+                                                 "as Pandoc reads them; it is left out, the code is shown")
         return m.CodeBlock(node.content, self.at(line))
 
     def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
