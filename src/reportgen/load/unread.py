@@ -23,6 +23,9 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
                                             "text is printed as a paragraph"),
     (re.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
      "table here (only pipe tables are); its text is printed as paragraphs"),
+    (re.compile(r"(?=[^|\n]*\|)[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$"), "this line is a pipe "
+     "table's delimiter row, but no table is read here: the row above it must be a header row with as many "
+     "cells; the text is printed as written"),
     (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*\{[^{}]*\}[ \t]*$"), "a link reference definition with attributes "
      "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
 )
