@@ -29,14 +29,19 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
     (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*\{[^{}]*\}[ \t]*$"), "a link reference definition with attributes "
      "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
 )
+_ALONE = re.compile(r"^[ \t]*\{[#.][^{}]*\}[ \t]*$", re.MULTILINE)  # `{.class}` on a line of its own
 _SHORTCODE = re.compile(r"\{\{<\s*([\w-]+).*?>\}\}")
 
 
 def unread_messages(raw: str) -> list[tuple[int, str]]:
     """Warnings for what the Markdown source of a paragraph (or heading, or cell) holds that Pandoc
     reads and reportgen prints as written, each with the offset it is at; code spans left out."""
-    raw = _CODE.sub(lambda found: re.sub(r"[^\n]", " ", found[0]), raw)
     out = []
+    alone = _ALONE.search(raw)
+    if alone:
+        out.append((alone.start(), "an attribute set on a line of its own belongs to nothing here (write it after "
+                                   "the heading, span, image or link it is for); it is printed as written"))
+    raw = _CODE.sub(lambda found: re.sub(r"[^\n]", " ", found[0]), raw)
     maths = [found for found in _MATH.finditer(raw) if _MATHS.search(found[0])]
     rest = _MATH.sub(lambda found: " " * len(found[0]), raw)
     commands: dict[str, int] = {}
