@@ -215,6 +215,31 @@ def test_the_title_is_centred_on_every_line(built, code):
         assert abs(centre - width / 2) < 1.5, (code, ws)
 
 
+def test_chinese_lines_are_justified_between_their_characters(tmp_path):
+    """Each line of a Chinese paragraph but its last ends at the right margin: the width it lacks is
+    shared between its characters and spaces (WeasyPrint alone stretches spaces only, leaving a line
+    with none short by up to a character, and putting it all in the one space of `ECPAT International`)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    root = shutil.copytree(FIXTURES / "zh", tmp_path / "zh")
+    sentence = "该联盟由21个非政府组织组成，是ECPAT International在印度尼西亚的成员，致力于终止对儿童的性剥削。"
+    (root / "sections" / "01-summary.md").write_text(f"# 内容提要 {{.unnumbered}}\n\n{sentence * 6}\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    xml = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(next((root / "build").glob("*.pdf"))), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    right = float(re.search(r'<page width="([\d.]+)"', xml)[1]) - 2.5 / 2.54 * 72
+    summary = xml[xml.index(">内容提要<"):xml.index(">I.<")]  # up to the next heading
+    ends: list[list[float]] = []  # [bottom, right end] of each line
+    for x1, y1 in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">', summary):
+        if ends and abs(float(y1) - ends[-1][0]) < 5:  # a line's Latin and Chinese words differ in height
+            ends[-1][1] = max(ends[-1][1], float(x1))
+        else:
+            ends.append([float(y1), float(x1)])
+    ends = [end for _, end in ends]
+    assert len(ends) >= 6 and all(abs(end - right) < 0.5 for end in ends[:-1]), (right, str(ends))
+
+
 def test_pdf_declares_language_and_direction(built, tmp_path):
     import pypdf
 
