@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from reportgen.cli import main
-from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, format_date, ordinal_phrase
+from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, annex_number, format_date, ordinal_phrase
+from reportgen.model import label_number
 from reportgen.numberwords import arabic_ordinal, chinese
 from reportgen.scripts import count_words, direction_runs
 
@@ -61,6 +62,29 @@ def test_number_words():
     assert [arabic_ordinal(n) for n in (1, 10, 11, 12, 13, 20, 21, 54)] == [
         "الأولى", "العاشرة", "الحادية عشرة", "الثانية عشرة", "الثالثة عشرة", "العشرون", "الحادية والعشرون",
         "الرابعة والخمسون"]
+
+
+def test_annexes_are_numbered_as_the_un_numbers_them():
+    """Annex I, Приложение II; المرفق الأول (a masculine ordinal: المرفق is masculine); 附件一."""
+    assert [annex_number(n, "ar") for n in (1, 2, 10, 11, 12, 21)] == [
+        "الأول", "الثاني", "العاشر", "الحادي عشر", "الثاني عشر", "الحادي والعشرون"]
+    assert [annex_number(n, "zh") for n in (1, 2, 11)] == ["一", "二", "十一"]
+    assert [annex_number(n, code) for n in (1, 4) for code in ("en", "ru")] == ["I", "I", "IV", "IV"]
+    assert [label_number(label) for label in ("Annex II", "表3", "附件十二", "المرفق الحادي عشر")] == [
+        "II", "3", "十二", "الحادي عشر"]
+
+
+def test_an_arabic_cross_reference_names_the_annex_as_its_label_does(tmp_path):
+    root = shutil.copytree(FIXTURES / "ar", tmp_path / "ar")
+    summary = root / "sections" / "01-summary.md"
+    summary.write_text(summary.read_text() + "\nانظر @annex-recommendations.\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "html,docx"])
+    assert result.exit_code == 0, result.output
+    html = next((root / "build").glob("*.html")).read_text()
+    assert 'انظر المرفق <a class="xref" href="#annex-recommendations">الأول</a>.' in html
+    assert '<span class="annex-label">المرفق الأول</span>' in html
+    document = _text(_xml(next((root / "build").glob("*.docx")), "word/document.xml"))
+    assert "انظر المرفق الأول." in document and "المرفق I" not in document  # the field shows the number
 
 
 def test_chinese_words_are_counted_as_word_counts_them():
@@ -125,6 +149,10 @@ def built(tmp_path_factory):
 def _xml(docx: Path, part: str):
     with zipfile.ZipFile(docx) as archive:
         return etree.fromstring(archive.read(part))
+
+
+def _text(document) -> str:
+    return "".join(t.text or "" for t in document.iter(f"{W}t"))
 
 
 def _runs(document) -> list[tuple[str, bool]]:
@@ -238,6 +266,14 @@ def test_chinese_lines_are_justified_between_their_characters(tmp_path):
             ends.append([float(y1), float(x1)])
     ends = [end for _, end in ends]
     assert len(ends) >= 6 and all(abs(end - right) < 0.5 for end in ends[:-1]), (right, str(ends))
+
+
+@pytest.mark.parametrize("code, label", [("ar", "المرفق الأول"), ("zh", "附件一"), ("ru", "Приложение I")])
+def test_the_annex_is_labelled_in_the_reports_language(built, code, label):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    assert label in _pdf_text(built[code][0]).splitlines()
+    assert label in _text(_xml(built[code][1], "word/document.xml"))
 
 
 def test_pdf_declares_language_and_direction(built, tmp_path):
