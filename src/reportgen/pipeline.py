@@ -329,6 +329,7 @@ class Session:
         self.cancel()
         if "pdf" in formats:
             self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
+            self.worker.yield_to_others()  # the next save's HTML comes first
         with ExitStack() as lock:
             recovered = lock.enter_context(build_lock(self.folder, on_wait))
             prepared = self.prepare(force, draft, on_checked)
