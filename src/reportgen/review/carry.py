@@ -90,7 +90,7 @@ class Carried:
             return Place(f"{self.label}:{path}", old_line, "deleted since")
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
         for tag, i1, i2, j1, _ in matcher.get_opcodes():
-            if i1 < line <= i2 or (i1 == i2 == line - 1):
+            if i1 < line <= i2:  # (lines inserted just before it are not a change of it)
                 if tag == "equal":
                     return Place(path, self.today.sources.locate(path, line - i1 + j1, mark))
                 return Place(path, min(j1 + 1, len(new)) if new else 0, CHANGED_SINCE)
