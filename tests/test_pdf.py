@@ -192,4 +192,5 @@ def test_a_character_no_font_has_is_a_warning_at_its_line(project, tmp_path):
     """Pandoc's test 7214: '語' (Japanese, traditional Chinese) is in no bundled font; the warning said not where."""
     root = project({"sections/01.md": "# Title\n\nA line.\n\n| 日本語 | words |\n|---|---|\n| a | b |\n"})
     _, warnings = build(root, ("pdf",), tmp_path)
-    assert "sections/01.md:5: warning: no font of the PDF has '語' (U+8A9E): it is printed as an empty box" in warnings
+    assert ("sections/01.md:5: warning: no font of the PDF has '語' (U+8A9E): it is printed as an empty box "
+            "(.notdef)") in warnings

@@ -147,7 +147,7 @@ def located_glyphs(warnings: list[str], document) -> list[str]:
         found = _NOTDEF.match(warning)
         where = _first_source(document, found[1]) if found else None
         out.append(f"{where}: warning: no font of the PDF has '{found[1]}' ({found[2]}): it is printed as an "
-                   "empty box" if where else warning)
+                   "empty box (.notdef)" if where else warning)
     return out
 
 
