@@ -3,8 +3,11 @@
 Each input (the Markdown of every `% pandoc` block of test/command/*.md that reads Markdown, and
 the reader tests test/*.txt, test/odt/markdown/*.md) is the only section of a small project, built
 to PDF, HTML and DOCX in a worker process with a time limit. A case fails on a traceback, a hang, a
-problem without `path:line`, a DOCX the schemas reject, or a word Pandoc's plain writer keeps that
-the PDF text (pdftotext) or the DOCX text lacks, unless a located warning points at its paragraph.
+problem without `path:line`, a DOCX the schemas reject, a word Pandoc's plain writer keeps that the
+PDF text (pdftotext, and its figures' alternative text) or the DOCX text lacks, or a Markdown sign
+(`*`, `{` ...) the DOCX prints more often than Pandoc does, unless a located warning points at its
+paragraph. Each cited key gets an entry, each image a picture, and a link to a file a web address,
+so that the whole input is built.
 
     .venv/bin/python tools/pandoc_corpus.py [--pandoc DIR] [--only REGEX] [--failed] [--jobs 2]
 
