@@ -351,3 +351,13 @@ def test_a_word_written_before_a_cross_reference_is_not_printed_twice(tmp_path):
     problems = Problems()
     paragraph = [n for n in m.walk(load_model(Project.at(root), problems)) if isinstance(n, m.Paragraph)][-1]
     assert "recommendation recommendation" not in m.plain_text(paragraph) or problems.items
+
+
+def test_a_warning_found_by_check_is_not_called_a_warning_twice():
+    """`reportgen package --force` printed "warning: report/report.yaml: warning ST-4 no key words …"."""
+    from reportgen.errors import warning_line
+
+    finding = "report/report.yaml: warning ST-4 no key words (packaged anyway: --force)"
+    assert warning_line(finding) == finding
+    assert warning_line("sections/01.md:3: error ST-9 two States (built anyway: --force)") == (
+        "warning: sections/01.md:3: error ST-9 two States (built anyway: --force)")
