@@ -485,9 +485,10 @@ class Transformer:
 
 
 def label_number(label: str) -> str:
-    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3")."""
-    numbers = re.findall(r"[0-9IVXLCDM]+", label)
-    return numbers[-1] if numbers else label
+    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3", "附件二" -> "二"),
+    or the words after its noun ("المرفق الثاني" -> "الثاني")."""
+    numbers = re.findall(r"[0-9IVXLCDM]+|[一二三四五六七八九十百千零]+$", label)
+    return numbers[-1] if numbers else label.partition(" ")[2] or label
 
 
 def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:
@@ -498,6 +499,19 @@ def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:
 # Inlines that hold other inlines: their text runs on without a space.
 INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Underline, Span, Link, Inserted,
                      Deleted)
+
+
+def merge_text(nodes) -> tuple[Node, ...]:
+    """`nodes` with neighbouring plain texts joined and empty ones left out (verbatim text stays apart)."""
+    out: list[Node] = []
+    for node in nodes:
+        if type(node) is Text and not node.text:
+            continue
+        if type(node) is Text and out and type(out[-1]) is Text:
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
