@@ -250,3 +250,15 @@ def test_a_reviewers_edit_is_merged_into_a_paragraph_changed_since_only_where_it
             _merge(base, edited, today)
     else:
         assert _merge(base, edited, today) == expected
+
+
+@pytest.mark.parametrize("name, message", [
+    ("ana.odt", "apply reads the reviewer's Track Changes from a DOCX: open it in LibreOffice, save it as Word"),
+    ("bob.pdf", "a PDF holds suggestions, not tracked changes: list them with reportgen comments"),
+    ("notes.docx", "not a DOCX file"),
+])
+def test_a_file_apply_cannot_read_is_a_one_line_error_that_says_what_to_do(tmp_path, name, message):
+    (tmp_path / name).write_bytes(b"PK\x03\x04 not really")
+    result = CliRunner().invoke(main, ["apply", str(tmp_path / name), "--project", str(tmp_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("\n") == 1 and message in result.output, result.output
