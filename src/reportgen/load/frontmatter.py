@@ -87,7 +87,7 @@ def _take_pandoc_keys(node, path: str, offset: int, problems: Problems) -> dict:
         if name == "references":
             values[name] = read_references(value_node, path, offset, problems)
         elif name in ("author", "nocite"):
-            words = _strings(yaml.safe_load(yaml.serialize(value_node)))
+            words = _strings(_plain_value(value_node))
             values[name] = tuple(words) if name == "author" else tuple(k for w in words for k in _KEYS.findall(w))
         elif name in PANDOC_KEYS or (name not in ours and not difflib.get_close_matches(name, ours, cutoff=0.75)):
             problems.warning(where, f"front matter key '{name}' is not used in a section; it is ignored")
@@ -95,6 +95,16 @@ def _take_pandoc_keys(node, path: str, offset: int, problems: Problems) -> dict:
             kept.append((key_node, value_node))
     node.value = kept
     return values
+
+
+def _plain_value(node):
+    """A YAML value as Python; a scalar YAML cannot construct (`2011-13-45`, an impossible date) as
+    the text it is."""
+    text = yaml.serialize(node)
+    try:
+        return yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        return yaml.load(text, Loader=yaml.BaseLoader)  # every scalar a string: nothing can fail
 
 
 def _strings(value) -> list[str]:
