@@ -187,3 +187,13 @@ def test_the_readmes_french_example_prints_what_the_readme_says(project):
     assert m.plain_text(paragraphs[0]) == (f"Comme le note Koné, l’école «{NB}pour tous{NB}» reste un objectif{NNB}; "
                                            "la 51e session l’a rappelé. Voir la section 1.1 et le paragraphe 2.")
     assert paragraphs[1].number == 2 and m.plain_text(paragraphs[1]).startswith(f"Les frais de scolarité no{NB}3")
+
+
+def test_configured_quotes_are_used_in_the_text_and_in_what_reportgen_writes(project):
+    bib = '@book{b, title = {El "derecho" a la educación}, year = {2020}}'
+    root = project({"report/report.yaml": 'title: \'El "derecho"\'\nlanguage: es\ntypography: {quotes: "“”‘’"}\n',
+                    "references.bib": bib, "sections/01.md": 'El "derecho"[@b].\n'})
+    document = load_model(Project.at(root))
+    assert m.plain_text(document.cover.title) == "El “derecho”"
+    assert m.plain_text(document.sections[0].blocks[0]) == "El “derecho”."
+    assert "“derecho”" in m.plain_text(document.notes[0].blocks)

@@ -25,12 +25,13 @@ _TOO_DEEP = {  # see load.markdown.depth
 }
 
 
-def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
-    """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
+def read_section(text: str, path: str, problems: Problems, language: str = "en", quotes: str = "") -> m.Section:
+    """Parse a section's text (already decoded); mistakes are recorded in `problems`. `quotes` are the
+    report's quotation marks (`typography.quotes`), for a section in the report's language."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
     lang = front.lang.split("-")[0].lower() if front.lang else language
-    tokens, env = parse(text, lang)
+    tokens, env = parse(text, lang, quotes if lang == language else "")
     for kind, line in dict.fromkeys(env.get("too_deep", ())):
         problems.error(Source(path, line + 1), _TOO_DEEP[kind])
     if title_block(text):

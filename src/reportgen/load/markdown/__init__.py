@@ -130,10 +130,10 @@ def _heading_attributes(state: StateCore) -> None:
 
 
 @lru_cache(maxsize=8)
-def make_parser(language: str = "en") -> MarkdownIt:
-    """A configured parser; the quotes follow the report's language."""
+def make_parser(language: str = "en", quotes: str = "") -> MarkdownIt:
+    """A configured parser; the quotes follow the report's language, or are `quotes` (four marks)."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": True,
-                                   "quotes": QUOTES.get(language, QUOTES["en"])})
+                                   "quotes": quotes or QUOTES.get(language, QUOTES["en"])})
     md.enable(["table", "strikethrough"])
     md.use(sub_plugin)
     md.use(superscript_plugin)
@@ -162,7 +162,7 @@ def make_parser(language: str = "en") -> MarkdownIt:
     return md
 
 
-def parse(text: str, language: str = "en") -> tuple[list[Token], dict]:
+def parse(text: str, language: str = "en", quotes: str = "") -> tuple[list[Token], dict]:
     """Parse a section's Markdown into markdown-it tokens and the environment holding inline notes."""
     env: dict = {}
-    return make_parser(language).parse(text, env), env
+    return make_parser(language, quotes).parse(text, env), env
