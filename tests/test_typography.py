@@ -79,7 +79,7 @@ def test_quotes_pair_across_emphasis_and_leave_code_addresses_and_escapes_alone(
 
 def test_spanish_quotes_as_configured():
     assert typesetter("es", "“”‘’").text('"Hola"') == "“Hola”"
-    assert typesetter("ar") is None  # no typography yet for this language: text left as typed
+    assert typesetter("de") is None  # no typography for this language: text left as typed
 
 
 # Everything printed ----------------------------------------------------------------------------
@@ -197,3 +197,18 @@ def test_configured_quotes_are_used_in_the_text_and_in_what_reportgen_writes(pro
     assert m.plain_text(document.cover.title) == "El “derecho”"
     assert m.plain_text(document.sections[0].blocks[0]) == "El “derecho”."
     assert "“derecho”" in m.plain_text(document.notes[0].blocks)
+
+
+def test_divs_in_another_language_and_definition_terms_are_typeset_too(project):
+    root = project({"report/report.yaml": "title: T\nlanguage: fr\n", "sections/01.md": """\
+        Terme "défini"
+        :   Sa définition: ici.
+
+        ::: {lang=en}
+        An "English" passage: as typed.
+        :::
+        """})
+    blocks = load_model(Project.at(root)).sections[0].blocks
+    assert m.plain_text(blocks[0].items[0].inlines) == f"Terme «{NB}défini{NB}»"
+    assert m.plain_text(blocks[0].items[0].items[0]) == f"Sa définition{NB}: ici."
+    assert m.plain_text(blocks[1]) == "An “English” passage: as typed."  # its own quotes, no French space

@@ -20,9 +20,6 @@ from .recommendations import placed_recommendations, recommendation_qualifiers
 
 # The prefixes Quarto gives cross-reference ids: an `@` with one is never a citation.
 PREFIXES = ("sec-", "para-", "rec-", "annex-", "tbl-")
-# The ids of the annexes reportgen makes, and the setting that makes each.
-GENERATED_ANNEXES = {"annex-recommendations": "recommendations.summary",
-                     "annex-follow-up": "recommendations.follow_up"}
 
 
 def target_ids(document: m.Document) -> dict[str, Source]:

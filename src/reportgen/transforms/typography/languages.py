@@ -171,6 +171,10 @@ SPANISH = Language(
     inserted=((re.compile(r"(?<=\d)(?=[ªº])"), "."),),  # 13ª -> 13.ª, 1º -> 1.º
 )
 
+# The other UN languages, their quotation marks only so far: Russian «ёлочки» and „лапки“ inside,
+# Arabic « » then “ ”, Chinese “ ” then ‘ ’.
+RUSSIAN, ARABIC, CHINESE = Language("ru", "«»„“"), Language("ar", "«»“”"), Language("zh", "“”‘’")
+
 LANGUAGES: dict[str, Language] = {}
 
 
@@ -179,5 +183,5 @@ def register(language: Language) -> None:
     LANGUAGES[language.code] = language
 
 
-for _language in (ENGLISH, FRENCH, SPANISH):
+for _language in (ENGLISH, FRENCH, SPANISH, RUSSIAN, ARABIC, CHINESE):
     register(_language)
