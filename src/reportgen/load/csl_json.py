@@ -28,7 +28,8 @@ TYPES = {
     "standard": "standard", "document": "misc", "event": "misc", "hearing": "misc", "performance": "performance",
     "pamphlet": "booklet",
 }
-_CONTAINER = {"article": "journaltitle", "periodical": "title", "online": "organization", "review": "journaltitle"}
+_CONTAINER = {"article": "journaltitle", "periodical": "title", "online": "organization", "review": "journaltitle",
+              "legislation": "journaltitle", "jurisdiction": "journaltitle", "legal": "journaltitle"}  # a gazette
 FIELDS = {
     "title": "title", "title-short": "shorttitle", "shortTitle": "shorttitle", "collection-title": "series",
     "collection-number": "number", "number": "number", "volume": "volume", "number-of-volumes": "volumes",

@@ -28,10 +28,16 @@ ARTICLES = frozenset({"article", "review", "suppperiodical"})
 IN_TYPES = frozenset({"inbook", "bookinbook", "suppbook", "incollection", "inreference", "suppcollection",
                       "inproceedings"})
 QUOTED = (ARTICLES | IN_TYPES | {"thesis", "unpublished"}) - {"bookinbook"}
+# Laws and judgments published in a gazette or a law report (`journaltitle`), as Better BibTeX exports
+# Zotero's statutes and cases: the gazette is printed like an article's journal, with its volume and number.
+_GAZETTED = frozenset({"legislation", "jurisdiction", "legal"})
 _QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»")}
 _CONTRIBUTORS = ("editora", "editorb", "editorc", "annotator", "commentator", "introduction", "foreword",
                  "afterword")
 UN_SYMBOL = re.compile(r"(A|E|S|ST|CCPR|CAT|CEDAW|CERD|CRC|CMW|CRPD|CED|HRI|TD|UNEP|DP|UNW)(/[\w.\-()]+)+")
+
+
+_ENDS = frozenset(".!?。！？…")
 
 
 class Builder:
@@ -41,6 +47,8 @@ class Builder:
         self.parts: list[m.Node] = []
 
     def text(self, text: str) -> Builder:
+        if text[:1] in (".", "。") and self.parts and m.plain_text(self.parts[-1]).rstrip()[-1:] in _ENDS:
+            text = text[1:]  # a field that ends a sentence itself (a note, a title ending in "?"): no second stop
         if text:
             if self.parts and isinstance(self.parts[-1], m.Text):
                 self.parts[-1] = m.Text(self.parts[-1].text + text)
@@ -208,7 +216,7 @@ def container(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
     """The journal of an article, the book of a chapter, the main title of a volume."""
     words, mark = note_words(language), punctuation(language)
     out: list[tuple[m.Node, ...]] = []
-    if ref.type in ARTICLES:
+    if _in_journal(ref):
         journal = title(ref, language, "journaltitle")
         if journal:
             out.append(work(journal, language))
@@ -236,6 +244,11 @@ def container(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
     return out
 
 
+def _in_journal(ref: Reference) -> bool:
+    """An article, or a law or judgment in a gazette: its journal, volume and number follow the title."""
+    return ref.type in ARTICLES or (ref.type in _GAZETTED and bool(ref.get("journaltitle")))
+
+
 def contributors(ref: Reference, language: str, used: set[str]) -> list[str]:
     """Editors, translators and the other contributors the creator does not already name."""
     out = []
@@ -255,7 +268,7 @@ def details(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
     words, mark = note_words(language), punctuation(language)
     out: list[tuple[m.Node, ...]] = []
     main = title(ref, language, "maintitle")
-    volume = ref.get("volume") if ref.type not in ARTICLES | {"periodical"} else ""
+    volume = ref.get("volume") if not _in_journal(ref) and ref.type != "periodical" else ""
     if main:
         out.append(_main_title(work(main, language), volume, ref.type in IN_TYPES, language))
         volume = ""
@@ -263,7 +276,7 @@ def details(ref: Reference, language: str) -> list[tuple[m.Node, ...]]:
              ref.get("volumes") else "", _labelled(words["vol"], volume, language),
              _labelled(words["part"], ref.get("part"), language),
              _labelled(words["chap"], ref.get("chapter"), language) if ref.type in IN_TYPES else ""]
-    texts += _series_and_number(ref, language) if ref.type not in ARTICLES | {"periodical"} else []
+    texts += _series_and_number(ref, language) if not _in_journal(ref) and ref.type != "periodical" else []
     texts += [words["version"] + mark.space + ref.get("version") if ref.get("version") else "",
               ref.get("howpublished"), mark.comma.join(t for t in (ref.get("eventtitle"), ref.get("venue"),
                                                                    _date(ref.get("eventdate"), language)) if t)]
