@@ -612,7 +612,7 @@ def test_a_figure_prints_its_caption_in_every_format(project):
     document = Docx(data.read_bytes())
     by_text = {text: p for _, text, p in document.labels()}
     caption = by_text["Reported cases, 2010–2015"]
-    assert document.style_names[document.paragraph_style(caption)] == "caption"  # Word shows "Caption"
+    assert document.style_names[document.paragraph_style(caption)] == "Image Caption"
     assert document.document.find(".//{*}docPr", NS).get("descr") == "Bars rising"
     names = [b.get(w("name")) for b in document.document.iter(w("bookmarkStart"))]
     link = document.document.find(".//w:hyperlink", NS).get(w("anchor"))

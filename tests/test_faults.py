@@ -6,15 +6,18 @@ timings."""
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from .conftest import MINIMAL_CONFIG
 from .test_watch import Watcher, written
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="processes are inspected through /proc")
@@ -60,9 +63,9 @@ def wait_until(condition, seconds: float) -> bool:
 
 @pytest.fixture
 def watcher():
-    """`reportgen watch` processes, killed and reaped after the test."""
+    """`reportgen watch` (or `serve`) processes, killed and reaped after the test."""
     started: list[Watcher] = []
-    yield lambda root, *args: started.append(Watcher(root, *args)) or started[-1]
+    yield lambda root, *args, serve=False: started.append((Server if serve else Watcher)(root, *args)) or started[-1]
     for w in started:
         if w.process.poll() is None:
             w.process.kill()
@@ -93,6 +96,36 @@ def test_watch_stops_on_the_first_ctrl_c_mid_layout_and_leaves_no_process(projec
     w.wait_for(written(".docx"))  # the PDF of the last save is being laid out now
     w.process.send_signal(signal.SIGINT)
     assert w.process.wait(timeout=5) == 0  # a second at most in practice; the deadline only stops a hang
+    assert wait_until(lambda: not any(alive(pid) for pid in workers), 5)
+
+
+class Server(Watcher):
+    """`reportgen serve` in its own process on a free port, its messages read as the watcher's are."""
+
+    def __init__(self, root, *args: str):
+        self.process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", "--project", str(root),
+                                         "--port", "0", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                        text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+
+def test_serve_stops_on_the_first_ctrl_c_mid_layout_and_leaves_no_process(project, watcher, kill_afterwards):
+    root = project({"sections/01.md": long_report(),  # serve has no --force
+                    "report/report.yaml": MINIMAL_CONFIG + "checks: {rules: {WL-1: warning}}\n"})
+    w = watcher(root, serve=True)
+    w.wait_for(written(".pdf"))
+    workers = children(w.process.pid)
+    for pid in workers:
+        kill_afterwards(pid)
+    for i in range(10):
+        (root / "sections/01.md").write_text(long_report(f"finding {i}"))
+        time.sleep(0.15)
+    w.wait_for(written(".html"))
+    time.sleep(0.5)  # the DOCX and the PDF are being made in the background
+    w.process.send_signal(signal.SIGINT)
+    assert w.process.wait(timeout=5) == 0
     assert wait_until(lambda: not any(alive(pid) for pid in workers), 5)
 
 

@@ -65,6 +65,24 @@ def test_control_characters_in_yaml_strings_are_located_errors(project, files, m
     assert not list((root / "build").glob("*.docx"))
 
 
+LAUGHS = "".join([f"- id: a0\n  note: &a0 [{', '.join('x' * 10)}]\n",
+                  *(f"- id: a{i}\n  note: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)),
+                  "- id: ohchr2020\n  type: report\n  title: *a8\n"])
+
+
+@pytest.mark.parametrize("yaml_text, message", [
+    (LAUGHS, "YAML aliases here repeat more than 100,000 values; write the values out"),  # a "billion laughs"
+    ("- &a [*a]\n", "a YAML alias here refers to the value that holds it"),
+])
+def test_yaml_aliases_that_explode_or_loop_are_located_errors(project, yaml_text, message):
+    """Nine lines of aliases stand for 10^9 values: reading the bibliography's took hours."""
+    root = project({"sections/01.md": GOOD, "references.yaml": yaml_text,
+                    "report/report.yaml": MINIMAL_CONFIG + "bibliography: references.yaml\n"})
+    result = run("build", "--project", str(root), "--format", "html")
+    assert "Traceback" not in result.output and result.exit_code == 1
+    assert any(re.fullmatch(rf"references\.yaml:\d+: {re.escape(message)}", p) for p in problems(result)), result.stderr
+
+
 def test_windows_1252_debris_in_yaml_strings_is_cleaned_with_a_warning(project):
     root = project({"sections/01.md": GOOD,
                     "report/report.yaml": MINIMAL_CONFIG.replace("title: A test report", 'title: "Children\\x92s"')})

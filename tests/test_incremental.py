@@ -3,6 +3,7 @@ build gives: the same bytes after any sequence of edits."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -228,3 +229,10 @@ def _renumber_notes(document: m.Document, first: m.Section) -> m.Document:
     from reportgen.transforms.citations import resolve_citations
 
     return resolve_citations(replace(document, sections=(first, *document.sections[1:])), Problems())
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_the_pdf_process_of_a_rebuild_gives_way_to_the_next_saves_html(example):
+    with Session(example, example / "build") as session:
+        session.rebuild()
+        assert os.getpriority(os.PRIO_PROCESS, session.worker._process.pid) == os.getpriority(os.PRIO_PROCESS, 0) + 5

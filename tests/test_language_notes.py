@@ -133,7 +133,7 @@ def test_russian_notes_write_paragraphs_and_pages_as_un_russian_documents_do(pro
 
 @pytest.mark.parametrize("language, expected", [
     ("zh", "Hua Li，“Child Labour in Asia”（英文），博士学位论文（法国和联合王国，University of Hong Kong，2010年）。"),
-    ("ar", "Hua Li، “Child Labour in Asia” (باللغة الإنكليزية)، أطروحة دكتوراه (فرنسا والمملكة المتحدة، "
+    ("ar", "Hua Li، ”Child Labour in Asia“ (باللغة الإنكليزية)، أطروحة دكتوراه (فرنسا والمملكة المتحدة، "
            "University of Hong Kong، 2010)."),
     ("ru", "Hua Li, «Child Labour in Asia» (на английском языке), докторская диссертация (Франция и Соединенное "
            "Королевство, University of Hong Kong, 2010)."),

@@ -185,6 +185,36 @@ def test_pdf_text_reads_in_logical_order(built, code, lines):
         assert line in text
 
 
+def test_an_address_in_arabic_text_reads_left_to_right_where_the_line_breaks(built):
+    """The address in note 1 breaks after `http://`; isolated left to right (`dir="ltr"`), its end of
+    line is not reordered into `//:http` as the Arabic line's own direction would."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    text = _pdf_text(built["ar"][0])
+    assert "http://" in text and "//:http" not in text
+
+
+@pytest.mark.parametrize("code", ["ar", "zh", "ru"])
+def test_the_title_is_centred_on_every_line(built, code):
+    """The cover's title is a heading but hangs no number: each of its lines is centred on the page, the
+    second of the Russian title and the single one of the Arabic title as well."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    title = re.search(r"^title: (.*)$", (FIXTURES / code / "report" / "report.yaml").read_text(), re.M)[1]
+    xml = BIDI_MARKS.sub("", subprocess.run(["pdftotext", "-bbox", "-l", "1", str(built[code][0]), "-"],
+                                            capture_output=True, text=True, check=True).stdout)
+    width = float(re.search(r'<page width="([\d.]+)"', xml)[1])
+    lines: dict[str, list[tuple[float, float, str]]] = {}
+    for x0, x1, y1, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">'
+                                       r"([^<]*)<", xml):
+        lines.setdefault(y1, []).append((float(x0), float(x1), word[::-1] if code == "ar" else word))  # as drawn
+    title_lines = [ws for ws in lines.values() if all(w in title.split() + [title] for *_, w in ws)]
+    assert sorted(w for ws in title_lines for *_, w in ws) == sorted(title.split())
+    for ws in title_lines:
+        centre = (min(x0 for x0, *_ in ws) + max(x1 for _, x1, _ in ws)) / 2
+        assert abs(centre - width / 2) < 1.5, (code, ws)
+
+
 def test_pdf_declares_language_and_direction(built, tmp_path):
     import pypdf
 
@@ -215,6 +245,9 @@ def test_libreoffice_lays_the_arabic_docx_out_right_to_left(built, tmp_path):
     # every line starts at the right margin, or at the paragraph numbers' gutter (12 mm) left of it
     assert all(right_margin - 40 < right < right_margin + 2 for _, right in lines), lines
     assert any(left > width / 2 for left, _ in lines)  # short last lines end at the right: ragged left
-    numbers = [float(w.get("xmin")) for w in page.iter("word") if w.text in ("1", "2", "1.", "2.")]
-    assert len([x for x in numbers if x > right_margin - 10]) >= 4  # paragraph and note numbers, at the right
-    assert not [x for x in numbers if x < width - right_margin + 10]  # none where a left-to-right page has them
+    numbers = [(float(w.get("xmin")), float(w.get("xmax"))) for w in page.iter("word")
+               if w.text in ("1", "2", "1.", "2.")]
+    assert len([x for x, _ in numbers if x > right_margin - 10]) >= 4  # paragraph and note numbers, at the right
+    assert not [x for x, _ in numbers if x < width - right_margin + 10]  # none where a left-to-right page has them
+    # within the margins: a number aligned left in a right-to-left paragraph would run 3 mm into the margin
+    assert all(right <= right_margin + 1 for _, right in numbers), (numbers, right_margin)

@@ -168,8 +168,12 @@ def test_what_the_server_gives(project, server):
     status, page = s.get("/")
     assert status == 200 and b'<script src="/_reportgen/live.js" defer>' in page and b"A first finding" in page
     assert s.get("/images/chart.png") == (200, b"\x89PNG\r\n\x1a\n")  # images the preview shows
+    assert b"file://" not in page and b'url("/_reportgen/fonts/LiberationSerif-Regular.ttf")' in page
+    status, font = s.get("/_reportgen/fonts/LiberationSerif-Regular.ttf")  # the PDF's fonts, in the browser
+    assert status == 200 and font.startswith(b"\x00\x01\x00\x00")
     for path in ("/secret.txt", "/report/report.yaml", "/.git/config", "/../../etc/passwd", "/%2e%2e/x.png",
-                 "/report.pdf"):  # nothing else of the project or the machine; no PDF was asked for
+                 "/report.pdf", "/_reportgen/fonts/../__init__.py", "/_reportgen/fonts/%2e%2e%2f__init__.py"):
+        # nothing else of the project, the package or the machine; no PDF was asked for
         assert s.get(path)[0] == 404, path
     status, board = s.get("/status")  # the coordinator's board, as a page
     assert status == 200 and b"<td>sections/01-findings.md</td>" in board and b"Blocks submission" in board

@@ -38,11 +38,11 @@ class Problem:
 
     def __str__(self) -> str:
         label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{self._where()}{label}{self.message}"
+        return one_line(f"{self._where()}{label}{self.message}")
 
     def finding(self) -> str:
         """The line `reportgen check` prints."""
-        return f"{self._where()}{self.severity} {self.rule} {self.message}"
+        return one_line(f"{self._where()}{self.severity} {self.rule} {self.message}")
 
     def sort_key(self) -> tuple:
         """By file, line, rule and message."""
@@ -81,6 +81,16 @@ class ReportError(click.ClickException):
 
 class Cancelled(Exception):
     """Work given up because a newer build made it useless (a save arrived meanwhile)."""
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (`\\n`, `\\x1b`): a
+    message quotes what a file holds, and a value with a line break would forge a `path:line:` line
+    of its own (a terminal escape, worse)."""
+    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Problems:

@@ -459,6 +459,17 @@ PUNCTUATION = {
 }
 
 
+# The digits of `digits` in report.yaml.
+DIGITS = {"western": "0123456789", "arabic-indic": "٠١٢٣٤٥٦٧٨٩"}
+
+
+def with_digits(text: str, digits: str = "western") -> str:
+    """`text` with its Western digits written in `digits` (`arabic-indic`: `12` -> `١٢`)."""
+    if digits == "western" or digits not in DIGITS:
+        return text
+    return text.translate(str.maketrans(DIGITS["western"], DIGITS[digits]))
+
+
 def punctuation(language: str) -> Punctuation:
     return PUNCTUATION.get(language, Punctuation())
 

@@ -26,6 +26,7 @@ from .outputs import build_lock, output_file, output_name, write_outputs
 from .renderers.export import FORMATS as MATRIX_FORMATS
 from .renderers.memo import Memo
 from .transforms import resolve_model
+from .transforms.digits import shown_digits
 
 if TYPE_CHECKING:  # loaded when needed: the PDF process only for a PDF
     from .load.stamp import DraftStamp
@@ -220,7 +221,7 @@ class Session:
         from .renderers.html import HtmlRenderer
 
         root = look.root or self.project.root
-        html = HtmlRenderer(document, root / "templates", now.isoformat(), extra_css=_marks(look)[0],
+        html = HtmlRenderer(shown_digits(document), root / "templates", now.isoformat(), extra_css=_marks(look)[0],
                             preface=look.preface, memo=self.memo).render()
         self.stages.done("html")
         return html
@@ -232,6 +233,7 @@ class Session:
         self.ready_pdf()
         from .renderers.pdf_worker import PdfJob
 
+        document = shown_digits(document)
         self.worker.start(PdfJob.of(document, root / "templates", root, now.isoformat(), css, number_lines,
                                     look.preface, source_map, html))
 
@@ -248,6 +250,7 @@ class Session:
 
         root = look.root or self.project.root
         reference = Problems()
+        document = shown_digits(document)
         data = render_docx(document, root / "templates", root, now, look.stamp, look.revision_author, reference,
                            look.words, cancelled)
         warnings += [str(p) for p in reference.items]
@@ -326,6 +329,7 @@ class Session:
         self.cancel()
         if "pdf" in formats:
             self.ready_pdf()  # before the lock: a process forked while it is held would hold it too
+            self.worker.yield_to_others()  # the next save's HTML comes first
         with ExitStack() as lock:
             recovered = lock.enter_context(build_lock(self.folder, on_wait))
             prepared = self.prepare(force, draft, on_checked)

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import ReportError
 from .pipeline import DEFAULT_FORMATS, Session
-from .resources import RESOURCES
+from .resources import FONTS, RESOURCES
 from .watch import Echo, Events, Watcher, follow
 
 DEFAULT_PORT = 8000
@@ -28,6 +28,8 @@ KEEP_ALIVE = 15  # seconds between two comments on an idle event stream
 IMAGES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
           ".svg": "image/svg+xml"}
 ASSETS = {"/_reportgen/live.js": ("live.js", "text/javascript"), "/_reportgen/live.css": ("live.css", "text/css")}
+FONTS_PATH = "/_reportgen/fonts/"  # the bundled fonts, which the HTML file names by their file:// address
+FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf"}
 
 
 class Preview(Events):
@@ -71,7 +73,7 @@ class Preview(Events):
         for path in files:
             with self.changed:
                 if path.suffix == ".html":
-                    self.html = path.read_bytes()
+                    self.html = path.read_bytes().replace(f"{FONTS.as_uri()}/".encode(), FONTS_PATH.encode())
                     self._update(html_version=self.state["html_version"] + 1, errors=[],
                                  built=time.strftime("%H:%M:%S"))
                 elif path.suffix == ".pdf":
@@ -126,6 +128,8 @@ class Handler(BaseHTTPRequestHandler):
         elif path in ASSETS:
             name, kind = ASSETS[path]
             self._send((RESOURCES / "preview" / name).read_bytes(), kind)
+        elif font := _font(path):
+            self._send(font.read_bytes(), FONT_TYPES[font.suffix])
         elif path == "/report.pdf" and preview.pdf and preview.pdf.is_file():
             self._send(preview.pdf.read_bytes(), "application/pdf")
         elif image := _image(self.server.root, path):
@@ -183,6 +187,15 @@ def _page(preview: Preview) -> bytes:
     tags = (f'<meta name="reportgen-preview" content="{version}">'
             '<link rel="stylesheet" href="/_reportgen/live.css"><script src="/_reportgen/live.js" defer></script>')
     return html.replace(b"</head>", tags.encode() + b"</head>", 1)
+
+
+def _font(path: str) -> Path | None:
+    """A font bundled with reportgen that the preview names (a browser does not load the file:// address
+    of a page served over http), or None."""
+    name = path.removeprefix(FONTS_PATH)
+    if name == path or "/" in name or Path(name).suffix not in FONT_TYPES:
+        return None
+    return FONTS / name if (FONTS / name).is_file() else None
 
 
 def _image(root: Path, path: str) -> Path | None:

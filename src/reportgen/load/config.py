@@ -84,9 +84,11 @@ Level = Literal["off", "error", "warning", "info"]
 class Typography:
     enabled: bool = doc("Apply the typography of the report's language to everything printed: curly quotes and "
                         "apostrophes (en); « guillemets », no-break spaces before `: ; ! ?` and raised ordinals "
-                        "(fr); « » and 13.ª (es). `false` prints the characters as typed.", True)
+                        "(fr); « » and 13.ª (es); «ёлочки» (ru); ”…“ and `، ؛ ؟` for `, ; ?` after Arabic letters "
+                        "(ar); “ ” and full-width `，；：？！。（）` after Chinese characters (zh). `false` prints the "
+                        "characters as typed.", True)
     quotes: str = doc("The quotation marks, outer then inner pair, e.g. `“”‘’` for a Spanish report in English-"
-                      "style marks; by default `“”‘’` (en), `«»“”` (fr, es).", "")
+                      "style marks; by default `“”‘’` (en, zh), `«»“”` (fr, es), `«»„“` (ru), `”“’‘` (ar).", "")
     notes_after_punctuation: bool = doc("Move a note call written before punctuation after it (`text [@key].` "
                                         "→ `text.¹`), as Pandoc does for note styles; `false` keeps it before "
                                         "(French house style).", True)
@@ -133,6 +135,11 @@ class ReportConfig:
                    "built-in UN note style. `citation-style` is read as `csl`.", "")
     notes: Literal["footnotes", "endnotes"] = doc("Where notes go: `footnotes` at the foot of the page "
                                                   "or `endnotes` at the end.", "footnotes")
+    digits: Literal["western", "arabic-indic"] = doc(
+        "Digits of Arabic text: `western` (0123456789), as the UN's Arabic documents write them, or "
+        "`arabic-indic` (٠١٢٣٤٥٦٧٨٩) in the Arabic text and in the numbers an Arabic report writes itself "
+        "(paragraphs, headings, lists, notes, pages, dates); symbols (A/HRC/19/8), links and numbers in Latin "
+        "text keep Western digits.", "western")
     recommendations: Recommendations = doc("Views of the recommendations: `summary`, `follow_up`, "
                                            "`cite_previous`.", default_factory=Recommendations)
     numbering: Numbering = doc("Numbering settings: `headings`, `paragraphs`, `recommendations`, "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..errors import Problems
-from ..i18n import format_date, labels, ordinal_phrase
+from ..i18n import format_date, labels, ordinal_phrase, punctuation
 from .cache import ParseCache
 from .config import ReportConfig
 
@@ -26,8 +26,10 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
     if session:
         review.append(words["comma"].join(session))
 
-    submitters = tuple(_named(o.name, o.acronym) for o in config.organisations)
-    coalition = _named(config.coalition.name, config.coalition.acronym)
+    mark = punctuation(config.language)
+    colon = mark.colon.rstrip()  # `Coalition:`, `联盟：`
+    submitters = tuple(_named(o.name, o.acronym, mark) for o in config.organisations)
+    coalition = _named(config.coalition.name, config.coalition.acronym, mark)
     submitters_label = words["members"].format(n=len(submitters)) if coalition else words["submitted_by"]
 
     blocks: tuple[m.Node, ...] = ()
@@ -41,7 +43,7 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
 
     contact = config.contact
     contact_lines = tuple(x for x in (
-        ", ".join(p for p in (contact.name, contact.organisation) if p),
+        mark.comma.join(p for p in (contact.name, contact.organisation) if p),
         contact.address, contact.email, contact.phone, contact.website) if x)
     return m.Cover(
         kind=_text(words[config.submission]), title=_text(config.title), subtitle=_text(config.subtitle),
@@ -49,8 +51,9 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
         date=_text(format_date(config.date.isoformat(), config.language) if config.date else ""),
         coalition=_text(coalition), submitters=tuple(map(_text, submitters)), blocks=blocks,
         keywords=tuple(map(_text, config.keywords)), contact=tuple(map(_text, contact_lines)), source=config.source(),
-        label_coalition=_text(words["coalition"] + ":"), label_submitters=_text(submitters_label + ":"),
-        label_keywords=_text(words["keywords"] + ":"), label_contact=_text(words["contact"] + ":"))
+        label_coalition=_text(words["coalition"] + colon), label_submitters=_text(submitters_label + colon),
+        label_keywords=_text(words["keywords"] + colon), label_contact=_text(words["contact"] + colon),
+        separator=mark.semicolon)
 
 
 def _text(text: str) -> tuple[m.Node, ...]:
@@ -63,5 +66,6 @@ def _description(text: str, path: str, problems: Problems) -> tuple[m.Node, ...]
     return read_section(text, path, problems).blocks
 
 
-def _named(name: str, acronym: str) -> str:
-    return f"{name} ({acronym})" if name and acronym else name
+def _named(name: str, acronym: str, mark) -> str:
+    """`Name (ACRONYM)`; in Chinese `名称（ACRONYM）`."""
+    return name + mark.paren(acronym) if name and acronym else name

@@ -212,6 +212,7 @@ def compose(text: str, path: str, line_offset: int = 0, problems: Problems | Non
     try:
         node = yaml.compose(text, Loader=loader)
         if problems is not None and node is not None:
+            _check_aliases(node, path, line_offset)
             _clean_strings(node, path, problems, line_offset)
         return node
     except yaml.MarkedYAMLError as exc:
@@ -220,6 +221,41 @@ def compose(text: str, path: str, line_offset: int = 0, problems: Problems | Non
         raise ReportError([Problem(Source(path, line), f"invalid YAML: {exc.problem or exc.context}")]) from None
     except yaml.YAMLError as exc:
         raise ReportError([Problem(Source(path), f"invalid YAML: {exc}")]) from None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _check_aliases(root: yaml.Node, path: str, line_offset: int) -> None:
+    """Refuse a graph whose aliases make it a loop, or many times larger than written (a "billion
+    laughs": nine lines of aliases make 10^9 values, and reading them took hours)."""
+    size: dict[int, int] = {}  # values a node stands for, aliases expanded
+    unique = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        if finished:
+            size[id(node)] = 1 + sum(size[id(child)] for child in _children(node))
+            if size[id(node)] > max(ALIAS_EXPANSION, 4 * unique):
+                raise ReportError([Problem(Source(path, node.start_mark.line + 1 + line_offset),
+                                           f"YAML aliases here repeat more than {max(ALIAS_EXPANSION, 4 * unique):,} "
+                                           "values; write the values out")])
+        elif id(node) in size:
+            if size[id(node)] < 0:
+                raise ReportError([Problem(Source(path, node.start_mark.line + 1 + line_offset),
+                                           "a YAML alias here refers to the value that holds it")])
+        else:
+            size[id(node)], unique = -1, unique + 1  # being read: met again below it, it is a loop
+            stack.append((node, True))
+            stack += [(child, False) for child in _children(node)]
+
+
+ALIAS_EXPANSION = 100_000  # values that aliases may make of a document, beyond 4 times what is written
 
 
 def _clean_strings(root: yaml.Node, path: str, problems: Problems, line_offset: int) -> None:

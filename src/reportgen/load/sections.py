@@ -252,7 +252,11 @@ class _Reader:
             attributes = Attributes()
         if "recommendations" in attributes.classes:
             return self.recommendations(node.children, line)
-        return m.Div(self.blocks(node.children), self.at(line), attributes)
+        blocks = self.blocks(node.children)
+        if any(c.startswith("callout") for c in attributes.classes) and blocks and isinstance(blocks[0], m.Heading):
+            # Quarto makes a callout's first heading its title: not a section of the report, so not numbered
+            blocks = (replace(blocks[0], numbered=False),) + blocks[1:]
+        return m.Div(blocks, self.at(line), attributes)
 
     def recommendations(self, children: list[SyntaxTreeNode], line: int) -> m.Recommendations:
         lists = [c for c in children if c.type in ("bullet_list", "ordered_list")]

@@ -13,8 +13,9 @@ _TEX = re.compile(r"(?<!\\)\\([A-Za-z]+)")
 # Pandoc's inline math: `$` with no space inside either dollar, the closing one not before a digit,
 # or `$$...$$`; an escaped `\$` opens nothing.
 _MATH = re.compile(r"(?<!\\)\$\$(?=\S)[\s\S]+?\$\$|(?<!\\)\$(?=[^\s$])(?:[^$\\\n]|\\.)*?(?<=[^\s\\])\$(?!\d)")
-# What tells math from money between two dollars (`$30 and US$` is math to Pandoc, money to its author).
-_MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$[A-Za-z]{1,2}\$\Z")
+# What tells math from money between two dollars (`$30 and US$` is math to Pandoc, money to its
+# author): TeX's signs, or a span that does not open with a digit (`$x$`, `$valid inline math$`).
+_MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$(?!\d)")
 _CODE = re.compile(r"(`+)[\s\S]*?(?<!`)\1(?!`)")
 _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pandoc would make of it
     (re.compile(r"\(@[\w-]*\)\s"), "a numbered example list item '(@...)' is printed as written, not numbered"),
@@ -22,6 +23,8 @@ _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pando
                                             "text is printed as a paragraph"),
     (re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
      "table here (only pipe tables are); its text is printed as paragraphs"),
+    (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S+.*\{[^{}]*\}[ \t]*$"), "a link reference definition with attributes "
+     "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
 )
 _SHORTCODE = re.compile(r"\{\{<\s*([\w-]+).*?>\}\}")
 

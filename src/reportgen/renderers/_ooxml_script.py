@@ -18,6 +18,9 @@ _AFTER_PPR_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:
                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 _AFTER_SECTPR_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 _AFTER_RPR_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_RPR_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+                      "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                      "w:specVanish", "w:oMath")
 _AFTER_RPR_SZCS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
                    "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
 _TWINS = (("w:b", "w:bCs"), ("w:i", "w:iCs"))
@@ -95,11 +98,33 @@ def hint_east_asian(run) -> None:
     run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
 
 
-def right_to_left_run(run) -> None:
-    """A run of right-to-left text, with its bold and italic also set for complex scripts."""
+def right_to_left_run(run, unspaced: bool = False) -> None:
+    """A run of right-to-left text, with its bold and italic also set for complex scripts; `unspaced`: its
+    style spaces letters out, which breaks the joining of Arabic letters, so this run is not."""
     rpr = run._r.get_or_add_rPr()
     rpr.get_or_add_rtl()
     _add_twins(rpr)
+    if unspaced and rpr.find(qn("w:spacing")) is None:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), "0")
+        rpr.insert_element_before(spacing, *_AFTER_RPR_SPACING)
+
+
+def letter_spaced_styles(document) -> set[str]:
+    """The ids of the styles that space letters out (`w:rPr/w:spacing`), themselves or by inheritance."""
+    styles = {style.get(qn("w:styleId")): style for style in document.styles.element.findall(qn("w:style"))}
+
+    def spaced(style_id: str, depth: int = 0) -> bool:
+        style = styles.get(style_id)
+        if style is None or depth > 20:
+            return False
+        spacing = style.find(f"{qn('w:rPr')}/{qn('w:spacing')}")
+        if spacing is not None:
+            return spacing.get(qn("w:val")) not in (None, "0")
+        parent = style.find(qn("w:basedOn"))
+        return parent is not None and spaced(parent.get(qn("w:val")), depth + 1)
+
+    return {style_id for style_id in styles if style_id and spaced(style_id)}
 
 
 def _add_twins(rpr) -> None:
@@ -145,8 +170,39 @@ def right_to_left_document(document, parts) -> None:
     normal = document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
     if normal is not None:
         _bidi(normal.get_or_add_pPr(), _AFTER_PPR_BIDI)
+    numbers_within_the_margin(document)
+
+
+def numbers_within_the_margin(document) -> None:
+    """List and paragraph numbers aligned right (`w:lvlJc`): in a right-to-left paragraph Word and
+    LibreOffice read the alignment as drawn, so a number aligned left starts at the hanging indent and
+    runs into the right margin (about 3 mm for `1.`); aligned right it ends where the text starts."""
+    part = document.part.numbering_part
+    for justification in part.element.iter(qn("w:lvlJc")):
+        if justification.get(qn("w:val")) in ("left", "start"):
+            justification.set(qn("w:val"), "right")
 
 
 def _bidi(parent, successors: tuple[str, ...]) -> None:
     if parent.find(qn("w:bidi")) is None:
         parent.insert_element_before(OxmlElement("w:bidi"), *successors)
+
+
+def arabic_indic_numbers(document, parts) -> None:
+    """Word's own numbers in Arabic-Indic digits (`digits: arabic-indic`): decimal list levels and note numbers
+    (`w:numFmt` `hindiNumbers`) in the numbering, the settings, every section and `parts`, and the page
+    fields of headers and footers (`\\* HINDIARABIC`)."""
+    roots = [document.part.numbering_part.element, document.settings.element, document.element.body, *parts]
+    for root in roots:
+        for number_format in root.iter(qn("w:numFmt")):
+            if number_format.get(qn("w:val")) == "decimal":
+                number_format.set(qn("w:val"), "hindiNumbers")
+    for section in document.sections:
+        for story in (section.header, section.footer, section.first_page_header, section.first_page_footer,
+                      section.even_page_header, section.even_page_footer):
+            if story.is_linked_to_previous:
+                continue
+            for instruction in story._element.iter(qn("w:instrText")):
+                if (instruction.text or "").split()[:1] in (["PAGE"], ["NUMPAGES"]) and "\\*" not in instruction.text:
+                    instruction.text = instruction.text.rstrip() + " \\* HINDIARABIC "
+

@@ -26,6 +26,13 @@ _KNOWN_FONTS = {
     "Liberation Sans": ("020B0604020202020204", "swiss", "variable"),
     "Liberation Mono": ("02070409020205020404", "modern", "fixed"),
     "Symbol": ("05050102010706020507", "roman", "variable"),
+    "SimSun": ("02010600030101010101", "auto", "variable"),
+}
+# What Word writes besides for a font of another script: its charset (86: GB 2312, simplified Chinese),
+# its name in its own language (Chinese Word lists SimSun as 宋体) and the Unicode ranges it covers.
+_SCRIPT_FONTS = {
+    "SimSun": ("86", "宋体", {"usb0": "00000003", "usb1": "288F0000", "usb2": "00000016", "usb3": "00000000",
+                             "csb0": "00040001", "csb1": "00000000"}),
 }
 _FONT_ATTRIBUTES = ("ascii", "hAnsi", "cs", "eastAsia")
 # w:asciiTheme="minorHAnsi" … names a font of the theme: (major or minor, its latin, ea or cs slot)
@@ -107,12 +114,17 @@ def complete_font_table(document) -> None:
 
 def _font_entry(name: str):
     panose, family, pitch = _KNOWN_FONTS.get(name, (None, "auto", "variable"))
+    charset, alternative, signature = _SCRIPT_FONTS.get(name, ("02" if name == "Symbol" else "00", "", {}))
     font = _element("font", name=name)
+    if alternative:
+        font.append(_element("altName", val=alternative))
     if panose:
         font.append(_element("panose1", val=panose))
-    font.append(_element("charset", val="02" if name == "Symbol" else "00"))
+    font.append(_element("charset", val=charset))
     font.append(_element("family", val=family))
     font.append(_element("pitch", val=pitch))
+    if signature:
+        font.append(_element("sig", **signature))
     return font
 
 
@@ -131,6 +143,20 @@ def set_theme_fonts(document, major: str, minor: str) -> None:
     scheme.set("name", "reportgen")
     for kind, typeface in (("major", major), ("minor", minor)):
         scheme.find(f"{{{_A}}}{kind}Font/{{{_A}}}latin").set("typeface", typeface)
+    _replace_part(document.part, RT.THEME, str(part.partname), CT.OFC_THEME,
+                  etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def set_theme_east_asian_font(document, typeface: str) -> None:
+    """The theme's East Asian font (`a:ea`) for headings and body: what Word's Design > Fonts shows and
+    what text in the East Asian slot takes where no style names a font."""
+    part, theme = _theme(document)
+    if theme is None:
+        return
+    for kind in ("major", "minor"):
+        element = theme.find(f".//{{{_A}}}fontScheme/{{{_A}}}{kind}Font/{{{_A}}}ea")
+        if element is not None:
+            element.set("typeface", typeface)
     _replace_part(document.part, RT.THEME, str(part.partname), CT.OFC_THEME,
                   etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True))
 

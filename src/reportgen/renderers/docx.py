@@ -24,7 +24,7 @@ from .. import model as m
 from ..clock import build_time
 from ..errors import Cancelled, Problem, Problems, ReportError, Source
 from ..files import UnsafePath, real_path
-from ..i18n import LANGUAGES, labels, language
+from ..i18n import LANGUAGES, labels, language, punctuation
 from ..numberformat import NumberFormat, heading_formats
 from ..scripts import direction_runs, has_east_asian, has_rtl, is_rtl_language
 from . import _ooxml, _ooxml_draft, _ooxml_properties, _ooxml_revisions, _ooxml_script, _ooxml_word, docx_reference
@@ -214,12 +214,15 @@ class DocxRenderer:
         self.word_native()
         if self.rtl:  # last: every paragraph, those word_native adds included, right to left
             _ooxml_script.right_to_left_document(self.word, [self.notes.part.element])
+            if getattr(self.config, "digits", "western") == "arabic-indic":
+                _ooxml_script.arabic_indic_numbers(self.word, [self.notes.part.element])
         buffer = io.BytesIO()
         self.word.save(buffer)
         return normalise_zip(buffer.getvalue())
 
     def cover(self, cover: m.Cover) -> None:
         """The first page, as the HTML template lays it out."""
+        mark = punctuation(self.config.language)
         for style, text, key in (("Cover Kind", cover.kind, "submission"), ("Cover Review", cover.review, "state"),
                                  ("Title", cover.title, "title"), ("Subtitle", cover.subtitle, "subtitle"),
                                  ("Cover Date", cover.date, "date")):
@@ -231,17 +234,19 @@ class DocxRenderer:
         if cover.coalition:
             self.labelled(cover.label_coalition, cover.coalition, "coalition")
         if cover.submitters:
-            self.labelled(cover.label_submitters, _listed(cover.submitters, cover.separator, "."), "organisations")
+            self.labelled(cover.label_submitters, _listed(cover.submitters, cover.separator, mark.stop),
+                          "organisations")
         self.blocks(cover.blocks, details)
         if cover.keywords:
-            self.labelled(cover.label_keywords, _listed(cover.keywords, cover.separator, "."), "keywords")
+            self.labelled(cover.label_keywords, _listed(cover.keywords, cover.separator, mark.stop), "keywords")
         if cover.contact:
-            self.labelled(cover.label_contact, _listed(cover.contact, ", "), "contact")
+            self.labelled(cover.label_contact, _listed(cover.contact, mark.comma), "contact")
 
     def labelled(self, label: tuple[m.Node, ...], text: tuple[m.Node, ...], key: str) -> None:
+        """`Label: text`, the label in its style; `标签：文本` in Chinese."""
         paragraph = _ooxml.add_paragraph(self.word, self.styles.id("Cover Details"))
         self.inlines(paragraph, label, _Look(style="Cover Label"))
-        self.inlines(paragraph, (m.Text(" "),) + text)
+        self.inlines(paragraph, (m.Text(punctuation(self.config.language).space),) + text)
         self.anchor(paragraph, self.config.source(key))
 
     def reference_notes(self, messages: list[str]) -> None:
@@ -302,6 +307,7 @@ class DocxRenderer:
         elif self.east_asian:
             _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
                                         east_asian_font=EAST_ASIAN_FONT)
+            _ooxml_word.set_theme_east_asian_font(self.word, EAST_ASIAN_FONT)
         if self.wrote_rtl:
             _ooxml_script.complex_script_styles(self.word)
 
@@ -439,10 +445,10 @@ class DocxRenderer:
         self.paragraph(place, "Horizontal Rule")
 
     def block_Figure(self, node: m.Figure, place: _Place) -> None:
-        """The picture in a paragraph of its own, its caption below it in Word's "Caption" style."""
+        """The picture in a paragraph of its own, its caption below it ("Image Caption", based on Word's Caption)."""
         picture = self.paragraph(place, place.style if place.note else "Figure", node.source)
         self.inlines(picture, node.children)
-        self.inlines(self.paragraph(place, place.style if place.note else "Caption"), node.inlines)
+        self.inlines(self.paragraph(place, place.style if place.note else "Image Caption"), node.inlines)
         if node.id and not self.deleted:
             self.bookmarks.wrap(picture, bookmark_name(node.id))
 
@@ -621,10 +627,20 @@ class DocxRenderer:
             run = _ooxml.add_run(paragraph, piece, self.styles.id(look.style) if look.style else None)
             self.format_run(run, look)
             if rtl:
-                _ooxml_script.right_to_left_run(run)
+                _ooxml_script.right_to_left_run(run, self._letter_spaced(paragraph, look))
                 self.wrote_rtl = True
             elif self.east_asian and has_east_asian(piece):
                 _ooxml_script.hint_east_asian(run)
+
+    @functools.cached_property
+    def letter_spaced(self) -> set[str]:
+        return _ooxml_script.letter_spaced_styles(self.word)
+
+    def _letter_spaced(self, paragraph, look: _Look) -> bool:
+        """Whether the paragraph's style or the run's spaces letters out (the cover's kind)."""
+        style = paragraph._p.pPr.style if paragraph._p.pPr is not None else None
+        return style in self.letter_spaced or (look.style is not None and self.styles.id(look.style)
+                                                in self.letter_spaced)
 
     def format_run(self, run, look: _Look) -> None:
         if look.italic:

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .. import model as m
 from ..errors import Problem, ReportError, Source
 from ..files import jinja_environment, read_resource
-from ..i18n import labels, language
+from ..i18n import labels, language, punctuation, with_digits
 from ..numberformat import format_value
 from ..resources import FONTS
 from ..scripts import is_rtl_language
@@ -80,6 +80,10 @@ class HtmlRenderer:
         rtl = language(config.language).direction == "rtl"
         if rtl:  # the same page mirrored: margins, indents and hanging numbers on the right
             css += read_resource("rtl.css", self.templates_dir)
+        digits = _digits(config)
+        if digits != "western":  # the page numbers in the report's digits
+            css += (f"\n@page {{ @bottom-center {{ content: counter(page, {digits}) \" / \" "
+                    f"counter(pages, {digits}); }} }}\n")
         html = template.render(
             config=config,
             cover=self.cover_view(self.document.cover),
@@ -92,6 +96,7 @@ class HtmlRenderer:
             created=self.created,
             author=author_line(config),
             labels=labels(config.language),
+            mark=punctuation(config.language),
             fonts_url=FONTS.as_uri(),
             font_faces=Markup(_FONT_FACES),
             direction="rtl" if rtl else "ltr",
@@ -136,7 +141,7 @@ class HtmlRenderer:
         lead = Markup("")
         if node.number is not None:
             classes.append("numbered")
-            lead = Markup('<span class="para-num">{}.</span>').format(node.number)
+            lead = Markup('<span class="para-num">{}.</span>').format(self.numeral(node.number))
         elif marker:
             classes.append("marked")
             lead = Markup('<span class="marker">{}</span>').format(marker)
@@ -202,7 +207,8 @@ class HtmlRenderer:
         return Markup('<ul{} data-src="{}">{}</ul>').format(_class("page-break", breaks), str(node.source), items)
 
     def block_OrderedList(self, node: m.OrderedList) -> Markup:
-        markers = [list_marker(node.kind, node.delimiter, node.start + i) for i in range(len(node.items))]
+        markers = [self.numeral(list_marker(node.kind, node.delimiter, node.start + i))
+                   for i in range(len(node.items))]
         items, breaks = self.list_items(node.items, markers)
         return Markup('<ol class="marked{}" data-src="{}">{}</ol>').format(
             " page-break" if breaks else "", str(node.source), items)
@@ -338,7 +344,13 @@ class HtmlRenderer:
     def inline_Link(self, node: m.Link) -> Markup:
         href = safe_href(node.url)
         body = self.inlines(node.children)
-        return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+        if not href:
+            return body
+        if m.plain_text(node.children) in (node.url, node.url.removeprefix("mailto:")):
+            # An address written out reads left to right, also in Arabic: isolated, it is not broken and
+            # reordered where a line ends (`http://` shown as `//:http`)
+            return Markup('<a href="{}" dir="ltr">{}</a>').format(href, body)
+        return Markup('<a href="{}">{}</a>').format(href, body)
 
     def inline_Image(self, node: m.Image) -> Markup:
         src = node.src if node.src.startswith("data:") else quote(node.src)  # project-relative, checked when loading
@@ -386,7 +398,7 @@ class HtmlRenderer:
             elif isinstance(block, m.BulletList | m.OrderedList):
                 for i, item in enumerate(block.items):
                     mark = ("– " if isinstance(block, m.BulletList)
-                            else list_marker(block.kind, block.delimiter, block.start + i) + " ")
+                            else self.numeral(list_marker(block.kind, block.delimiter, block.start + i)) + " ")
                     lines.extend(self.note_lines(item.blocks, mark))
             elif isinstance(block, m.BlockQuote | m.Div):
                 lines.extend(Markup('<span class="note-quote">{}</span>').format(line) if isinstance(
@@ -419,16 +431,22 @@ class HtmlRenderer:
     def note(self, note: m.Note, after_note: bool) -> Markup:
         classes = "fn after-fn" if after_note else "fn"
         if self.footnotes:
-            return Markup('<span class="{c}" id="note-{n}" data-n="{n}" data-src="{src}">{body}</span>').format(
-                c=classes, n=note.number, src=str(note.source), body=self.note_body(note, "span"))
+            return Markup('<span class="{c}" id="note-{n}" data-n="{shown}" data-src="{src}">{body}</span>').format(
+                c=classes, n=note.number, shown=self.numeral(note.number), src=str(note.source),
+                body=self.note_body(note, "span"))
         separator = Markup('<sup class="note-sep">,</sup>') if after_note else ""
-        return Markup('{sep}<a class="note-ref" id="ref-{n}" href="#note-{n}"><sup>{n}</sup></a>').format(
-            sep=separator, n=note.number)
+        return Markup('{sep}<a class="note-ref" id="ref-{n}" href="#note-{n}"><sup>{shown}</sup></a>').format(
+            sep=separator, n=note.number, shown=self.numeral(note.number))
+
+    def numeral(self, number) -> str:
+        """A number the report writes itself (a paragraph's, a note's, a list item's) in its digits."""
+        return with_digits(str(number), _digits(self.config))
 
     def endnotes(self) -> Markup:
         return Markup("\n").join(
-            Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{n}.</a> '
-                   '{body}</li>').format(n=note.number, src=str(note.source), body=self.note_body(note, "p"))
+            Markup('<li id="note-{n}" value="{n}" data-src="{src}"><a class="note-back" href="#ref-{n}">{shown}.</a> '
+                   '{body}</li>').format(n=note.number, shown=self.numeral(note.number), src=str(note.source),
+                                         body=self.note_body(note, "p"))
             for note in self.document.notes)
 
 
@@ -455,6 +473,11 @@ _COVER_LISTS = {"submitters", "keywords", "contact"}
 def _revised(inlines: tuple[m.Node, ...]) -> bool:
     """Whether a paragraph holds a redline's marks (it then gets a change bar)."""
     return any(isinstance(n, m.Inserted | m.Deleted) for node in inlines for n in m.walk(node))
+
+
+def _digits(config) -> str:
+    """The digits of the numbers a report writes itself: report.yaml's `digits` in a right-to-left report."""
+    return getattr(config, "digits", "western") if language(config.language).direction == "rtl" else "western"
 
 
 def _lang(tag: str) -> Markup:

@@ -124,6 +124,14 @@ class PdfWorker:
         child.close()
         self.busy = False  # a job was sent and its result not read yet
 
+    def yield_to_others(self, niceness: int = 5) -> None:
+        """Let the process give way to this one when both want a core (`watch`, `serve`: the HTML of
+        the next save comes before the PDF of this one). Where priorities cannot be set, nothing."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, niceness)
+        except (AttributeError, OSError):  # Windows; or the process already gone
+            pass
+
     def alive(self) -> bool:
         return self._process.is_alive()
 

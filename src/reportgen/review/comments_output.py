@@ -6,10 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import Counter
 from dataclasses import asdict
 
+from ..errors import one_line
 from ..renderers.export import spreadsheet_cell
 from .comments import Remark
 
@@ -66,16 +66,8 @@ def line(remark: Remark, several: bool = False) -> str:
     details += [remark.reviewed] if several and remark.reviewed else []
     details += [remark.note] if remark.note else []
     suffix = f" [{'; '.join(details)}]" if details else ""
-    return _one_line(f"{where}: {remark.author or 'unknown'}: {body}{suffix}")
-
-
-def _one_line(text: str) -> str:
-    """The line with its line breaks and other control characters written as escapes (`\\n`), so a
-    reviewer's name or a path read from the DOCX cannot start a forged `path:line:` line."""
-    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
-
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+    # Escaped: a reviewer's name or a path read from the DOCX cannot start a forged `path:line:` line.
+    return one_line(f"{where}: {remark.author or 'unknown'}: {body}{suffix}")
 
 
 def format_csv(remarks: list[Remark], by: str = "file") -> str:

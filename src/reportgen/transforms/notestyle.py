@@ -31,7 +31,8 @@ QUOTED = (ARTICLES | IN_TYPES | {"thesis", "unpublished"}) - {"bookinbook"}
 # Laws and judgments published in a gazette or a law report (`journaltitle`), as Better BibTeX exports
 # Zotero's statutes and cases: the gazette is printed like an article's journal, with its volume and number.
 _GAZETTED = frozenset({"legislation", "jurisdiction", "legal"})
-_QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»")}
+# Quotation marks around an article's title; Arabic writes ”…“ (on the right the first), as its typography does.
+_QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»"), "ar": ("”", "“")}
 _CONTRIBUTORS = ("editora", "editorb", "editorc", "annotator", "commentator", "introduction", "foreword",
                  "afterword")
 UN_SYMBOL = re.compile(r"(A|E|S|ST|CCPR|CAT|CEDAW|CERD|CRC|CMW|CRPD|CED|HRI|TD|UNEP|DP|UNW)(/[\w.\-()]+)+")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..errors import Source
-from ..i18n import labels
+from ..i18n import labels, punctuation
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def recommendation_text(recommendation: m.Recommendation) -> tuple[m.Node, ...]:
 
 class _PreviousCiter(m.Transformer):
     def __init__(self, previous: dict, language: str):
-        self.previous, self.words = previous, labels(language)
+        self.previous, self.words, self.mark = previous, labels(language), punctuation(language)
 
     def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:
         return paragraph
@@ -101,19 +101,21 @@ class _PreviousCiter(m.Transformer):
         blocks = recommendation.blocks
         if not recommendation.previous or not blocks or not isinstance(blocks[-1], m.Paragraph):
             return recommendation
-        references = "; ".join(self.reference(number, recommendation) for number in recommendation.previous)
+        mark = self.mark
+        references = mark.semicolon.join(self.reference(number, recommendation) for number in recommendation.previous)
         last = blocks[-1]
         ending = m.plain_text(last.inlines).rstrip()
-        stop = "" if ending.endswith((".", "!", "?", ":", ";")) else "."
-        sentence = m.Text(f"{stop} {self.words['as_recommended']}: {references}.")
+        stop = "" if ending.endswith((".", "!", "?", ":", ";", "。", "！", "？", "：", "；", "؟", "؛")) else mark.stop
+        sentence = m.Text(f"{stop}{mark.space}{self.words['as_recommended']}{mark.colon}{references}{mark.stop}")
         return replace(recommendation, blocks=blocks[:-1] + (replace(last, inlines=last.inlines + (sentence,)),))
 
     def reference(self, number: str, recommendation: m.Recommendation) -> str:
         known = self.previous.get(number)
-        state = known.state if known and known.state else "; ".join(recommendation.states)
+        mark = self.mark
+        state = known.state if known and known.state else mark.semicolon.join(recommendation.states)
         details = [state, known.position if known else "", known.source if known else ""]
-        shown = ", ".join(d for d in details if d)
-        return f"{number} ({shown})" if shown else number
+        shown = mark.comma.join(d for d in details if d)
+        return number + mark.paren(shown) if shown else number
 
 
 # Annexes ----------------------------------------------------------------------------------------------

@@ -57,8 +57,19 @@ def parse_cluster(text: str) -> list[dict] | None:
     return citations
 
 
+def _next_at(state: StateInline, pos: int) -> int:
+    """The position of the first `@` at or after `pos` (len(src) if none), remembered on the state:
+    looking it up from every `[` of a paragraph of brackets took time quadratic in its length."""
+    start, found = getattr(state, "_rg_next_at", (-1, -1))
+    if not start <= pos <= found:
+        found = state.src.find("@", pos)
+        found = len(state.src) if found < 0 else found
+        state._rg_next_at = (pos, found)
+    return found
+
+
 def citation_rule(state: StateInline, silent: bool) -> bool:
-    if state.src[state.pos] != "[" or "@" not in state.src[state.pos:state.posMax]:
+    if state.src[state.pos] != "[" or _next_at(state, state.pos) >= state.posMax:
         return False
     end = parseLinkLabel(state, state.pos, disableNested=False)
     if end < 0:

@@ -15,12 +15,29 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
 
-def _attribute_end(src: str, start: int) -> int:
-    """The index of the `}` closing the attribute set that opens at `start`, or -1."""
-    end = src.find("}", start)
-    if end < 0 or "{" in src[start + 1:end] or "\n\n" in src[start:end]:
+def _attribute_end(src: str, start: int, state: StateInline | None = None) -> int:
+    """The index of the `}` closing the attribute set that opens at `start`, or -1. With the inline
+    `state`, the characters looked for are remembered: from every `{` of a paragraph of them, the
+    search took time quadratic in its length."""
+    end = _next(state, src, "}", start)
+    if end >= len(src) or _next(state, src, "{", start + 1) < end or _next(state, src, "\n\n", start) < end:
         return -1
     return end
+
+
+def _next(state: StateInline | None, src: str, needle: str, pos: int) -> int:
+    """The position of `needle` at or after `pos` in `src` (len(src) if none)."""
+    cache = getattr(state, "_rg_next", None) if state is not None else None
+    if cache is None:
+        cache = {}
+        if state is not None:
+            state._rg_next = cache
+    start, found = cache.get(needle, (-1, -1))
+    if not start <= pos <= found:
+        found = src.find(needle, pos)
+        found = len(src) if found < 0 else found
+        cache[needle] = (pos, found)
+    return found
 
 
 def span_rule(state: StateInline, silent: bool) -> bool:
@@ -30,7 +47,7 @@ def span_rule(state: StateInline, silent: bool) -> bool:
     end = parseLinkLabel(state, pos, disableNested=False)
     if end < 0 or end + 1 >= state.posMax or src[end + 1] != "{":
         return False
-    close = _attribute_end(src, end + 1)
+    close = _attribute_end(src, end + 1, state)
     if close < 0:
         return False
     if not silent:

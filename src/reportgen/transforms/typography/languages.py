@@ -73,6 +73,10 @@ class Language:
     raised: tuple[re.Pattern, ...] = ()
     nobreak: tuple[re.Pattern, ...] = ()  # group `space`: a breaking space that becomes a no-break one
     inserted: tuple[tuple[re.Pattern, str], ...] = ()  # (pattern, text put at the match's end)
+    # (pattern, mark): the group `mark` becomes the language's mark (`,` after Arabic: `،`), a group `space`
+    # (the space typed after it) goes, for a full-width mark that has its own
+    replaced: tuple[tuple[re.Pattern, str], ...] = ()
+    rules: tuple = ()  # functions of the Edits, for what a pattern cannot say (brackets in pairs)
 
     def with_quotes(self, quotes: str) -> Language:
         return replace(self, quotes=quotes)
@@ -98,6 +102,13 @@ class Language:
         for pattern, insert in self.inserted:
             for match in pattern.finditer(text):
                 edits.before[match.end()] = insert + edits.before[match.end()]
+        for pattern, mark in self.replaced:
+            for match in pattern.finditer(text):
+                edits.chars[match.start("mark")] = mark
+                if "space" in pattern.groupindex and match.group("space"):
+                    edits.chars[match.start("space")] = ""
+        for rule in self.rules:
+            rule(edits)
         for i, kept in enumerate(fixed or ()):
             if kept:
                 edits.chars[i] = text[i]
@@ -171,9 +182,43 @@ SPANISH = Language(
     inserted=((re.compile(r"(?<=\d)(?=[ªº])"), "."),),  # 13ª -> 13.ª, 1º -> 1.º
 )
 
-# The other UN languages, their quotation marks only so far: Russian «ёлочки» and „лапки“ inside,
-# Arabic « » then “ ”, Chinese “ ” then ‘ ’.
-RUSSIAN, ARABIC, CHINESE = Language("ru", "«»„“"), Language("ar", "«»“”"), Language("zh", "“”‘’")
+def _after(letter: str) -> str:
+    """After a letter of the script, or after a closing quotation mark or bracket that follows one."""
+    return f"(?:(?<={letter})|(?<={letter}[\"'”’“‘)）》»]))"
+
+
+RUSSIAN = Language("ru", "«»„“")  # «ёлочки», „лапки“ inside them, as the UN's Russian documents quote
+# The UN's Arabic documents quote with ”…“ (Word's Arabic marks: the first on the right), and take the Arabic
+# comma, semicolon and question mark, which an author on a Latin keyboard types as `,` `;` `?`.
+_ARABIC_LETTER = "[\u0620-\u064a\u064b-\u065f\u066e-\u06d3\u06d5-\u06ff]"
+ARABIC = Language("ar", "”“’‘", replaced=tuple(
+    (re.compile(f"{_after(_ARABIC_LETTER)}(?P<mark>{re.escape(latin)})(?!\\d)"), arabic)
+    for latin, arabic in ((",", "،"), (";", "؛"), ("?", "؟"))))
+# Chinese: “ ” and ‘ ’; after a Chinese character the full-width marks (GB/T 15834), which carry their own space.
+_HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+CHINESE = Language("zh", "“”‘’", replaced=tuple(
+    (re.compile(f"{_after(_HAN)}(?P<mark>{re.escape(latin)})(?P<space> ?)(?![\\d.])"), wide)
+    for latin, wide in ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"))) + (
+    (re.compile(f"{_after(_HAN)}(?P<mark>\\.)(?P<space> ?)(?=\\s|$|{_HAN})"), "。"),
+), rules=(lambda edits: _full_width_brackets(edits, _HAN),))
+
+def _full_width_brackets(edits: Edits, script: str) -> None:
+    """`(…)` next to or around Chinese text becomes `（…）`, both brackets together, and the spaces typed
+    outside them go: the full-width brackets carry their own."""
+    text, letter, opened = edits.text, re.compile(script), []
+    for i, char in enumerate(text):
+        if char == "(":
+            opened.append(i)
+        elif char == ")" and opened:
+            start = opened.pop()
+            before, after = text[:start].rstrip(" ")[-1:], text[i + 1:].lstrip(" ")[:1]
+            if any(letter.match(c) for c in (before, text[start + 1:start + 2], text[i - 1:i], after) if c):
+                edits.chars[start], edits.chars[i] = "（", "）"
+                if before and letter.match(before) and text[start - 1] == " ":
+                    edits.chars[start - 1] = ""
+                if after and letter.match(after) and text[i + 1:i + 2] == " ":
+                    edits.chars[i + 1] = ""
+
 
 LANGUAGES: dict[str, Language] = {}
 
