@@ -97,8 +97,27 @@ def test_a_new_report_in_git(tmp_path):
     assert data["sections"][2]["modified"] is True
 
 
-def test_a_project_that_does_not_load(project):
-    root = project({"sections/01.md": "# Summary\n\nA claim[@nowhere].\n"})
+def test_a_project_that_does_not_load_still_shows_its_sections(project):
+    root = project({"sections/01.md": "---\nowner: Ana\nstatus: review\n---\n\n# Summary\n\nA claim[@nowhere].\n",
+                    "sections/02.md": "---\nowner: Bob\n---\n\n# Findings\n\nTODO: the figures.\n"})
+    result = CliRunner().invoke(main, ["status", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    # who has to mend what, and nothing counted that could not be counted
+    assert lines[3].split() == ["sections/01.md", "Ana", "review", "not", "counted", "1", "0", "0"]
+    assert lines[4].split() == ["sections/02.md", "Bob", "not", "counted", "0", "1", "0"]
+    assert "total: words not counted; 1 error while loading" in lines
+    blockers = lines[lines.index("blocks submission:") + 1:]
+    assert blockers[0] == "  - the report does not load (1 error; `reportgen build` lists them): sections/01.md:8: " \
+                          "unknown citation key 'nowhere'"
+    assert blockers[2] == "  - 1 TODO/FIXME marker: sections/02.md:7"
+    data = json.loads(CliRunner().invoke(main, ["status", "--project", str(root), "--format", "json"]).stdout)
+    assert data["words"] is None and [s["errors"] for s in data["sections"]] == [1, 0]
+
+
+def test_a_project_whose_settings_do_not_load(project):
+    root = project({"sections/01.md": "# Summary\n"})
+    (root / "report/report.yaml").write_text("title: [unclosed\n")
     result = CliRunner().invoke(main, ["status", "--project", str(root)])
     assert result.exit_code == 1
-    assert "sections/01.md:3: unknown citation key 'nowhere'" in result.output and "Traceback" not in result.output
+    assert result.output.startswith("report/report.yaml:") and "Traceback" not in result.output

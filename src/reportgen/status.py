@@ -10,7 +10,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .errors import Problem, Problems, ReportError
+from .load.config import CONFIG_PATH, load_config
+from .load.frontmatter import read_front_matter
 from .load.git import last_changes
+from .load.project import Project, section_paths
 from .outputs import output_name
 from .pipeline import Session
 from .review import ledger
@@ -25,7 +29,7 @@ class SectionStatus:
     owner: str
     status: str
     annex: bool
-    words: int  # counted against the limit (annexes: all their words, counted apart)
+    words: int | None  # counted against the limit (annexes: all their words, counted apart); None: not loaded
     budget: int | None  # report.yaml's `budgets` for this file
     share: float  # of the word limit
     notes: int
@@ -40,7 +44,7 @@ class SectionStatus:
 
     @property
     def over_budget(self) -> bool:
-        return self.budget is not None and self.words > self.budget
+        return self.budget is not None and self.words is not None and self.words > self.budget
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Board:
     language: str
     limit: int
     limit_rule: str
-    words: int  # counted against the limit, the cover included
+    words: int | None  # counted against the limit, the cover included; None: the report does not load
     cover: int
     sections: list[SectionStatus]
     errors: int
@@ -66,9 +70,13 @@ class Board:
 
 
 def collect(project_dir: str | Path = ".", output_dir: str | Path | None = None) -> Board:
-    """The board of a project; ReportError when it is not a project, or does not load (the errors)."""
+    """The board of a project (of its files, with the load errors, when it does not load); ReportError
+    when it is not a project, or report.yaml cannot be read."""
     with Session(project_dir, output_dir, pdf=False) as session:
-        loaded = session.load()
+        try:
+            loaded = session.load()
+        except ReportError as exc:
+            return _unloaded(session.project, session.folder, exc.problems)
         checked = session.check(loaded)
         root, folder = session.project.root, session.folder
     document, written = loaded.document, loaded.written
@@ -105,6 +113,43 @@ def collect(project_dir: str | Path = ".", output_dir: str | Path | None = None)
     return board
 
 
+def _unloaded(project: Project, folder: Path, problems: tuple[Problem, ...]) -> Board:
+    """The board of a project that does not load: each section file with its owner, status, errors,
+    markers, comments and last change, read from the file alone; words are not counted (they would be
+    wrong), and the load errors block submission."""
+    ignored = Problems()
+    data = project.read(project.root / CONFIG_PATH, ignored, CONFIG_PATH)
+    config = load_config(data.decode("utf-8", errors="replace"), ignored) if data is not None else None
+    if config is None:
+        raise ReportError(problems)
+    kept = ledger.load(folder)
+    comments = kept.open() if kept else []
+    paths = [project.relative(p) for p in section_paths(project, config, ignored)]
+    changes = last_changes(project.root, paths)
+    sections = []
+    for path in paths:
+        try:
+            front = read_front_matter((project.root / path).read_text(encoding="utf-8"), path, ignored)[0]
+        except (OSError, UnicodeDecodeError):
+            front = None
+        change = changes.get(path)
+        sections.append(SectionStatus(
+            path, front.title if front else "", (front.owner or ", ".join(front.author)) if front else "",
+            front.status if front else "", bool(front and front.annex), None,
+            config.budgets.get(path.removeprefix("sections/")), 0, 0, 0,
+            sum(p.source is not None and p.source.path == path for p in problems), 0, _markers(project.root / path),
+            [{"line": c.get("line", 0), "author": c.get("author", ""), "text": c.get("text", "")}
+             for c in comments if c.get("path") == path],
+            change.author if change else "", change.date if change else "", bool(change and change.modified)))
+    board = Board(output_name(config), config.submission, config.session, config.state, config.language, 0, "",
+                  None, 0, sections, len(problems), 0, [], comments_run=kept.written if kept else "")
+    board.blockers.append(f"the report does not load ({_n(len(problems), 'error')}; `reportgen build` lists them): "
+                          + "; ".join(map(str, problems))[:300])
+    board.blockers.extend(_section_blockers(board))
+    board.notes.append("words, notes and citations are counted once the report loads again")
+    return board
+
+
 def _title(section: m.Section) -> str:
     if section.title:
         return section.title
@@ -126,6 +171,12 @@ def _blockers(board: Board, checked) -> list[str]:
     if board.errors:
         out.append(f"{_n(board.errors, 'error')} found by `reportgen check`: " + "; ".join(
             f.finding() for f in checked.findings if f.severity == "error")[:300])
+    return out + _section_blockers(board)
+
+
+def _section_blockers(board: Board) -> list[str]:
+    """Sections not final, TODO/FIXME markers, open reviewers' comments."""
+    out = []
     not_final = [s for s in board.sections if (s.status or "").lower() != "final"]
     if not_final:
         out.append(f"{_n(len(not_final), 'section')} not final: " + ", ".join(

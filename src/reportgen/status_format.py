@@ -12,6 +12,8 @@ COLUMNS = ("section", "owner", "status", "words", "notes", "cites", "errors", "w
 
 def words_cell(s: SectionStatus) -> str:
     """`312 of 300 (12 over)` against a budget, `312 (11%)` of the limit, `412 (annex)`."""
+    if s.words is None:
+        return "not counted"
     if s.annex:
         return f"{s.words:,} (annex)"
     if s.budget is not None:
@@ -27,8 +29,11 @@ def change_cell(s: SectionStatus) -> str:
 
 
 def rows(board: Board) -> list[tuple[str, ...]]:
-    return [(s.path, s.owner, s.status, words_cell(s), str(s.notes), str(s.citations), str(s.errors),
-             str(s.warnings), str(len(s.markers)), str(len(s.comments)), change_cell(s)) for s in board.sections]
+    def counted(n: int, s: SectionStatus) -> str:
+        return "" if s.words is None else str(n)  # not loaded: not counted
+
+    return [(s.path, s.owner, s.status, words_cell(s), counted(s.notes, s), counted(s.citations, s), str(s.errors),
+             counted(s.warnings, s), str(len(s.markers)), str(len(s.comments)), change_cell(s)) for s in board.sections]
 
 
 def heading(board: Board) -> str:
@@ -38,6 +43,8 @@ def heading(board: Board) -> str:
 
 
 def totals(board: Board) -> str:
+    if board.words is None:
+        return f"words not counted; {board.errors} error{'' if board.errors == 1 else 's'} while loading"
     left = board.limit - board.words
     margin = f"{left:,} left" if left >= 0 else f"{-left:,} over"
     return (f"{board.words:,} of {board.limit:,} words ({margin}; cover page {board.cover:,}, rule "
