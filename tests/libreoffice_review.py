@@ -12,7 +12,7 @@ reviewer's name, set in a fresh LibreOffice profile. Each action is an object: {
 {"insert": text, "after": phrase}, {"delete_paragraphs": [start, ...]}, {"replace_paragraph": start,
 "text"}, {"accept_all": true}, or {"save": path, "filter": FILTER}. A phrase is the first occurrence
 of that text in the document; a paragraph is the first one starting with `start`.
-Prints JSON: {"paragraphs": [text, ...]} of the document as saved.
+Prints JSON: {"paragraphs": [[style, text], ...]} of the document as saved.
 """
 
 from __future__ import annotations
@@ -123,12 +123,13 @@ def _without_zoom(path: Path, folder: Path) -> Path:
     return copy
 
 
-def _paragraphs(document) -> list[str]:
+def _paragraphs(document) -> list[list[str]]:
+    """[style, text] of each paragraph of the body."""
     out, enumeration = [], document.Text.createEnumeration()
     while enumeration.hasMoreElements():
         paragraph = enumeration.nextElement()
         if paragraph.supportsService("com.sun.star.text.Paragraph"):
-            out.append(paragraph.String)
+            out.append([paragraph.ParaStyleName, paragraph.String])
     return out
 
 

@@ -146,3 +146,42 @@ def annotate_pikepdf(source: Path, target: Path, table: list[dict]) -> None:
             page.obj.Annots.append(indirect)
             made.append(indirect)
         pdf.save(target)
+
+
+PDFJS = Path(__file__).resolve().parents[1] / ".venv" / "pdfjs" / "node_modules" / "pdfjs-dist" / "legacy" / "build"
+
+
+def pdfjs_editors(pages, table: list[dict]) -> list[dict]:
+    """The annotations of the table as pdf.js's editors serialize them (Firefox's highlight, text
+    box and drawing tools; Firefox records no author)."""
+    out = []
+    for annotation in table:
+        index, rect, quad, ink = geometry(pages, annotation)
+        common = {"pageIndex": index, "rect": rect, "rotation": 0}
+        if annotation["type"] == "Highlight":
+            x0, y0, x1, y1 = rect
+            out.append({"annotationType": 9, "color": [255, 255, 0], "opacity": 1, "thickness": 12,
+                        "quadPoints": quad, "outlines": [[x0, y0, x1, y0, x1, y1, x0, y1]], **common})
+        elif annotation["type"] == "FreeText":
+            out.append({"annotationType": 3, "color": [0, 0, 0], "fontSize": 10, "value": annotation["contents"],
+                        **common})
+        elif annotation["type"] == "Ink":
+            points = ink[0]
+            curve = [value for k in range(0, len(points), 2) for value in [None] * 4 + points[k:k + 2]]
+            out.append({"annotationType": 15, "color": [255, 0, 0], "thickness": 2, "opacity": 1,
+                        "paths": {"lines": [curve], "points": [points]}, **common})
+        else:
+            raise ValueError(f"Firefox's editor makes no {annotation['type']}")
+    return out
+
+
+def annotate_pdfjs(source: Path, target: Path, table: list[dict]) -> None:
+    import json
+    import shutil
+
+    editors = target.with_suffix(".json")
+    editors.write_text(json.dumps(pdfjs_editors(page_words(source), table)))
+    script = Path(__file__).with_name("pdfjs_annotate.mjs")
+    result = subprocess.run([shutil.which("node") or "node", str(script), str(PDFJS), str(source), str(target),
+                             str(editors)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr

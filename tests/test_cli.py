@@ -174,5 +174,6 @@ def test_images_resolve_inside_the_project(project, tmp_path):
         "section file",
         "sections/01.md:1: image 'http://127.0.0.1:9/x.png' must be a file inside the project, written relative "
         "to the section file",
-        "sections/01.md:2: image 'missing.png' does not exist",
+        "sections/01.md:2: image 'missing.png' does not exist: no file sections/missing.png (an image's path is "
+        "relative to its section file)",
     ]

@@ -7,6 +7,7 @@ accepting or rejecting them all gives the newer or the older text."""
 from __future__ import annotations
 
 import copy
+import html
 import io
 import re
 import shutil
@@ -23,8 +24,9 @@ from reportgen.cli import main
 from reportgen.load.project import Project
 from reportgen.pipeline import load_model
 from reportgen.renderers.docx import render_docx
+from reportgen.review.changes import changes
 from reportgen.review.compare import compare
-from reportgen.review.diff import align_documents, changes
+from reportgen.review.diff import align_documents
 
 from .conftest import ROOT
 from .docx_inspect import NS, Docx, squash, w
@@ -163,9 +165,25 @@ def test_the_diff_reports_exactly_those_changes(drafts):
         f"ECPAT-Indonesia_joint_UPR13_Indonesia_2011-11_redline-{first}-worktree.{x}" for x in ("pdf", "html", "docx")]
 
 
-def pdf_pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(re.sub(r"[\u2010\u00ad-]\s*\n\s*", "", page).split()) for page in text.split("\f")[:-1]]
+def pdf_pages(path: Path, marks: bool = False) -> list[str]:
+    """The text of each page without the draft marks (line numbers, watermark); with `marks`, the
+    numbers in the left margin instead, then the stamp and page number at the foot."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        words, numbers, foot = [], [], []
+        for _, y0, x1, y1, text in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                              r'yMax="([\d.]+)">([^<]*)</word>', page):
+            if float(x1) < 62 and text.isdigit():
+                numbers.append(text)
+            elif float(y0) > 790:
+                foot.append(html.unescape(text))
+            elif float(y1) - float(y0) <= 20:  # not the watermark's letters
+                words.append(html.unescape(text))
+        numbers = [str(n) for n in sorted(map(int, numbers))]
+        text = " ".join(numbers + foot) if marks else " ".join(words + foot)
+        pages.append(text if marks else re.sub(r"[\u2010\u00ad-] ", "", text))
+    return pages
 
 
 def colours(path: Path, page: int, folder: Path) -> tuple[int, int]:
@@ -190,6 +208,10 @@ def test_the_redline_pdf_shows_a_summary_then_the_changes_in_colour(drafts, tmp_
     pages = pdf_pages(pdf)
     summary = pages[0]
     assert summary.startswith(f"Changes from {drafts['first']} to worktree")
+    for number, page in enumerate(pdf_pages(pdf, marks=True), start=1):  # marked as a draft of the newer version
+        count = len(re.match(r"[\d ]*", page).group(0).split()) - 1  # its lines numbered
+        assert count > 5 and page.startswith(" ".join(map(str, range(1, count + 1))) + " "), page[:40]
+        assert page.endswith(f"Draft · 2012-02-23 12:26 UTC · commit {drafts['second']} {number} / {len(pages)}")
     assert "Words: 2,757 before, 2,742 now, of the 5,630 allowed for a joint submission (2,888 left)." in summary
     table = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout
@@ -373,6 +395,15 @@ def summary(old, new) -> list[tuple[str, str, str]]:
             for c in changes(align_documents(old, new))]
 
 
+def lines(old, new) -> list[str]:
+    """The lines `reportgen diff` prints for each change."""
+    from reportgen.review.summary import change_line
+    from reportgen.review.versions import Version
+
+    versions = Version("old", "", Path("."), "old:"), Version("new", "", Path("."), "")
+    return [change_line(c, *versions) for c in changes(align_documents(old, new))]
+
+
 def redline_html(old, new) -> str:
     from reportgen.renderers.html import HtmlRenderer
     from reportgen.review.redline import redline
@@ -406,7 +437,7 @@ def test_sections_headings_and_tables(project):
         "sections/03.md": "# New\n\nShelters opened in Jakarta.\n",
         "sections/05.md": "# Renamed\n\nA section whose file was renamed.\n"})
     assert summary(old, new) == [
-        ("changed", "heading", "Legal framework in force"), ("changed", "table", "State Position Indonesia Noted"),
+        ("changed", "heading", "Legal framework in force"), ("changed", "table cell", "Noted"),
         ("removed", "heading", "Gone"), ("removed", "paragraph", "The police were trained in 200"),
         ("added", "heading", "New"), ("added", "paragraph", "Shelters opened in Jakarta.")]
     html = redline_html(old, new)
@@ -510,7 +541,14 @@ def test_table_rows_added_removed_and_changed(project):
     old, new = models(project, {"sections/01.md": table.format(
         f"| Brazil | Supported in 2008 |\n| Chile | Noted {consulted} |\n")},
         {"sections/01.md": table.format(f"| Chile | Supported {consulted} |\n| Peru | Noted |\n")})
-    assert summary(old, new) == [("changed", "table", "State Position Chile Supported")]
+    assert summary(old, new) == [("removed", "table row", "Brazil Supported in 2008"),
+                                 ("changed", "table cell", "Supported in March 2012 after "),
+                                 ("added", "table row", "Peru Noted")]
+    # each where it is: the cell by its row (and line) and column, a removed row in the older file
+    assert lines(old, new) == [
+        'old:sections/01.md:5: table row removed: "Brazil Supported in 2008"',
+        f'sections/01.md:5: table cell at row 1, column 2 (Position) changed: "Supported {consulted}"',
+        'sections/01.md:6: table row at row 2 added: "Peru Noted"']
     html = redline_html(old, new)
     assert "<tr><td><del>Brazil</del></td><td><del>Supported in 2008</del></td></tr>" in html
     # each row of the newer table says where it is written (a removed row is not there any more)
@@ -525,3 +563,29 @@ def test_table_rows_added_removed_and_changed(project):
     assert [r.find("w:trPr/w:del", NS) is not None for r in rows] == [False, True, False, False]
     assert texts(redline_docx, accept=True) == texts(render_docx(new))
     assert texts(redline_docx, accept=False) == texts(render_docx(old))
+
+
+def test_a_paragraph_moved_is_a_move_within_a_section_and_across_sections(project):
+    first, second, third = ("Children are trafficked across the border.", "The hotline answers in three languages.",
+                            "Shelters lack trained staff in every province.")
+    old, new = models(project, {
+        "sections/01.md": f"# One\n\n{first}\n\n{second}\n\n{third}\n",
+        "sections/02.md": "# Two\n\nProsecutions remain rare and sentences light.\n"}, {
+        "sections/01.md": f"# One\n\n{second}\n\n{third}\n\n{first}\n",
+        "sections/02.md": "# Two\n\nProsecutions remain rare and sentences light.\n"})
+    assert summary(old, new) == [("moved", "paragraph", first[:30])]  # the others stayed where they were
+    assert lines(old, new) == [f'sections/01.md:7: paragraph 3 moved from old:sections/01.md:3: "{first}"']
+    old, new = models(project, {
+        "sections/01.md": f"# One\n\n{first}\n\n{second}\n", "sections/02.md": "# Two\n\nProsecutions.\n"}, {
+        "sections/01.md": f"# One\n\n{first}\n", "sections/02.md": f"# Two\n\nProsecutions.\n\n{second[:-1]}, "
+                                                                 "now.\n"})
+    assert lines(old, new) == ['sections/02.md:5: paragraph 3 moved and changed from old:sections/01.md:5: '
+                               '"The hotline answers in three languages, now."']
+
+
+def test_a_recommendations_theme_sdg_or_priority_alone_is_a_change(project):
+    recommendations = "# Recommendations\n\n::: recommendations\n- Ratify the Optional Protocol. {}\n:::\n"
+    old, new = models(project, {"sections/01.md": recommendations.format('{theme="legal framework" sdg="16.2"}')},
+                      {"sections/01.md": recommendations.format('{theme="justice" sdg="16.2 8.7" priority=high}')})
+    assert lines(old, new) == ['sections/01.md:4: recommendation 1 changed (theme "legal framework" → "justice"; '
+                               'SDG 16.2 → 16.2, 8.7; priority none → high): "Ratify the Optional Protocol."']

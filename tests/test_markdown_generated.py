@@ -125,3 +125,13 @@ def test_generated_sections_build_every_format(text):
     if not isinstance(result, ReportError):
         written, _ = build(root, ("pdf", "docx", "html"), force=True)
         assert len(written) == 3
+
+
+def test_a_line_break_in_a_heading_inside_a_note_builds_the_pdf():
+    """Found by the generator: the heading's text was printed with its line break as a raw newline,
+    which WeasyPrint's line breaker asserts on inside a footnote."""
+    root, model = load("Text[^n].\n\n[^n]: Note.\n\n    ### A <br> b\n")
+    html = HtmlRenderer(model, root / "templates").render()
+    assert '<span class="note-p">A <br> b</span>' in html
+    written, _ = build(root, ("pdf",), force=True)
+    assert len(written) == 1

@@ -14,7 +14,7 @@ from reportgen.pipeline import build
 from reportgen.review.comments import trace
 
 from .conftest import ROOT, record_accuracy
-from .pdf_annotate import annotate_pikepdf, annotate_pypdf
+from .pdf_annotate import PDFJS, annotate_pdfjs, annotate_pikepdf, annotate_pypdf
 from .test_comments import line_of
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext finds the phrases")
@@ -107,3 +107,33 @@ def test_the_command_prints_each_annotation_with_its_kind(annotated):
     line = line_of(NORMATIVE, "### Domestic legal framework")
     assert f'{NORMATIVE}:{line}: Bob Lawyer: underline "Domestic legal framework" [2026-03-02 09:15' in out
     assert "comments: 10 comments, 1 insertion, 1 deletion, 1 drawing from 3 reviewers in " in result.stderr
+
+
+# Firefox's PDF editor (pdf.js): highlights, text boxes and drawings, without an author
+FIREFOX = [
+    ({"type": "Highlight", "phrase": "Laos, Malaysia, Myanmar"}, "comment", "", "Laos, Malaysia, Myanmar,", NORMATIVE,
+     "Laos, Malaysia, Myanmar"),
+    ({"type": "FreeText", "phrase": "Child Protection Act", "contents": "Cite the article."}, "comment",
+     "Cite the article.", "", NORMATIVE, "Child Protection Act (2002) (CPA)"),
+    ({"type": "Ink", "phrase": "Criminal Code (1982)"}, "drawing", "", "Criminal Code (1982)", NORMATIVE,
+     "Child Protection Act (2002) (CPA)"),
+    ({"type": "Highlight", "phrase": "Commercial sexual exploitation of children in Indonesia"}, "comment", "",
+     "Commercial sexual exploitation of children in Indonesia", "report/report.yaml",
+     "Commercial sexual exploitation of children in Indonesia"),
+    ({"type": "FreeText", "phrase": "Anonymous 24-hour hotlines", "contents": "Which ones?"}, "comment",
+     "Which ones?", "", IMPLEMENTATION, "Anonymous 24-hour hotlines"),
+]
+
+
+def test_annotations_saved_by_firefoxs_pdf_viewer(draft, tmp_path):
+    if shutil.which("node") is None or not PDFJS.is_dir():
+        pytest.skip("Node and pdfjs-dist are needed (sh tools/setup.sh --test installs them)")
+    target = tmp_path / "firefox.pdf"
+    annotate_pdfjs(draft, target, [annotation for annotation, *_ in FIREFOX])
+    remarks = trace(target, ROOT).remarks
+    expected = [(where, line_of(where, phrase), kind, text, quoted) for _, kind, text, quoted, where, phrase in FIREFOX]
+    got = [(r.path, r.line, r.kind, r.text, r.quoted) for r in remarks]
+    record_accuracy("PDF annotations saved by pdf.js 4.10, Firefox's PDF viewer (5 annotations, 3 kinds)",
+                    sum(mark in got for mark in expected), len(expected))
+    assert sorted(got) == sorted(expected)
+    assert {r.author for r in remarks} == {""}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.pipeline import build
 from reportgen.renderers.docx import render_docx
 from reportgen.review.comments import trace
 
@@ -77,3 +78,34 @@ def test_libreoffice_marks_each_at_its_file_and_line(libreoffice_reviewed):
             assert texts[(path, line_of(path, phrase))] == text
     deleted = texts[(SUMMARY, line_of(SUMMARY, "With regard to the policy framework"))]
     assert deleted.startswith("With regard to the policy framework") and deleted.endswith("monitoring mechanisms.")
+
+
+def test_the_redline_docx_accepted_in_libreoffice_is_the_newer_version(project, tmp_path):
+    """A renamed heading next to a deleted paragraph, a heading replaced by another, a moved
+    paragraph, a changed table cell, a list item removed: LibreOffice's "Accept All" on the
+    redline gives the newer version, paragraph styles included."""
+    import docx
+
+    from reportgen.review.compare import compare
+
+    from .test_comments_carry import commit, git
+
+    old = ("# Findings\n\nPara one is here.\n\nPara two goes away.\n\n## Old heading\n\nText under it.\n\n"
+           "## Second heading\n\nA moving paragraph.\n\n- first item\n- second item\n\n| State | Position |\n"
+           "|---|---|\n| Chile | Noted |\n\nLast words.\n")
+    new = ("# Findings\n\nPara one is here.\n\n## Old heading renamed\n\nText under it.\n\n"
+           "## Something else entirely\n\n- first item\n\n| State | Position |\n|---|---|\n| Chile | Supported |\n\n"
+           "Last words.\n\nA moving paragraph.\n")
+    root = project({"sections/01.md": old})
+    git(root, "init", "-q")
+    commit(root, "old")
+    (root / "sections" / "01.md").write_text(new, encoding="utf-8")
+    redline, = compare(root, "HEAD", None, ("docx",), tmp_path / "out").written
+    accepted = uno_review(redline, tmp_path / "accepted.docx", "Lena Lawyer", [{"accept_all": True}],
+                          "MS Word 2007 XML")["paragraphs"]
+    commit(root, "new")
+    built, _ = build(root, ("docx",), tmp_path / "new", draft=True)
+    expected = [[p.style.name, p.text] for p in docx.Document(built[0]).paragraphs]
+    body = [pair for pair in accepted if pair[1].strip()]
+    assert body == [pair for pair in expected if pair[1].strip()]
+    assert ["Heading 2", "Old heading renamed"] in body and ["Heading 2", "Something else entirely"] in body

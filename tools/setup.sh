@@ -23,12 +23,16 @@ if [ "${1:-}" = "--test" ]; then
     /sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || missing="$missing libharfbuzz-subset0"
     # cairosvg draws SVG images into PNGs for the DOCX with the cairo library.
     /sbin/ldconfig -p 2>/dev/null | grep -q libcairo.so.2 || missing="$missing libcairo2"
+    # reviewers' PDF annotations are also made by pdf.js, Firefox's PDF viewer, run by Node
+    command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"
     if [ -n "$missing" ]; then
         sudo=""
         [ "$(id -u)" = 0 ] || sudo="sudo"
         $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
     fi
+    [ -d .venv/pdfjs/node_modules/pdfjs-dist ] || npm install --silent --prefix .venv/pdfjs --no-audit --no-fund \
+        pdfjs-dist@4.10.38 >/dev/null
 else
     .venv/bin/python -m pip install --quiet -e .
 fi

@@ -59,7 +59,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("ST-8", "warning", "Cited sources fall within the review period (four years up to `date`).",
          "\"Submissions should cover a maximum of a 4 year-time period\"; facts should \"not pre-date the "
          "four-year period leading up to the review\". Laws and treaties (`@legislation`) and UN documents "
-         "(`number = {A/HRC/…}`) are dated by adoption, not facts, and are left out.", "S2, S11"),
+         "(`number` a UN symbol: `A/HRC/…`, a treaty body's `CRC/C/…`, `E/C.12/…`) are dated by adoption, "
+         "not facts, and are left out.", "S2, S11"),
     Rule("ST-9", "error", "The submission is about one State.",
          "\"Each electronic submission … should refer to one country only.\"", "S1"),
     Rule("ST-10", "error", "The cycle matches the session (1: sessions 1-12, 2: 13-26, 3: 27-40, 4: 41-54).",

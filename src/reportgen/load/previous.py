@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Problems, Source
+from ..i18n import LABELS
 from .recommendation_metadata import PREVIOUS
 
 CSV_PATH = "report/previous-recommendations.csv"
@@ -18,18 +19,27 @@ YAML_PATH = "report/previous-recommendations.yaml"
 
 # Column: the names it goes by in OHCHR matrices, UPR Info's database and coalitions' spreadsheets.
 COLUMNS = {
-    "number": ("number", "no", "no.", "recommendation number", "rec", "paragraph"),
-    "text": ("text", "recommendation", "recommendation text"),
-    "state": ("state", "recommending state", "recommending_state", "states", "recommending states"),
-    "position": ("position", "response", "state response", "state_response"),
-    "source": ("source", "source of position", "source_of_position", "document", "symbol"),
-    "assessment": ("assessment", "implementation", "status", "level of implementation"),
-    "comment": ("comment", "comments", "assessment/comments on level of implementation"),
+    "number": ("number", "no", "no.", "recommendation number", "rec", "paragraph", "número", "n.º", "numéro",
+               "n°"),
+    "text": ("text", "recommendation", "recommendation text", "recomendación", "recommandation"),
+    "state": ("state", "recommending state", "recommending_state", "states", "recommending states",
+              "estado recomendante", "estado", "état auteur", "état"),
+    "position": ("position", "response", "state response", "state_response", "posición", "respuesta", "réponse"),
+    "source": ("source", "source of position", "source_of_position", "document", "symbol", "fuente",
+               "fuente de la posición", "source de la position"),
+    "assessment": ("assessment", "implementation", "status", "level of implementation", "evaluación",
+                   "évaluation"),
+    "comment": ("comment", "comments", "assessment/comments on level of implementation", "comentarios",
+                "commentaires"),
 }
-POSITIONS = {"supported": "Supported", "accepted": "Supported", "noted": "Noted", "rejected": "Noted"}
-ASSESSMENTS = {"implemented": "implemented", "fully implemented": "implemented",
-               "partially implemented": "partially implemented", "partially": "partially implemented",
-               "not implemented": "not implemented", "": ""}
+# Positions and assessments as OHCHR's and UPR Info's matrices write them in each language (Accepted and
+# Rejected as UPR Info's older entries do), kept in English: the report prints them in its own language.
+POSITIONS = {"accepted": "Supported", "rejected": "Noted", "aceptada": "Supported", "rechazada": "Noted",
+             "se toma nota": "Noted", "acceptée": "Supported", "rejetée": "Noted", "prise en note": "Noted",
+             **{label[key].lower(): key for label in LABELS.values() for key in ("Supported", "Noted")}}
+ASSESSMENTS = {"fully implemented": "implemented", "partially": "partially implemented", "": "",
+               **{label[key].lower(): key for label in LABELS.values()
+                  for key in ("implemented", "partially implemented", "not implemented")}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,11 +188,12 @@ def _with_section_references(bibliography: Bibliography, sections: list[m.Sectio
 
 
 def _link_targets(sections: tuple[m.Section, ...]) -> set[str]:
-    """The ids a `#link` may point at: headings' and figures', and those of spans and divs (`[text]{#id}`)."""
+    """The ids a `#link` may point at: headings', figures', tables', recommendations' and anchored
+    paragraphs' (`[]{#id}` opening one), and those of spans and divs (`[text]{#id}`)."""
     targets = set()
     for section in sections:
         for node in m.walk(section):
-            if isinstance(node, m.Heading | m.Figure):
+            if isinstance(node, m.Heading | m.Figure | m.Paragraph | m.Table | m.Recommendation) and node.id:
                 targets.add(node.id)
             elif isinstance(node, m.Span | m.Div) and node.attributes.id:
                 targets.add(node.attributes.id)
@@ -310,7 +311,9 @@ class _ResourceChecker(m.Transformer):
         real = self.project.real(path, self.problems, image.source, f"image '{src}'")
         if real is None:
             return image
-        if not real.is_file():
-            self.problems.error(image.source, f"image '{src}' does not exist")
+        if not real.is_file():  # say where it was looked for: Pandoc users write paths from the project root
+            self.problems.error(image.source, f"image '{src}' does not exist: no file "
+                                              f"{self.project.relative(path)} (an image's path is relative to "
+                                              "its section file)")
             return image
         return replace(image, src=self.project.relative(path))

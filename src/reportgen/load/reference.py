@@ -17,6 +17,8 @@ NAME_FIELDS = frozenset({"author", "editor", "translator", "editora", "editorb",
                          "commentator", "introduction", "foreword", "afterword", "bookauthor", "holder"})
 LIST_FIELDS = frozenset({"location", "publisher", "institution", "organization", "origlocation", "origpublisher",
                          "language", "origlanguage"})
+# What a note can link to: EndNote exports `<Go to ISI>://WOS:…`, Zotero a local `file:` now and then.
+_WEB = re.compile(r"(?:https?|ftp)://\S", re.IGNORECASE)
 _EXTENDED = re.compile(r"\s*(family|given|prefix|suffix)\s*=", re.IGNORECASE)
 
 
@@ -29,7 +31,9 @@ def decode(entry: Entry, problems: Problems) -> Reference:
         def warn(message: str, where=where, name=name) -> None:
             problems.warning(where, f"entry '{entry.key}', field '{name}': {message}")
 
-        if name in VERBATIM_FIELDS or name in DATE_FIELDS:  # dates are EDTF: `~` is "about", not a space
+        if name == "url" and value.strip() and not _WEB.match(value.strip()):
+            warn(f"'{value.strip()}' is not a web address (http or https); left out of the note")
+        elif name in VERBATIM_FIELDS or name in DATE_FIELDS:  # dates are EDTF: `~` is "about", not a space
             fields[name] = "".join(value.split()) if name in ("url", "doi") or name in DATE_FIELDS else value
         elif name in NAME_FIELDS and entry.latex:
             names[name] = parse_names(value, warn)

@@ -143,7 +143,8 @@ class _Reader:
         except ValueError as exc:
             self.error(line, f"bad paragraph anchor: {exc}")
             return ""
-        if not attributes.id or attributes.classes or attributes.pairs:
+        # `.anchor` is how Pandoc writes a Word bookmark: `[]{#_Toc12 .anchor}`
+        if not attributes.id or set(attributes.classes) - {"anchor"} or attributes.pairs:
             self.error(line, f"a paragraph anchor holds an id only: write []{{#para-name}}, not []{{{body}}}")
         return attributes.id
 

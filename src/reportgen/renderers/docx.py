@@ -696,7 +696,7 @@ class DocxRenderer:
             paragraph.add_run().add_break()
 
     def caption(self, node: m.Table, place: _Place) -> None:
-        paragraph = self.paragraph(place, "Caption", node.source)
+        paragraph = self.paragraph(place, "Table Caption", node.source)
         self.label(paragraph, node.label, node.id, bool(node.caption))
         self.inlines(paragraph, node.caption)
         if node.id and not self.deleted:

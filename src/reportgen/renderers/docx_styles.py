@@ -115,8 +115,11 @@ CATALOGUE: tuple[StyleSpec, ...] = (
     StyleSpec("Report Table", type=TABLE, base="Table Grid", left=GUTTER_MM),
     StyleSpec("Caption", builtin=True, size=10.5, bold=True, align="left", left=GUTTER_MM, hanging=0, before=6,
               after=3, keep_next=True),
+    # Pandoc's names: a table's caption, above it, kept with it (whatever a reference's Caption says);
+    # a figure's, below it.
+    StyleSpec("Table Caption", base="Caption", keep_next=True),
     StyleSpec("Image Caption", base="Caption", italic=True, bold=False, align="center", before=0, after=10,
-              keep_next=False),  # a figure's, below it (Pandoc's name); "Caption" is a table's, above it
+              keep_next=False),
     StyleSpec("Hyperlink", type=CHARACTER, base=None, builtin=True, color="1A3D7C"),
     StyleSpec("Footnote Text", builtin=True, size=10, align="left", left=5, hanging=5, after=2, line=1.0),
     StyleSpec("Footnote Reference", type=CHARACTER, base=None, builtin=True, superscript=True),

@@ -393,7 +393,7 @@ class HtmlRenderer:
         spans that the style sheet shows as blocks (`.note-quote`, `.note-code`, `.note-table`)."""
         lines = []
         for block in blocks:
-            if isinstance(block, m.Paragraph):
+            if isinstance(block, m.Paragraph | m.Heading):  # a heading in a note: a line of its text
                 lines.append(Markup("{}{}").format(marker, self.inlines(block.inlines)))
             elif isinstance(block, m.BulletList | m.OrderedList):
                 for i, item in enumerate(block.items):

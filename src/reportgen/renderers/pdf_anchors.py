@@ -14,11 +14,13 @@ shows as deleted belongs to the older version and has no source here."""
 from __future__ import annotations
 
 import json
+import re
 
 ATTACHMENT = "reportgen-sources.json"
 FORMAT = 1
 _PT = 0.75  # PDF points per CSS pixel
 _SKIPPED = {"MarginBox"}  # running heads, page numbers, the stamp
+_WORD = re.compile(r"\S+")
 
 
 def source_map(document, commit: str = "", modified: bool = False) -> bytes:
@@ -77,40 +79,31 @@ def _text_boxes(box, source: str | None):
 
 def _words(box) -> list[tuple[float, float, str]]:
     """The words of a text box with their horizontal extent (CSS px), from Pango's glyph positions."""
-    text, out = box.text, []
-    positions = _char_positions(box)
-    start = None
-    for index, char in enumerate(text + " "):
-        if char.isspace():
-            if start is not None:
-                out.append((box.position_x + positions[start], box.position_x + positions[index], text[start:index]))
-                start = None
-        elif start is None:
-            start = index
-    return out
-
-
-def _char_positions(box) -> list[float]:
-    """The x offset of each character of a text box, and of its end (CSS px)."""
     text = box.text
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    x = _positions(box, sorted({i for span in spans for i in span}))
+    return [(box.position_x + x[a], box.position_x + x[b], text[a:b]) for a, b in spans]
+
+
+def _positions(box, indices: list[int]) -> dict[int, float]:
+    """The x offset (CSS px) of the characters at `indices` of a text box (its length: its end)."""
+    text, out = box.text, {len(box.text): box.width}
     layout = getattr(box, "pango_layout", None)
     if layout is None or getattr(layout, "text", None) != text:
         step = box.width / max(len(text), 1)  # no layout at hand: spread the width evenly
-        return [index * step for index in range(len(text) + 1)]
+        return {i: i * step for i in indices} | out
     from weasyprint.text.ffi import FROM_UNITS, ffi, pango
 
     _declare_index_to_pos(ffi)
     rectangle = ffi.new("PangoRectangle *")
-    out, offset = [], 0
     layout.reactivate(box.style)  # as WeasyPrint does to draw the box
     try:
-        for char in text:
-            pango.pango_layout_index_to_pos(layout.layout, offset, rectangle)
-            out.append(rectangle.x * FROM_UNITS)
-            offset += len(char.encode("utf-8"))
+        for index in indices:
+            if index < len(text):
+                pango.pango_layout_index_to_pos(layout.layout, len(text[:index].encode("utf-8")), rectangle)
+                out[index] = rectangle.x * FROM_UNITS
     finally:
         layout.deactivate()
-    out.append(box.width)
     return out
 
 

@@ -7,11 +7,14 @@ longest word, and the space left goes to the columns whose text is longest.
 
 from __future__ import annotations
 
+import math
+
 from .. import model as m
 from ..scripts import longest_word, width
 
 LINE = 85  # characters of table text (10.5 pt) that fit across the text width
 PADDING = 3  # a cell's padding and borders, in characters
+BOLD = 1.3  # a header's words are bold (and a reference.docx may set them in a wider font): never split them
 
 
 def row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
@@ -43,7 +46,9 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     if not columns:
         return ()
     texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
-    least = [PADDING + max(3, *(longest_word(text) for text in column)) for column in texts]
+    heads = [m.plain_text(table.header[i].inlines) if i < len(table.header) else "" for i in range(columns)]
+    least = [PADDING + max(3, *(longest_word(text) for text in column), math.ceil(BOLD * longest_word(head)))
+             for column, head in zip(texts, heads, strict=True)]
     most = [max(least[i], PADDING + max(width(text) for text in column)) for i, column in enumerate(texts)]
     if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most

@@ -107,16 +107,23 @@ def _index(pairs, moves: dict[int, m.Node], out: dict) -> None:
             for node in m.walk(old):
                 source = getattr(node, "source", None)
                 if source is not None and not isinstance(node, m.Section):
-                    out[(source.path, source.line)] = _removed(old, node, moves)
+                    _put(out, (source.path, source.line), _removed(old, node, moves))
             continue
         if not isinstance(old, m.Section):
-            out[(old.source.path, old.source.line)] = (pair.new, "" if pair.status == SAME else CHANGED_SINCE)
+            _put(out, (old.source.path, old.source.line), (pair.new, "" if pair.status == SAME else CHANGED_SINCE))
         if pair.status == SAME:
             _index(_same_children(old, pair.new), moves, out)
         else:
             _index(pair.children, moves, out)
         if isinstance(old, m.Paragraph | m.Heading) and pair.new is not None:
             _index(_paired_notes(old, pair.new), moves, out)
+
+
+def _put(out: dict, key: tuple[str, int], found: tuple[m.Node | None, str]) -> None:
+    """Index a block, unless one on the same line (the paragraph of a note made from a citation on
+    it) already says it has changed: the line has changed."""
+    if key not in out or not out[key][1]:
+        out[key] = found
 
 
 def _removed(block: m.Node, node: m.Node, moves: dict[int, m.Node]) -> tuple[m.Node | None, str]:

@@ -10,10 +10,10 @@ import difflib
 from dataclasses import dataclass
 
 from .. import model as m
-from .inline_diff import align as align_atoms
-from .inline_diff import atoms, content_key
+from ..errors import Source
+from .inline_diff import content_key
 
-SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
+SAME, CHANGED, ADDED, REMOVED, MOVED = "same", "changed", "added", "removed", "moved"
 SIMILAR = 0.5  # two blocks at the same place with at least this share of their words in common: one changed block
 _LARGEST_GAP = 10_000  # unmatched old x new blocks beyond which nothing is paired by similarity (too slow)
 
@@ -30,13 +30,16 @@ class Pair:
 
 @dataclass(frozen=True)
 class Change:
-    """One change a reader would name: a paragraph changed, a note removed, a recommendation added."""
+    """One change a reader would name: a paragraph changed or moved, a note removed, a recommendation
+    added, a table cell changed."""
 
-    status: str  # added, removed or changed
-    what: str  # paragraph, heading, recommendation, note, table or block
+    status: str  # added, removed, changed or moved
+    what: str  # paragraph, heading, recommendation, note, table, table cell, table row or block
     old: m.Node | None
     new: m.Node | None
     section: str  # the section file it is in (the newer one's, or the older one's for a section removed)
+    detail: str = ""  # what changed besides the words: `theme "A" → "B"`, `row 2, column 3 (Position)` ...
+    where: Source | None = None  # for a part without a source of its own (a table's row or cell): its line
 
 
 # Alignment ----------------------------------------------------------------------------------------
@@ -62,10 +65,10 @@ def align(olds: tuple, news: tuple, by=content_key, similar=None) -> tuple[Pair,
 def matched(old: m.Node, new: m.Node) -> Pair:
     if content_key(old) == content_key(new):
         return Pair(SAME, old, new)
-    return Pair(CHANGED, old, new, align(_children(old), _children(new)) if _children(old) is not None else ())
+    return Pair(CHANGED, old, new, align(children(old), children(new)) if children(old) is not None else ())
 
 
-def _children(node: m.Node) -> tuple | None:
+def children(node: m.Node) -> tuple | None:
     """The aligned parts of a container; None for a block compared as a whole."""
     if isinstance(node, m.BulletList | m.OrderedList | m.Recommendations):
         return node.items
@@ -162,91 +165,6 @@ def _leaves(pairs: tuple[Pair, ...]):
                 yield pair
             else:
                 yield from _leaves(tuple(Pair(pair.status, c if pair.status == REMOVED else None,
-                                              c if pair.status == ADDED else None) for c in _children(node) or ()))
+                                              c if pair.status == ADDED else None) for c in children(node) or ()))
         elif pair.status == CHANGED:
             yield from _leaves(pair.children)
-
-
-# Changes ------------------------------------------------------------------------------------------
-
-def changes(pairs: tuple[Pair, ...]) -> list[Change]:
-    """The changes of aligned sections, in the order of the newer document. Sections reportgen
-    makes itself (the recommendations annexes, from report.yaml's settings) are views of the
-    others: what changed in them follows from what changed there, and is not listed again."""
-    out: list[Change] = []
-    for pair in pairs:
-        if (pair.new or pair.old).generated:  # an annex made from the sections: their changes are listed
-            continue
-        section = (pair.new or pair.old).source.path
-        if pair.status in (ADDED, REMOVED):
-            for block in (pair.new or pair.old).blocks:
-                _whole(block, pair.status, section, out)
-        else:
-            for child in pair.children:
-                _changes(child, section, out)
-    return out
-
-
-def kind(node: m.Node) -> str:
-    if isinstance(node, m.Paragraph | m.Heading | m.Recommendation | m.Table | m.Note):
-        return type(node).__name__.lower()
-    return "block"
-
-
-def _whole(node: m.Node, status: str, section: str, out: list[Change]) -> None:
-    """A node added or removed with everything in it."""
-    if isinstance(node, m.Recommendation | m.Paragraph | m.Heading | m.Table | m.CodeBlock):
-        out.append(_change(status, node, section))
-        out += [_change(status, note, section) for note in _notes(node)]
-        return
-    for child in _children(node) or ():
-        _whole(child, status, section, out)
-
-
-def _change(status: str, node: m.Node, section: str) -> Change:
-    return Change(status, kind(node), node if status == REMOVED else None, node if status == ADDED else None, section)
-
-
-def _notes(node: m.Node) -> list[m.Note]:
-    return [n for n in m.walk(node) if isinstance(n, m.Note)]
-
-
-def _changes(pair: Pair, section: str, out: list[Change]) -> None:
-    if pair.status == SAME:
-        return
-    if pair.status in (ADDED, REMOVED):
-        _whole(pair.new or pair.old, pair.status, section, out)
-        return
-    old, new = pair.old, pair.new
-    if isinstance(new, m.Paragraph | m.Heading):
-        text_changed, notes = inline_changes(old.inlines, new.inlines, section)
-        if text_changed:
-            out.append(Change(CHANGED, kind(new), old, new, section))
-        out += notes
-    elif isinstance(new, m.Recommendation):  # whatever changed in it, the recommendation was reworded
-        inner: list[Change] = []
-        for child in pair.children:
-            _changes(child, section, inner)
-        notes = [c for c in inner if c.what == "note"]
-        if len(notes) < len(inner):
-            out.append(Change(CHANGED, "recommendation", old, new, section))
-        out += notes
-    elif pair.children or _children(new) is not None:
-        for child in pair.children:
-            _changes(child, section, out)
-    else:
-        out.append(Change(CHANGED, kind(new), old, new, section))
-
-
-def inline_changes(old: tuple, new: tuple, section: str) -> tuple[bool, list[Change]]:
-    """Whether the text of two runs of inlines differs, and the changes of their notes."""
-    text_changed, notes = False, []
-    for tag, olds, news in align_atoms(atoms(old), atoms(new)):
-        if tag == "equal":
-            notes += [Change(CHANGED, "note", a.node, b.node, section) for a, b in zip(olds, news, strict=True)
-                      if isinstance(a.node, m.Note) and content_key(a.node) != content_key(b.node)]
-            continue
-        text_changed |= any(not isinstance(a.node, m.Note) for a in olds + news)
-        notes += [Change(REMOVED, "note", a.node, None, section) for a in olds if isinstance(a.node, m.Note)]
-        notes += [Change(ADDED, "note", None, a.node, section) for a in news if isinstance(a.node, m.Note)]
-    return text_changed, notes

@@ -68,10 +68,21 @@ def align(source: str, original: str) -> tuple[list[_Unit], list[_Unit | None]]:
     for a, b, size in matcher.get_matching_blocks():
         for offset in range(size):
             found[b + offset] = units[a + offset]
-    letters = [i for i, c in enumerate(original) if c.isalnum()]
+    printed = _printed_for_citations(units, matcher)
+    letters = [i for i, c in enumerate(original) if c.isalnum() and i not in printed]
     if letters and sum(found[i] is not None for i in letters) < MATCHED * len(letters):
         raise NotPlaced("the paragraph's text is not the one in the source (changed since the draft?)")
     return units, found
+
+
+def _printed_for_citations(units: list[_Unit], matcher: difflib.SequenceMatcher) -> set[int]:
+    """The characters of the text that reportgen printed for a citation or cross-reference of the
+    source: "section III" for `@sec-x`, the authors' names before the note call of `@key argue`."""
+    printed: set[int] = set()
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag in ("replace", "insert") and any(u.char == NOTE_CALL for u in units[max(a1 - 1, 0):a2 + 1]):
+            printed.update(range(b1, b2))
+    return printed
 
 
 def apply_edits(source: str, original: str, edits: list[Edit], table_row: bool = False) -> str:

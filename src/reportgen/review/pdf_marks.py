@@ -236,8 +236,8 @@ def _under(page: _Page, boxes: list[tuple[float, float, float, float]]) -> list[
 
 def _point(annotation, subtype: str) -> tuple[float, float] | None:
     x0, y0, x1, y1 = _rect(annotation)
-    if subtype == "/Caret":  # drawn under the baseline, at the insertion point
-        return (x0 + x1) / 2, (y0 + y1) / 2 + (y1 - y0)
+    if subtype == "/Caret":  # drawn about the baseline, at the insertion point: its top is in the line
+        return (x0 + x1) / 2, y1 - 1
     return x0, y1 - min(6.0, (y1 - y0) / 2)  # a note's icon hangs from its top left corner
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import model as m
-from .diff import ADDED, CHANGED, REMOVED, SAME, Pair, align, word_similarity
+from .changes import row_similarity
+from .diff import ADDED, CHANGED, REMOVED, SAME, Pair, align
 from .inline_diff import Atom, atoms, content_key, rebuild
 from .inline_diff import align as align_atoms
 
@@ -70,7 +71,7 @@ def _rows(old: tuple, new: tuple) -> tuple:
     """A table's rows aligned like blocks: a row added or removed has all its cells marked; a row
     changed in place (with as many cells) has its words marked."""
     out: list = []
-    for pair in align(old, new, similar=_row_similarity):
+    for pair in align(old, new, similar=row_similarity):
         if pair.status == SAME:
             out.append(pair.new)
         elif pair.status == CHANGED and len(pair.old) == len(pair.new):
@@ -78,13 +79,6 @@ def _rows(old: tuple, new: tuple) -> tuple:
         else:
             out += [_marked_row(row, mark) for row, mark in ((pair.old, m.Deleted), (pair.new, m.Inserted)) if row]
     return tuple(out)
-
-
-def _row_similarity(old: tuple[m.TableCell, ...], new: tuple[m.TableCell, ...]) -> float:
-    def words(row: tuple[m.TableCell, ...]) -> list[str]:
-        return " ".join(m.plain_text(cell) for cell in row).split()
-
-    return word_similarity(words(old), words(new))
 
 
 def _marked_row(row: tuple[m.TableCell, ...], mark: type) -> tuple[m.TableCell, ...]:

@@ -11,12 +11,12 @@ from .. import model as m
 from ..check.context import excerpt
 from ..check.findings import Limit
 from ..errors import Source
-from .diff import ADDED, CHANGED, REMOVED, Change
+from .diff import ADDED, CHANGED, MOVED, REMOVED, Change
 from .redline import inlines
 from .versions import Version
 
 _NOWHERE = Source("", 0)
-_STATUSES = (ADDED, REMOVED, CHANGED)
+_STATUSES = (ADDED, REMOVED, CHANGED, MOVED)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ def number(node: m.Node) -> str:
 
 
 def name(change: Change) -> str:
-    """`paragraph 7`, `heading 1.2`, `recommendation 3`, `note 12`, `table` ..."""
+    """`paragraph 7`, `heading 1.2`, `recommendation 3`, `note 12`, `table cell at row 2, column 3` ..."""
+    if change.what in ("table cell", "table row") and change.detail:
+        return f"{change.what} at {change.detail}"
     return f"{change.what} {number(change.new or change.old)}".strip()
 
 
@@ -54,12 +56,21 @@ def text_of(node: m.Node) -> str:
 
 
 def change_line(change: Change, old: Version, new: Version) -> str:
-    """`sections/02.md:48: paragraph 9 changed (was 8): "Although progress…"`"""
-    where = old.where(change.old.source) if change.status == REMOVED else new.where(change.new.source)
+    """`sections/02.md:48: paragraph 9 changed (was 8): "Although progress…"`; a move says where from."""
+    text = excerpt(text_of(change.new or change.old), 70)
+    if change.status == MOVED:
+        how = "moved and changed" if change.detail else "moved"
+        return (f"{new.where(change.new.source)}: {name(change)} {how} from {old.where(change.old.source)}: "
+                f'"{text}"')
+    source = change.where or (change.old.source if change.status == REMOVED else change.new.source)
+    where = old.where(source) if change.status == REMOVED else new.where(source)
     was = ""
-    if change.status == CHANGED and number(change.old) != number(change.new):
+    if change.status == CHANGED and change.what not in ("table cell", "table row") and \
+            number(change.old) != number(change.new):
         was = f" (was {number(change.old) or 'unnumbered'})"
-    return f'{where}: {name(change)} {change.status}{was}: "{excerpt(text_of(change.new or change.old), 70)}"'
+    if change.what == "recommendation" and change.detail:
+        was += f" ({change.detail})"
+    return f'{where}: {name(change)} {change.status}{was}: "{text}"'
 
 
 def totals(changes: list[Change]) -> str:
@@ -113,14 +124,16 @@ def summary_blocks(changes: list[Change], old: Version, new: Version, words: Wor
 
 def _row(label: str, changes: list[Change], strong: bool = False) -> tuple[m.TableCell, ...]:
     counts = Counter(c.status for c in changes if c.what == "paragraph")
-    others = totals([c for c in changes if c.what != "paragraph"])
-    cells = [label] + [str(counts[s]) for s in _STATUSES] + [others if others != "no changes" else "–"]
+    others = totals([c for c in changes if c.what != "paragraph" or c.status == MOVED])
+    cells = [label] + [str(counts[s]) for s in (ADDED, REMOVED, CHANGED)] + [others if others != "no changes" else "–"]
     return tuple(m.TableCell((m.Strong((m.Text(text),)) if strong else m.Text(text),), "right" if 0 < i < 4 else "")
                  for i, text in enumerate(cells))
 
 
 def _recommendation(change: Change) -> m.Paragraph:
-    label = {ADDED: "Added", REMOVED: "Removed", CHANGED: "Reworded"}[change.status]
+    label = {ADDED: "Added", REMOVED: "Removed", CHANGED: "Reworded", MOVED: "Moved"}[change.status]
+    if change.status == CHANGED and change.detail and text_of(change.old) == text_of(change.new):
+        label = f"Changed ({change.detail})"
     node = change.new or change.old
     text: tuple[m.Node, ...] = (m.Text(text_of(node)),)
     if change.status == CHANGED:

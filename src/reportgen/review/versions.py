@@ -39,9 +39,10 @@ def open_versions(project: Project, old: str, new: str | None) -> Iterator[tuple
 
 
 def _open(project: Project, spec: str | None, folder: Path) -> Version:
-    if spec is None:
+    if spec is None:  # "modified" when the report's inputs changed, not any other file of the folder
+        inputs = ["report", "sections", "templates"] + [p.name for p in project.root.glob("*.bib")]
         try:
-            state = git.state(project.root)
+            state = git.state(project.root, paths=inputs)
         except git.GitError as exc:
             return Version("worktree", "the project folder", project.root, "",
                            (f"git cannot tell the work tree's commit ({exc})",))

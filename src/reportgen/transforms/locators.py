@@ -2,7 +2,7 @@
 it (a locator term, `p.`, `pp.`, `para.`, `chap.` …, and its value) and written as the report's language
 writes it: `第12段` (zh), `الفقرة 12` (ar), `п. 12` (ru), `párr. 12` (es). A locator whose words are not
 all terms with values (`第12页`, `p. 12 and the table`) is printed as written, and so is every locator of
-an English report.
+an English report, but for `--` and `---`, which are dashes there as in the text.
 """
 
 from __future__ import annotations
@@ -35,16 +35,21 @@ _DASHES = re.compile(r"(?<=\w)\s*(?:-{1,2}|–|—)\s*(?=\w)")
 def localise(locator: str, language: str) -> str:
     """`locator` in `language`'s words, or as written when it is not made of locator terms only."""
     if language == "en" or language not in LOCATORS or not locator.strip():
-        return locator
+        return _typed_dashes(locator)
     parts, position, text = [], 0, locator.strip()
     while position < len(text):
         match = _PART.match(text, position)
         if match is None or match["label"].lower() not in TERMS:
-            return locator
+            return _typed_dashes(locator)
         label = match["label"].lower()
         parts.append(phrase(TERMS[label], match["value"], language, label in _PLURAL))
         position = _SEPARATOR.match(text, match.end()).end()
     return punctuation(language).comma.join(parts)
+
+
+def _typed_dashes(locator: str) -> str:
+    """`---` and `--` as the em and en dashes they stand for in Pandoc's Markdown (`paras. 62--63`)."""
+    return locator.replace("---", "\u2014").replace("--", "\u2013")
 
 
 def phrase(term: str, value: str, language: str, plural: bool = False) -> str:

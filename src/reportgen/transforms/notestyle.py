@@ -35,6 +35,8 @@ _GAZETTED = frozenset({"legislation", "jurisdiction", "legal"})
 _QUOTES = {"fr": ("« ", " »"), "es": ("«", "»"), "ru": ("«", "»"), "ar": ("”", "“")}
 _CONTRIBUTORS = ("editora", "editorb", "editorc", "annotator", "commentator", "introduction", "foreword",
                  "afterword")
+# A number that says it is one ("No. 29", "n° 2012-300", "№ 5"), as people write `number` fields.
+_NUMBER_LABELLED = re.compile(r"(?i)(?:nos?\.?|nr\.?|núm\.?|number|n[°º]|№)\s*\d")
 UN_SYMBOL = re.compile(r"(A|E|S|ST|CCPR|CAT|CEDAW|CERD|CRC|CMW|CRPD|CED|HRI|TD|UNEP|DP|UNW)(/[\w.\-()]+)+")
 
 
@@ -296,8 +298,8 @@ def _main_title(main: tuple[m.Node, ...], volume: str, part_of: bool, language: 
 
 def _labelled(label: str, value: str, language: str = "en") -> str:
     """`vol. 2`, `No. 5`; in Chinese the counter after the number, `第2卷`, `第5期`."""
-    if not value:
-        return ""
+    if not value or _NUMBER_LABELLED.match(value):  # `number = {No. 29 of 2022}` is printed as written
+        return value
     return f"第{value}{label}" if language == "zh" and value[:1].isdigit() else f"{label} {value}"
 
 

@@ -113,7 +113,8 @@ class _PreviousCiter(m.Transformer):
         known = self.previous.get(number)
         mark = self.mark
         state = known.state if known and known.state else mark.semicolon.join(recommendation.states)
-        details = [state, known.position if known else "", known.source if known else ""]
+        position = self.words.get(known.position, known.position) if known else ""  # in the report's language
+        details = [state, position, known.source if known else ""]
         shown = mark.comma.join(d for d in details if d)
         return number + mark.paren(shown) if shown else number
 
@@ -190,7 +191,8 @@ def follow_up_annex(previous: tuple, placed: list[Placed], language: str, taken:
     for earlier in previous:
         references = _joined([heading_reference(p) for p in discussed.get(earlier.number, [])])
         rows.append((_text_cell(earlier.number), _text_cell(earlier.text), _text_cell(earlier.state),
-                     _text_cell(earlier.position), _text_cell(earlier.assessment or words["not_assessed"]),
+                     _text_cell(words.get(earlier.position, earlier.position)),
+                     _text_cell(words.get(earlier.assessment, earlier.assessment) or words["not_assessed"]),
                      m.TableCell(references or (m.Text("–"),))))
     blocks = (m.Heading(1, (m.Text(words["follow_up"]),), source, id=ident, numbered=False),
               m.Table(header, tuple(rows), source))

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 from ... import model as m
 from ...errors import Problem
+from ...transforms.notestyle import UN_SYMBOL
 from ..context import Context
 
 REVIEW_YEARS = 4
 _ONLINE_TYPES = {"online", "www", "electronic", "webpage"}
-# Dated by adoption, not facts: laws and treaties, and the UN documents of earlier reviews.
+# Dated by adoption, not facts: laws and treaties, and UN documents (earlier reviews, treaty bodies'
+# concluding observations and general comments), known by their symbol.
 _INSTRUMENT_TYPES = {"legislation", "legal", "jurisdiction"}
 
 
@@ -66,7 +68,7 @@ def _with_related(cited: set[str], entries: dict) -> set[str]:
 
 
 def _instrument(entry) -> bool:
-    return entry.type in _INSTRUMENT_TYPES or entry.get("number").startswith("A/HRC/")
+    return entry.type in _INSTRUMENT_TYPES or bool(UN_SYMBOL.match(entry.get("number")))
 
 
 def _online(entry) -> bool:
