@@ -268,3 +268,75 @@ def test_a_word_bookmark_as_pandoc_writes_it_is_a_paragraph_anchor(tmp_path):
                                                       "As said in [paragraph 1](#_Ref123).\n"})
     first, second = [n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph)]
     assert first.id == "_Ref123" and m.plain_text(first) == "Inspection is the missing link."
+
+
+def test_a_paragraph_with_notes_deleted_in_libreoffice_is_one_deletion_in_the_odt(project, tmp_path):
+    """Deleted whole in LibreOffice and saved as ODT, a paragraph with notes was listed with its notes'
+    text run into its own ("Müller1Human Rights Advocacy…") and each note again as a deletion of its own
+    (the DOCX of the same review lists one deletion)."""
+    from .test_review_clients import uno_review
+
+    root = project({"sections/01.md": "Kept paragraph.\n\nInspection is missing, as @smith2020 argue[@ohchr2020].\n"})
+    draft = next(f for f in build(root, ("docx",), tmp_path / "out", draft=True).files)
+    reviewed = tmp_path / "reviewed.odt"
+    uno_review(draft, reviewed, "Jane Reviewer", [{"delete_paragraphs": ["Inspection is missing"]}], "writer8")
+    deletions = [(r.line, r.text) for r in trace(reviewed, root).remarks if r.kind == "deletion"]
+    assert len(deletions) == 1 and "Annual report" not in deletions[0][1], deletions
+
+
+def test_a_url_given_as_howpublished_is_the_entrys_address(tmp_path):
+    """`howpublished = {\\url{…}}` (BibTeX's way before `url`) printed the address as plain text in the
+    middle of the note, not as a link."""
+    bib = ("@misc{unicef, author = {{UNICEF Kenya}}, title = {Birth registration in Kenya}, year = {2024},\n"
+           "  howpublished = {\\url{https://www.unicef.org/kenya/reports/birth-registration}}}\n")
+    root = write_project(tmp_path, {"sections/01.md": "Text[@unicef].\n", "references.bib": bib})
+    note = load_model(Project.at(root)).notes[0]
+    assert m.plain_text(note.blocks) == ("UNICEF Kenya, Birth registration in Kenya (2024). Available at "
+                                         "https://www.unicef.org/kenya/reports/birth-registration.")
+    assert [n.url for n in m.walk(note) if isinstance(n, m.Link)] == [
+        "https://www.unicef.org/kenya/reports/birth-registration"]
+
+
+def test_a_paragraph_retyped_in_libreoffice_is_placed_alike_in_the_odt_and_the_docx(project, tmp_path):
+    """Retyped whole in LibreOffice, a paragraph's new text was placed at its own line in the DOCX, but at
+    the paragraph before it in the ODT (its deletion, at its own line, carried its bookmark away)."""
+    from .test_review_clients import uno_review
+
+    root = project({"sections/01.md": "Kept paragraph.\n\nInspection is missing in most districts.\n\nLast one.\n"})
+    draft = next(f for f in build(root, ("docx",), tmp_path / "out", draft=True).files)
+    placed = {}
+    for suffix, kind in (("docx", "MS Word 2007 XML"), ("odt", "writer8")):
+        reviewed = tmp_path / f"reviewed.{suffix}"
+        uno_review(draft, reviewed, "Jane", [{"replace_paragraph": "Inspection", "text": "Inspectors are few."}], kind)
+        placed[suffix] = sorted((r.line, r.kind) for r in trace(reviewed, root).remarks)
+    assert placed["odt"] == placed["docx"] == [(3, "deletion"), (3, "insertion")], placed
+
+
+def test_a_matrix_saved_by_a_spanish_or_french_excel_is_read(tmp_path):
+    """Excel writes ';' between the columns of a CSV where ',' is the decimal mark (Spanish, French …):
+    the file was refused ("no 'number' column")."""
+    csv = ("\ufeffRecomendación;Estado recomendante;Posición;Número\r\n"
+           "\"Erradicar el trabajo infantil, en particular\";Uruguay;Apoyada;132.240\r\n")
+    section = "::: recommendations\n- Aplicar el Convenio. {previous=\"132.240\"}\n:::\n"
+    root = write_project(tmp_path, {"sections/01.md": section, "report/report.yaml": "title: T\nlanguage: es\n",
+                                    "report/previous-recommendations.csv": csv})
+    previous, = load_model(Project.at(root)).previous
+    assert (previous.number, previous.text, previous.state, previous.position) == (
+        "132.240", "Erradicar el trabajo infantil, en particular", "Uruguay", "Supported")
+
+
+def test_an_unquoted_colon_in_a_title_says_how_to_write_it(project):
+    """`title: Follow-up: 2019` in front matter, as anyone writes a title, gave PyYAML's message alone."""
+    root = project({"sections/01.md": "---\ntitle: Follow-up: 2019\n---\n\nText.\n"})
+    result = CliRunner().invoke(main, ["build", "--project", str(root)])
+    first = result.stderr.splitlines()[0]  # PyYAML's C loader says "in this context", its Python one "here"
+    assert first.startswith("sections/01.md:2: invalid YAML: mapping values are not allowed ")
+    assert first.endswith(" (a value holding ': ' must be quoted: title: \"Follow-up: 2019\")")
+
+
+def test_a_locator_that_is_a_number_alone_is_a_page(tmp_path):
+    """`[@key, 12]` printed "Ibid., 12.": Pandoc takes a locator without a term for a page."""
+    bib = "@book{b, author = {Doe, Jane}, title = {Rights}, year = {2023}, publisher = {P}, location = {L}}\n"
+    root = write_project(tmp_path, {"sections/01.md": "A[@b, 12]. B[@b, 33--35].\n", "references.bib": bib})
+    notes = [m.plain_text(n.blocks) for n in load_model(Project.at(root)).notes]
+    assert notes == ["Jane Doe, Rights (L, P, 2023), p. 12.", "Ibid., pp. 33\u201335."]

@@ -93,6 +93,17 @@ def test_windows_1252_debris_in_yaml_strings_is_cleaned_with_a_warning(project):
     assert "Children’s" in next((root / "build").glob("*.html")).read_text()
 
 
+@pytest.mark.parametrize("section", [
+    "---\nnocite: 2011-13-45\nauthor: 2011-13-45\n---\n# Findings\n\nText.\n",  # a date YAML cannot construct
+    "# Findings\n\nText.\n\n---\ndate: 2011-13-45\n---\n\nMore text.\n",  # Pandoc's metadata block, mid-file
+])
+def test_a_date_yaml_cannot_construct_is_read_as_text(project, section):
+    """YAML's date constructor raised ValueError ('month must be in 1..12'): a traceback."""
+    root = project({"sections/01.md": section})
+    result = run("build", "--project", str(root), "--format", "html")
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+
+
 # Bibliographies bibtexparser rejects, block by block -------------------------------------------------------
 
 @pytest.mark.parametrize("value", ["{" * 3000 + "x" + "}" * 3000, "\\emph{" * 3000 + "x" + "}" * 3000])

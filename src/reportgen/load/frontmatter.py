@@ -87,7 +87,7 @@ def _take_pandoc_keys(node, path: str, offset: int, problems: Problems) -> dict:
         if name == "references":
             values[name] = read_references(value_node, path, offset, problems)
         elif name in ("author", "nocite"):
-            words = _strings(yaml.safe_load(yaml.serialize(value_node)))
+            words = _strings(value_node)
             values[name] = tuple(words) if name == "author" else tuple(k for w in words for k in _KEYS.findall(w))
         elif name in PANDOC_KEYS or (name not in ours and not difflib.get_close_matches(name, ours, cutoff=0.75)):
             problems.warning(where, f"front matter key '{name}' is not used in a section; it is ignored")
@@ -97,10 +97,13 @@ def _take_pandoc_keys(node, path: str, offset: int, problems: Problems) -> dict:
     return values
 
 
-def _strings(value) -> list[str]:
-    """The texts of a YAML value: a string, a list of them, or of mappings with a `name` (Quarto's authors)."""
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    if isinstance(value, dict):
-        return _strings(value.get("name") or value.get("literal") or "")
-    return [str(value).strip()] if value not in (None, "") else []
+def _strings(node: yaml.Node) -> list[str]:
+    """The texts of a YAML value, read from its node as written (a date YAML cannot construct is still
+    text): a string, a list of them, or of mappings with a `name` (Quarto's authors)."""
+    if isinstance(node, yaml.SequenceNode):
+        return [text for item in node.value for text in _strings(item)]
+    if isinstance(node, yaml.MappingNode):
+        named = {str(key.value): value for key, value in node.value}
+        return _strings(named.get("name") or named.get("literal") or yaml.ScalarNode("", ""))
+    null = node.tag == "tag:yaml.org,2002:null"
+    return [] if null or not str(node.value).strip() else [str(node.value).strip()]

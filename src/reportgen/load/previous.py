@@ -72,7 +72,8 @@ def read_previous(text: str, path: str, problems: Problems) -> tuple[PreviousRec
 
 
 def _csv_rows(text: str, path: str, problems: Problems):
-    reader = csv.reader(io.StringIO(text))
+    first = text.split("\n", 1)[0]  # Excel saves CSV with ';' where the decimal mark is ',' (es, fr …)
+    reader = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=first.count))
     header = next(reader, None)
     if not header:
         problems.error(Source(path, 1), "the file is empty; its first line must name the columns")

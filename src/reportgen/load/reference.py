@@ -49,7 +49,17 @@ def decode(entry: Entry, problems: Problems) -> Reference:
                 rich[name] = inlines
             if name in LIST_FIELDS and entry.latex and re.search(r"\sand\s", value):
                 lists[name] = tuple(latex.to_text(item, warn) for item in _split_list(value))
+    _howpublished_url(fields, rich)
     return Reference(entry.key, entry.type, fields, rich, names, entry.source, lists)
+
+
+def _howpublished_url(fields: dict, rich: dict) -> None:
+    """`howpublished = {\\url{…}}`, as BibTeX styles without a url field had it: the entry's url, so
+    the note prints it where it prints one ("Available at …"), as a link."""
+    inlines = rich.get("howpublished", ())
+    if not fields.get("url") and len(inlines) == 1 and isinstance(inlines[0], m.Link):
+        fields["url"] = inlines[0].url
+        del fields["howpublished"], rich["howpublished"]
 
 
 def _split_list(value: str) -> list[str]:

@@ -204,6 +204,13 @@ def _kind(node: yaml.Node) -> str:
     return {yaml.MappingNode: "mapping", yaml.SequenceNode: "list"}.get(type(node), "single value")
 
 
+# What a writer most often did to get PyYAML's message.
+_HINTS = {"mapping values are not allowed here": " (a value holding ': ' must be quoted: "
+                                               "title: \"Follow-up: 2019\")",
+          "mapping values are not allowed in this context": " (a value holding ': ' must be quoted: "
+                                                          "title: \"Follow-up: 2019\")"}
+
+
 def compose(text: str, path: str, line_offset: int = 0, problems: Problems | None = None) -> yaml.Node | None:
     """Parse YAML text into a node graph; a syntax error becomes a located ReportError. With
     `problems`, every string in it is cleaned as a section's text is (`textclean.clean_value`): a
@@ -218,7 +225,9 @@ def compose(text: str, path: str, line_offset: int = 0, problems: Problems | Non
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
-        raise ReportError([Problem(Source(path, line), f"invalid YAML: {exc.problem or exc.context}")]) from None
+        problem = exc.problem or exc.context
+        hint = _HINTS.get(problem or "", "")
+        raise ReportError([Problem(Source(path, line), f"invalid YAML: {problem}{hint}")]) from None
     except yaml.YAMLError as exc:
         raise ReportError([Problem(Source(path), f"invalid YAML: {exc}")]) from None
 

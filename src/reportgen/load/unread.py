@@ -69,11 +69,11 @@ def yaml_block_end(lines: list[str], start: int) -> int | None:
         return None
     for end in range(start + 1, min(len(lines), start + 500)):  # bounded: a file of rules stays linear
         if lines[end].rstrip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[start + 1:end]))
+            try:  # composed, not constructed: a value YAML cannot construct (a 13th month) is still a block
+                node = yaml.compose("\n".join(lines[start + 1:end]))
             except yaml.YAMLError:
                 return None
-            return end if isinstance(data, dict) and data else None
+            return end if isinstance(node, yaml.MappingNode) and node.value else None
     return None
 
 

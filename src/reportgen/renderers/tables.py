@@ -1,20 +1,25 @@
 """Column widths for tables, shared by the HTML and DOCX renderers so both lay a table out alike;
 and the line each row is written on, so that both say where a reviewer's mark in a cell belongs.
 
-Like a browser's automatic table layout, measured in characters: each column gets at least its
-longest word, and the space left goes to the columns whose text is longest.
+Like a browser's automatic table layout, measured with the font's own widths: each column gets at
+least its longest word (a header's in bold), and the space left goes to the columns whose text is
+longest.
 """
 
 from __future__ import annotations
 
-import math
+import functools
+import re
 
 from .. import model as m
-from ..scripts import longest_word, width
+from ..resources import FONTS
+from ..scripts import EAST_ASIAN
 
-LINE = 85  # characters of table text (10.5 pt) that fit across the text width
-PADDING = 3  # a cell's padding and borders, in characters
-BOLD = 1.3  # a header's words are bold (and a reference.docx may set them in a wider font): never split them
+LINE = 148.0  # millimetres of table across the text width (160 mm less the 12 mm gutter tables sit in)
+PADDING = 4.0  # millimetres of a cell's padding and borders (5 pt a side in the PDF, 1.9 mm in Word)
+_EM = 10.5 * 25.4 / 72  # millimetres: table text is 10.5 pt
+_SPACE = re.compile(rf"\s+|(?<=[{EAST_ASIAN}])|(?=[{EAST_ASIAN}])")  # where a line of a cell may break
+_EAST = re.compile(f"[{EAST_ASIAN}]")
 
 
 def row_revision(cells: tuple[m.TableCell, ...]) -> str | None:
@@ -45,11 +50,11 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     columns = max((len(row) for row in rows), default=0)
     if not columns:
         return ()
-    texts = [[m.plain_text(row[i].inlines) if i < len(row) else "" for row in rows] for i in range(columns)]
-    heads = [m.plain_text(table.header[i].inlines) if i < len(table.header) else "" for i in range(columns)]
-    least = [PADDING + max(3, *(longest_word(text) for text in column), math.ceil(BOLD * longest_word(head)))
-             for column, head in zip(texts, heads, strict=True)]
-    most = [max(least[i], PADDING + max(width(text) for text in column)) for i, column in enumerate(texts)]
+    cells = [[(m.plain_text(row[i].inlines) if i < len(row) else "", row is table.header) for row in rows]
+             for i in range(columns)]
+    least = [PADDING + max(_EM, *(longest_word(text, bold) for text, bold in column)) for column in cells]
+    most = [max(low, PADDING + max(measure(text, bold) for text, bold in column)) for low, column in zip(
+        least, cells, strict=True)]
     if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
         widths = most
     else:
@@ -58,3 +63,26 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
         widths = [low + spare * (high - low) / wanted for low, high in zip(least, most, strict=True)]
     total = sum(widths)
     return tuple(width / total for width in widths)
+
+
+def longest_word(text: str, bold: bool = False) -> float:
+    """The width in millimetres of the longest piece of `text` a line cannot break."""
+    return max((measure(word, bold) for word in _SPACE.split(text) if word), default=0.0)
+
+
+def measure(text: str, bold: bool = False) -> float:
+    """The width of `text` in millimetres, in Liberation Serif (the PDF's, metric-compatible with Word's
+    Times New Roman) at 10.5 pt; a character it lacks counts an em if East Asian, else half one."""
+    advances, units = _advances(bold)
+    ems = sum(advances[ord(c)] / units if ord(c) in advances else 1.0 if _EAST.match(c) else 0.5 for c in text)
+    return ems * _EM
+
+
+@functools.cache
+def _advances(bold: bool) -> tuple[dict[int, int], int]:
+    """Each character's advance width in the font, and the font's units per em (read once)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(FONTS / f"LiberationSerif-{'Bold' if bold else 'Regular'}.ttf", lazy=True) as font:
+        metrics = font["hmtx"].metrics
+        return {code: metrics[name][0] for code, name in font.getBestCmap().items()}, font["head"].unitsPerEm

@@ -171,14 +171,30 @@ class _Walker:
         author, date = _info(change)
         pieces: list[tuple[tuple[str, int] | None, list[str]]] = [(self.anchor, [])]
         for paragraph in change.iter(t("p"), t("h")):
+            if any(parent.tag == t("note") for parent in paragraph.iterancestors()):
+                continue  # a note's paragraph: deleted with its call, not text of the paragraph
             for bookmark in paragraph.iter(t("bookmark-start"), t("bookmark")):
                 parsed = anchors.parse(bookmark.get(t("name"), ""))
                 if parsed:
                     pieces.append((parsed, []))
                     break
-            pieces[-1][1].append("".join(paragraph.itertext()))
+            pieces[-1][1].append(_without_notes(paragraph))
         for anchor, texts in pieces:
             if texts:
                 before = "".join(self.before) if anchor == self.anchor else ""
                 self.marks.append(Mark("deletion", author, date, "\n".join(texts), anchor, before))
-        self.before.append("\n".join(text for _, texts in pieces for text in texts))
+        last, texts = pieces[-1]
+        if last != self.anchor and texts:  # a paragraph deleted whole took its bookmark: what follows in its
+            self.anchor, self.before = last, ["\n".join(texts)]  # place (its text retyped) is read against it
+        else:
+            self.before.append("\n".join(text for _, texts in pieces for text in texts))
+
+
+def _without_notes(paragraph) -> str:
+    """A paragraph's text without its notes (their number and text, which ODT keeps inline)."""
+    parts = [paragraph.text or ""]
+    for child in paragraph:
+        if child.tag != t("note"):
+            parts.append(_without_notes(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

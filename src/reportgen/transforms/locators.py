@@ -28,12 +28,16 @@ _PLURAL = frozenset("pp pgs pages págs paras paragraphs pars párrs chaps chapt
 _NUMBER = r"(?:\d[\w.()/]*|[IVXLCDM]+[\w.()/]*|[ivxlcdm]+(?![\w.])|[A-Z](?![\w]))"
 _JOINER = r"\s*(?:-{1,2}|–|—|,|&|\band\b)\s*"
 _PART = re.compile(rf"(?P<label>§|[^\W\d_]+)\.?\s*(?P<value>{_NUMBER}(?:{_JOINER}{_NUMBER})*)")
+_BARE = re.compile(rf"\d+(?:{_JOINER}\d+)*")  # page numbers without a term: `12`, `33-35`, `4, 7`
 _SEPARATOR = re.compile(r"\s*[,;]?\s*")
 _DASHES = re.compile(r"(?<=\w)\s*(?:-{1,2}|–|—)\s*(?=\w)")
 
 
 def localise(locator: str, language: str) -> str:
-    """`locator` in `language`'s words, or as written when it is not made of locator terms only."""
+    """`locator` in `language`'s words, or as written when it is not made of locator terms only; a
+    number alone is a page, as Pandoc takes it (`[@key, 12]`: p. 12)."""
+    if _BARE.fullmatch(locator.strip()):
+        return phrase("page", locator, language)
     if language == "en" or language not in LOCATORS or not locator.strip():
         return _typed_dashes(locator)
     parts, position, text = [], 0, locator.strip()
