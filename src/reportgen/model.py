@@ -500,6 +500,19 @@ INLINE_CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps,
                      Deleted)
 
 
+def merge_text(nodes) -> tuple[Node, ...]:
+    """`nodes` with neighbouring plain texts joined and empty ones left out (verbatim text stays apart)."""
+    out: list[Node] = []
+    for node in nodes:
+        if type(node) is Text and not node.text:
+            continue
+        if type(node) is Text and out and type(out[-1]) is Text:
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
 def plain_text(nodes: tuple | Node, notes: bool = False) -> str:
     """The text of nodes as a reader sees it; note texts are left out unless asked for."""
     if isinstance(nodes, tuple):

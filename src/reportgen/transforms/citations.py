@@ -91,7 +91,7 @@ class _Resolver(m.Transformer):
             if citation.suffix:
                 parts.append(m.Text(mark.space))
                 parts.extend(citation.suffix)
-        return _merge_text(parts)
+        return m.merge_text(parts)
 
     def format_citation(self, citation: m.Citation) -> tuple[m.Node, ...]:
         key, locator = citation.key, citation.locator
@@ -135,7 +135,7 @@ class _Resolver(m.Transformer):
         if citation.locator:
             parts.append(m.Text(punctuation(self.language).comma + locators.localise(citation.locator,
                                                                                                 self.language)))
-        return _merge_text(parts)
+        return m.merge_text(parts)
 
 
 def _members(bibliography, key: str) -> list[str]:
@@ -151,15 +151,6 @@ def in_text_author(form) -> str:
     names it (or the corporate author, or the editors), else the document symbol or short title."""
     return form.creator or form.symbol or m.plain_text(form.title)
 
-
-def _merge_text(nodes: list[m.Node]) -> tuple[m.Node, ...]:
-    out: list[m.Node] = []
-    for node in nodes:
-        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)
 
 
 def _capitalise(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
@@ -177,7 +168,7 @@ def _finish_sentence(inlines: tuple[m.Node, ...], language: str = "en") -> tuple
     text = m.plain_text(inlines).rstrip()
     if text.endswith((".", "!", "?", "。", "！", "？", "؟")):
         return inlines
-    return _merge_text(list(inlines) + [m.Text(punctuation(language).stop)])
+    return m.merge_text(list(inlines) + [m.Text(punctuation(language).stop)])
 
 
 def resolve_citations(document: m.Document, problems: Problems) -> m.Document:

@@ -178,7 +178,7 @@ class _Resolver(m.Transformer):
                 if ref.capital and i == 0:
                     before = before[:1].upper() + before[1:]
             out.extend((m.Text(before), *self.listed(numbers), m.Text(after)))
-        return tuple(_merged([n for n in out + list(ref.suffix) if not (isinstance(n, m.Text) and not n.text)]))
+        return m.merge_text(out + list(ref.suffix))
 
     def pattern(self, kind: str, plural: bool) -> str:
         """`section {n}`, `sections {n}`: how the language names the kind of target around its numbers."""
@@ -192,15 +192,6 @@ class _Resolver(m.Transformer):
                 yield m.Text(self.words["and_between"] if i == len(numbers) - 1 else self.words["comma"])
             yield from number
 
-
-def _merged(nodes: list[m.Node]) -> list[m.Node]:
-    out: list[m.Node] = []
-    for node in nodes:
-        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out
 
 
 def resolve(document: m.Document, problems: Problems) -> m.Document:

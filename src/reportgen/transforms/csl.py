@@ -201,7 +201,7 @@ def _inlines(nodes: list, source: Source, language: str) -> tuple[m.Node, ...]:
             out += _inlines(content[-1], source, language)
         elif kind in ("Code", "Math", "RawInline"):
             out.append(m.Text(content[-1]))
-    return _merge(out)
+    return m.merge_text(out)
 
 
 def _without_final_stop(nodes: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
@@ -210,15 +210,6 @@ def _without_final_stop(nodes: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
         return nodes[:-1] + ((m.Text(last.text[:-1]),) if last.text[:-1] else ())
     return nodes
 
-
-def _merge(nodes: list[m.Node]) -> tuple[m.Node, ...]:
-    out: list[m.Node] = []
-    for node in nodes:
-        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + node.text)
-        elif not (isinstance(node, m.Text) and not node.text):
-            out.append(node)
-    return tuple(out)
 
 
 def note_events(document: m.Document) -> list[tuple[m.Cite | None, int]]:
