@@ -50,8 +50,6 @@ def test_the_style_catalogue_names_each_style_once():
     assert len(names) == len(set(names))
 
 
-@pytest.mark.xfail(reason="author (issue 12, cross-references): '(@sec-x)' in parentheses is printed as "
-                          "written, with no XR-2 warning", strict=True)
 def test_a_cross_reference_in_parentheses_is_resolved(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "# Uno {#sec-uno}\n\nTexto (@sec-uno) y @sec-uno.\n",
                                     "report/report.yaml": "title: T\nlanguage: es\n"})
