@@ -156,8 +156,6 @@ def test_a_paragraph_with_cross_references_takes_a_reviewers_edit(source, origin
     assert apply_edits(source, original, [Edit(start, start, inserted, "Jane", False)]) == expected
 
 
-@pytest.mark.xfail(reason="author (issue 12, cross-references): a cross-reference opening a paragraph or a "
-                          "sentence is printed in lower case ('table 1 shows'); Quarto prints 'Table 1'", strict=True)
 def test_a_cross_reference_opening_a_sentence_is_capitalised(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "| A |\n|---|\n| 1 |\n\n: Cases {#tbl-c}\n\n@tbl-c shows it.\n"})
     paragraph = [n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph)][-1]

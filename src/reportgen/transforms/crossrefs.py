@@ -10,6 +10,7 @@ citations (a `CrossRef`), and reports those that name nothing. Once everything i
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -76,6 +77,10 @@ class _Separator(m.Transformer):
         return m.CrossRef(tuple(named), cite.source, first.prefix, suffix, first.mode == "suppress-author",
                           first.key[:1].isupper() and named[0] != first.key)
 
+    def visit_Paragraph(self, node: m.Paragraph) -> m.Paragraph:
+        node = self.generic_visit(node)
+        return replace(node, inlines=_capitalised(node.inlines))
+
     def unknown_word(self, citation: m.Citation) -> m.Node:
         """`@word` in the text that is neither a citation key nor a target: printed as written."""
         written = f"@{citation.key}" + (f" [{citation.locator}]" if citation.locator else "")
@@ -85,6 +90,23 @@ class _Separator(m.Transformer):
                                                f"target; printed as written{hint} (write \\@ for a plain @)",
                               rule="XR-2")
         return m.Text(written)
+
+
+# Text before a sentence's first word: nothing, or a full stop (not an abbreviation's: "e.g.", "cf.",
+# "p.") or `!` `?` and a space.
+_SENTENCE_END = re.compile(r"^\s*$|(?:\w{4,}[.…]|[!?]|[.!?][\"'”’»)])\s+$")
+
+
+def _capitalised(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
+    """A cross-reference opening the paragraph or a sentence is capitalised ("Table 1 shows"), as Quarto
+    prints it; the author's own word (`[see @sec-x]`) is left as written."""
+    out = list(inlines)
+    for i, node in enumerate(out):
+        if isinstance(node, m.CrossRef) and not node.prefix and not node.capital:
+            before = out[i - 1] if i else m.Text("")
+            if isinstance(before, m.Text) and _SENTENCE_END.search(before.text):
+                out[i] = replace(node, capital=True)
+    return tuple(out)
 
 
 def separate(document: m.Document, problems: Problems) -> m.Document:
