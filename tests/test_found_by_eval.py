@@ -57,8 +57,6 @@ def test_a_cross_reference_in_parentheses_is_resolved(tmp_path):
     assert "@sec-uno" not in m.plain_text(paragraph)
 
 
-@pytest.mark.xfail(reason="author (issue 12, typography): French spacing is applied inside an English "
-                          "title cited in a French report ('Review : Indonesia')", strict=True)
 def test_french_typography_leaves_an_english_title_alone(tmp_path):
     bib = ("@report{wg, author = {{Human Rights Council}}, title = {Report of the Working Group on the Universal "
            "Periodic Review: Indonesia}, number = {A/HRC/36/7}, date = {2017}, langid = {english}}\n")
@@ -248,8 +246,6 @@ def test_an_endnote_link_that_is_no_web_address_is_left_out_with_a_warning(tmp_p
         "address (http or https); left out of the note"]
 
 
-@pytest.mark.xfail(reason="author (typography): a number written with a space between its thousands, as French, "
-                          "Spanish and Russian write them ('17 000'), is broken across two lines", strict=True)
 def test_a_number_with_spaced_thousands_is_not_broken(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "Más de 17 000 niños.\n",
                                     "report/report.yaml": "title: T\nlanguage: es\n"})
