@@ -167,6 +167,9 @@ class Language:
 
 
 ENGLISH = Language("en", "\u201c\u201d\u2018\u2019")
+# 17 000, 1 250 000: the space between groups of thousands (as French, Spanish and Russian write numbers)
+# becomes a no-break one, so that a number is never broken across two lines.
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?P<space> )(?=\d{3}(?!\d))")
 FRENCH = Language(
     "fr", "«»“”", quote_space=NBSP, space_before={":": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP},
     raised=(
@@ -175,10 +178,10 @@ FRENCH = Language(
         re.compile(r"(?<![\w.,])[IVX](?P<raised>er|re|e)(?![\w°])"),  # Ier, Ve; not "Le", "Ce" or "Vers"
         re.compile(r"(?<!\w)[nN](?P<raised>°s?)(?=[\s\d]|$)"),  # n° (a degree sign) -> nº, o raised
     ),
-    nobreak=(re.compile(r"(?<!\w)[nN]°s?(?P<space> )(?=\d)"),),  # n° 5: the number stays with it
+    nobreak=(re.compile(r"(?<!\w)[nN]°s?(?P<space> )(?=\d)"), _THOUSANDS),  # n° 5: the number stays with it
 )
 SPANISH = Language(
-    "es", "«»“”",
+    "es", "«»“”", nobreak=(_THOUSANDS,),
     inserted=((re.compile(r"(?<=\d)(?=[ªº])"), "."),),  # 13ª -> 13.ª, 1º -> 1.º
 )
 
@@ -187,7 +190,8 @@ def _after(letter: str) -> str:
     return f"(?:(?<={letter})|(?<={letter}[\"'”’“‘)）》»]))"
 
 
-RUSSIAN = Language("ru", "«»„“")  # «ёлочки», „лапки“ inside them, as the UN's Russian documents quote
+# «ёлочки», „лапки“ inside them, as the UN's Russian documents quote
+RUSSIAN = Language("ru", "«»„“", nobreak=(_THOUSANDS,))
 # The UN's Arabic documents quote with ”…“ (Word's Arabic marks: the first on the right), and take the Arabic
 # comma, semicolon and question mark, which an author on a Latin keyboard types as `,` `;` `?`.
 _ARABIC_LETTER = "[\u0620-\u064a\u064b-\u065f\u066e-\u06d3\u06d5-\u06ff]"
