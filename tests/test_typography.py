@@ -53,6 +53,11 @@ NB, NNB = "\u00a0", "\u202f"
     ("fr", "À 10:30, voir http://example.org/?q=1 ou A/HRC/19:8?!", f"À 10:30, voir http://example.org/?q=1 ou "
                                                                    f"A/HRC/19:8{NNB}?!"),
     ("es", "\"Hola\", la 13ª sesión y el 1º ciclo", "«Hola», la 13.ª sesión y el 1.º ciclo"),
+    ("es", "Más de 17 000 niños, 1 250 000 pesos, el 6 % del PIB; en 2019 123 casos, 3,5 000",
+     f"Más de 17{NB}000 niños, 1{NB}250{NB}000 pesos, el 6{NB}% del PIB; en 2019 123 casos, 3,5 000"),
+    ("fr", "15 000 francs CFA, 38 %", f"15{NB}000 francs CFA, 38{NB}%"),
+    ("ru", "Более 17 000 детей", f"Более 17{NB}000 детей"),
+    ("en", "17 000 children, 6 %", "17 000 children, 6 %"),
 ])
 def test_lines_are_typeset_as_the_language_writes(language, written, printed):
     assert typesetter(language).text(written) == printed
@@ -65,6 +70,13 @@ def test_french_ordinals_and_numero_are_raised():
         m.Text(" et la 1"), m.Superscript((m.Text("re"),)), m.Text(" le XXI".replace(" le", ", le")),
         m.Superscript((m.Text("e"),)), m.Text(" siècle, n"), m.Superscript((m.Text("o"),)),
         m.Text(f"{NB}5{NNB}; Vers le V"), m.Superscript((m.Text("e"),)))
+
+
+def test_spanish_abbreviated_ordinals_take_their_full_stop_and_raised_letters():
+    inlines = typesetter("es").run((m.Text("el 3.er ciclo, el 3er informe, los 1.os, MP3er"),))
+    assert inlines == (
+        m.Text("el 3."), m.Superscript((m.Text("er"),)), m.Text(" ciclo, el 3."), m.Superscript((m.Text("er"),)),
+        m.Text(" informe, los 1."), m.Superscript((m.Text("os"),)), m.Text(", MP3er"))
 
 
 def test_quotes_pair_across_emphasis_and_leave_code_addresses_and_escapes_alone():
