@@ -190,3 +190,36 @@ def test_word_markup_in_the_body_and_in_notes(tmp_path):
             'generates: deleted "Kuala Lumpur,"') in lines
     text = (root / "sections" / "02-normative-framework.md").read_text()
     assert "ASEAN^[ASEAN: Association of Asian Nations.]" in text
+
+
+@needs_git
+def test_changes_on_an_older_draft_follow_paragraphs_moved_since_and_leave_deleted_ones(tmp_path):
+    """The edits of test_comments_carry's round made between the draft and `apply`: a change in a
+    paragraph moved to another section is made there, one in a paragraph deleted or reworded since
+    is listed and left alone, the others follow their lines."""
+    from .test_comments_carry import EXAMPLE_EDITS, S1, S2, S3
+
+    root = copy_of_example(tmp_path)
+    files, _ = build(root, ("docx",), tmp_path / "out", draft=True)
+    document = docx.Document(files[0])
+    for ident, phrase in enumerate(["still ", "further ", "adequately ", "very broad scope", "toward "], 901):
+        run = isolate(document, phrase)
+        run._r.addprevious(tracked("del", phrase, ident, "Bob"))
+        run._r.getparent().remove(run._r)
+    document.save(tmp_path / "reviewed.docx")
+    for path, before, after in EXAMPLE_EDITS:
+        (root / path).write_text((root / path).read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "second round")
+    result = CliRunner().invoke(main, ["apply", str(tmp_path / "reviewed.docx"), "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    texts = {path: (root / path).read_text(encoding="utf-8") for path in (S1, S2, S3)}
+    moved = texts[S3].index("its implementation suffers from a lack of coordination")
+    assert f"{S3}:{texts[S3][:moved].count(chr(10)) + 1}: deleted \"still\"" in result.stdout
+    assert "has made significant progress a more comprehensive" in texts[S1]
+    first = git(root, "rev-parse", "--short", "HEAD~1")
+    for where, reason, phrase in [(f"{S1}:19", "has changed", "adequately"),  # today's line, or the draft's
+                                  (f"{S2}:68", "has changed", "very broad scope"),
+                                  (f"{first}:{S1}:28", "was deleted", "further")]:
+        assert f"{where}: not applied: the paragraph {reason} since the draft: deleted \"{phrase}\"" in result.stdout
+    assert "to adequately define" in texts[S1] and "whose scope is very broad" in texts[S2]
+    assert "apply: 2 changes applied, 3 not applied" in result.stderr

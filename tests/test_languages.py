@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from reportgen.cli import main
-from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, format_date, ordinal_phrase
+from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, annex_number, format_date, ordinal_phrase
+from reportgen.model import label_number
 from reportgen.numberwords import arabic_ordinal, chinese
 from reportgen.scripts import count_words, direction_runs
 
@@ -61,6 +62,29 @@ def test_number_words():
     assert [arabic_ordinal(n) for n in (1, 10, 11, 12, 13, 20, 21, 54)] == [
         "الأولى", "العاشرة", "الحادية عشرة", "الثانية عشرة", "الثالثة عشرة", "العشرون", "الحادية والعشرون",
         "الرابعة والخمسون"]
+
+
+def test_annexes_are_numbered_as_the_un_numbers_them():
+    """Annex I, Приложение II; المرفق الأول (a masculine ordinal: المرفق is masculine); 附件一."""
+    assert [annex_number(n, "ar") for n in (1, 2, 10, 11, 12, 21)] == [
+        "الأول", "الثاني", "العاشر", "الحادي عشر", "الثاني عشر", "الحادي والعشرون"]
+    assert [annex_number(n, "zh") for n in (1, 2, 11)] == ["一", "二", "十一"]
+    assert [annex_number(n, code) for n in (1, 4) for code in ("en", "ru")] == ["I", "I", "IV", "IV"]
+    assert [label_number(label) for label in ("Annex II", "表3", "附件十二", "المرفق الحادي عشر")] == [
+        "II", "3", "十二", "الحادي عشر"]
+
+
+def test_an_arabic_cross_reference_names_the_annex_as_its_label_does(tmp_path):
+    root = shutil.copytree(FIXTURES / "ar", tmp_path / "ar")
+    summary = root / "sections" / "01-summary.md"
+    summary.write_text(summary.read_text() + "\nانظر @annex-recommendations.\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "html,docx"])
+    assert result.exit_code == 0, result.output
+    html = next((root / "build").glob("*.html")).read_text()
+    assert 'انظر المرفق <a class="xref" href="#annex-recommendations">الأول</a>.' in html
+    assert '<span class="annex-label">المرفق الأول</span>' in html
+    document = _text(_xml(next((root / "build").glob("*.docx")), "word/document.xml"))
+    assert "انظر المرفق الأول." in document and "المرفق I" not in document  # the field shows the number
 
 
 def test_chinese_words_are_counted_as_word_counts_them():
@@ -125,6 +149,10 @@ def built(tmp_path_factory):
 def _xml(docx: Path, part: str):
     with zipfile.ZipFile(docx) as archive:
         return etree.fromstring(archive.read(part))
+
+
+def _text(document) -> str:
+    return "".join(t.text or "" for t in document.iter(f"{W}t"))
 
 
 def _runs(document) -> list[tuple[str, bool]]:
@@ -213,6 +241,39 @@ def test_the_title_is_centred_on_every_line(built, code):
     for ws in title_lines:
         centre = (min(x0 for x0, *_ in ws) + max(x1 for _, x1, _ in ws)) / 2
         assert abs(centre - width / 2) < 1.5, (code, ws)
+
+
+def test_chinese_lines_are_justified_between_their_characters(tmp_path):
+    """Each line of a Chinese paragraph but its last ends at the right margin: the width it lacks is
+    shared between its characters and spaces (WeasyPrint alone stretches spaces only, leaving a line
+    with none short by up to a character, and putting it all in the one space of `ECPAT International`)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    root = shutil.copytree(FIXTURES / "zh", tmp_path / "zh")
+    sentence = "该联盟由21个非政府组织组成，是ECPAT International在印度尼西亚的成员，致力于终止对儿童的性剥削。"
+    (root / "sections" / "01-summary.md").write_text(f"# 内容提要 {{.unnumbered}}\n\n{sentence * 6}\n")
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    xml = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(next((root / "build").glob("*.pdf"))), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    right = float(re.search(r'<page width="([\d.]+)"', xml)[1]) - 2.5 / 2.54 * 72
+    summary = xml[xml.index(">内容提要<"):xml.index(">I.<")]  # up to the next heading
+    ends: list[list[float]] = []  # [bottom, right end] of each line
+    for x1, y1 in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">', summary):
+        if ends and abs(float(y1) - ends[-1][0]) < 5:  # a line's Latin and Chinese words differ in height
+            ends[-1][1] = max(ends[-1][1], float(x1))
+        else:
+            ends.append([float(y1), float(x1)])
+    ends = [end for _, end in ends]
+    assert len(ends) >= 6 and all(abs(end - right) < 0.5 for end in ends[:-1]), (right, str(ends))
+
+
+@pytest.mark.parametrize("code, label", [("ar", "المرفق الأول"), ("zh", "附件一"), ("ru", "Приложение I")])
+def test_the_annex_is_labelled_in_the_reports_language(built, code, label):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is needed to read the PDF")
+    assert label in _pdf_text(built[code][0]).splitlines()
+    assert label in _text(_xml(built[code][1], "word/document.xml"))
 
 
 def test_pdf_declares_language_and_direction(built, tmp_path):

@@ -118,7 +118,7 @@ def test_previous_cycle_data_cites_and_checks_references(project):
     assert m.plain_text(first.blocks) == ("Ratify the Optional Protocol on the sale of children. As recommended "
                                           "previously: 104.3 (Norway, Supported, A/HRC/8/23).")
     assert m.plain_text(third.blocks).endswith("As recommended previously: 104.3 (Norway, Supported, A/HRC/8/23); "
-                                               "104.7 (Brazil; Chile, Noted, A/HRC/8/23/Add.1).")
+                                               "104.7 (Brazil and Chile, Noted, A/HRC/8/23/Add.1).")
 
 
 def test_without_data_the_reference_is_cited_as_written(project):

@@ -53,6 +53,13 @@ def test_front_matter_and_blocks_carry_their_lines():
     assert second.source == Source(PATH, 13)
 
 
+@pytest.mark.parametrize("value", ["2011-13-45", "!foo x", "[a, !!timestamp 2011-02-30]"])
+def test_pandoc_keys_yaml_cannot_construct_are_read_as_written(value):
+    """Pandoc's `author` and `nocite` take any YAML; one that is no date or no known tag is its text."""
+    section = read(f"---\nauthor: {value}\nnocite: {value}\n---\n\nText.\n")
+    assert section.blocks
+
+
 def test_unnumbered_headings_pandoc_style():
     section = read("""\
         # Executive summary {.unnumbered}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .numberformat import to_roman
 from .numberwords import arabic_ordinal, chinese
 
 
@@ -236,6 +237,16 @@ def ordinal(number: int, language: str = "en", gender: str = "m") -> str:
         return "第" + chinese(number)
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def annex_number(number: int, language: str = "en") -> str:
+    """An annex's number as the UN writes it: `I`, `II` … (en, fr, es, ru); `الأول`, `الثاني` (ar:
+    المرفق الأول); `一`, `二` (zh: 附件一)."""
+    if language == "ar":
+        return arabic_ordinal(number, masculine=True)
+    if language == "zh":
+        return chinese(number)
+    return to_roman(number).upper()
 
 
 def ordinal_phrase(number: int, noun: str, language: str = "en") -> str:

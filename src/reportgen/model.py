@@ -485,9 +485,10 @@ class Transformer:
 
 
 def label_number(label: str) -> str:
-    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3")."""
-    numbers = re.findall(r"[0-9IVXLCDM]+", label)
-    return numbers[-1] if numbers else label
+    """The number in an annex's or a table's label ("Annex II" -> "II", "表3" -> "3", "附件二" -> "二"),
+    or the words after its noun ("المرفق الثاني" -> "الثاني")."""
+    numbers = re.findall(r"[0-9IVXLCDM]+|[一二三四五六七八九十百千零]+$", label)
+    return numbers[-1] if numbers else label.partition(" ")[2] or label
 
 
 def notes_of(cover: Cover, sections: tuple[Section, ...]) -> tuple[Note, ...]:

@@ -1,5 +1,6 @@
-"""Numbers written as words where a language's UN style writes them so: Chinese numerals (第十三届会议)
-and Arabic feminine ordinals (الدورة الثالثة عشرة), as the UN writes session and cycle numbers."""
+"""Numbers written as words where a language's UN style writes them so: Chinese numerals (第十三届会议,
+附件一) and Arabic ordinals (الدورة الثالثة عشرة, المرفق الأول), as the UN writes session, cycle and annex
+numbers."""
 
 from __future__ import annotations
 
@@ -31,19 +32,26 @@ _ARABIC_UNITS = ("", "الأولى", "الثانية", "الثالثة", "الر
                  "التاسعة", "العاشرة")
 _ARABIC_COMPOUND_UNITS = ("", "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
                           "الثامنة", "التاسعة")
+# Masculine ordinals: المرفق (annex) is masculine.
+_ARABIC_UNITS_M = ("", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                   "العاشر")
+_ARABIC_COMPOUND_UNITS_M = ("", "الحادي", *_ARABIC_UNITS_M[2:10])
 _ARABIC_TENS = ("", "", "العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون",
                 "التسعون")
 
 
-def arabic_ordinal(number: int) -> str:
-    """3 -> الثالثة, 13 -> الثالثة عشرة, 21 -> الحادية والعشرون (feminine, 1 to 99; others in digits)."""
+def arabic_ordinal(number: int, masculine: bool = False) -> str:
+    """3 -> الثالثة, 13 -> الثالثة عشرة, 21 -> الحادية والعشرون (feminine, 1 to 99; others in digits);
+    masculine: الثالث, الثالث عشر, الحادي والعشرون."""
     if not 0 < number < 100:
         return str(number)
+    units, compound, ten = ((_ARABIC_UNITS_M, _ARABIC_COMPOUND_UNITS_M, "عشر") if masculine else
+                            (_ARABIC_UNITS, _ARABIC_COMPOUND_UNITS, "عشرة"))
     if number <= 10:
-        return _ARABIC_UNITS[number]
+        return units[number]
     tens, unit = divmod(number, 10)
     if tens == 1:
-        return f"{_ARABIC_COMPOUND_UNITS[unit]} عشرة"
+        return f"{compound[unit]} {ten}"
     if unit == 0:
         return _ARABIC_TENS[tens]
-    return f"{_ARABIC_COMPOUND_UNITS[unit]} و{_ARABIC_TENS[tens]}"
+    return f"{compound[unit]} و{_ARABIC_TENS[tens]}"

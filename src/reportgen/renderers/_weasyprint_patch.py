@@ -1,6 +1,6 @@
 """Two fixes to WeasyPrint's line-box layout, applied in the PDF process only (see
 docs/upstream/weasyprint-footnotes.md, written to be sent upstream); `patch_weasyprint` also applies
-the speed-up of `_weasyprint_speed`.
+the speed-up of `_weasyprint_speed` and the justification of Chinese lines of `_weasyprint_cjk`.
 
 1. Keep each footnote on the page of its call. Since 66.0 (Kozea/WeasyPrint#2437), when a
    paragraph's first lines would be pushed to the next page by `orphans`, WeasyPrint first moves
@@ -21,6 +21,8 @@ and `pdf.render_pdf` still finds and repairs separated notes after layout.
 from __future__ import annotations
 
 import inspect
+
+from ._weasyprint_cjk import FIX as CJK_FIX
 
 FIXES = {
     "keep notes with their calls": (
@@ -50,9 +52,10 @@ def patch_weasyprint() -> tuple[str, ...]:
                     source = source.replace(old, new)
             code = compile("\n" * (first_line - 1) + source, block.__file__, "exec")
             exec(code, block.__dict__)  # redefines _linebox_layout in WeasyPrint's own module
+        from ._weasyprint_cjk import patch as justify_chinese
         from ._weasyprint_speed import patch
 
-        _missing += patch()
+        _missing += patch() + justify_chinese()
     return _missing
 
 
@@ -63,5 +66,7 @@ def unpatched_warnings() -> list[str]:
     from weasyprint import __version__
 
     return [f"PDF: WeasyPrint {__version__} was not patched to {name}; "
-            + ("notes are checked after layout instead" if name in FIXES else "the PDF is the same, made more slowly")
+            + ("notes are checked after layout instead" if name in FIXES else
+               "Chinese lines are justified at their spaces only" if name == CJK_FIX else
+               "the PDF is the same, made more slowly")
             for name in patch_weasyprint()]

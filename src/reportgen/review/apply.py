@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..load.project import Project
 from ..outputs import write_outputs
-from .carry import drafts
+from .carry import Place, drafts
 from .comments_output import excerpt
 from .markdown_edit import NotPlaced, apply_edits
 from .marks import Reviewed
@@ -88,6 +88,8 @@ def apply_review(reviewed: Path, project_root: Path, dry_run: bool = False) -> A
             where = resolver.current(path, paragraph.anchor[1]) if paragraph.anchor else None
             region = _region(files, where, paragraph) if where else None
             if paragraph.changed:
+                if where is None and paragraph.anchor:  # changed or deleted since: say where it is now
+                    where = resolver.fate(path, paragraph.anchor[1])
                 applied.outcomes += _apply(paragraph, path, where, region, previous, files)
             if region is not None:
                 previous = (where[0], *region)
@@ -104,8 +106,11 @@ def apply_review(reviewed: Path, project_root: Path, dry_run: bool = False) -> A
 def _apply(paragraph: Paragraph, path: str, where, region, previous, files: _Files) -> list[Outcome]:
     """The outcomes of one changed paragraph's edits, made in `files`."""
     what = _describe(paragraph)
-    line = where[1] if where else (paragraph.anchor[1] if paragraph.anchor else 0)
-    place = where[0] if where else path
+    if isinstance(where, Place):  # changed or deleted since the draft
+        place, line = where.path, where.line
+    else:
+        line = where[1] if where else (paragraph.anchor[1] if paragraph.anchor else 0)
+        place = where[0] if where else path
     try:
         if paragraph.anchor is None:
             if paragraph.mark != "ins" or previous is None:
@@ -135,8 +140,9 @@ def _apply(paragraph: Paragraph, path: str, where, region, previous, files: _Fil
 def _check(paragraph: Paragraph, path: str, where, region, files: _Files) -> None:
     if paragraph.formatting and not paragraph.edits and not paragraph.mark:
         raise NotPlaced("a formatting change, which the Markdown does not hold")
-    if where is None:
-        raise NotPlaced("the paragraph has changed since the draft")
+    if isinstance(where, Place):
+        raise NotPlaced("the paragraph was deleted since the draft" if where.note == "deleted since"
+                        else "the paragraph has changed since the draft")
     if region is None:
         raise NotPlaced("in a note made from a citation, or text reportgen generates")
     if paragraph.in_table and not files.text(where[0]).split("\n")[where[1] - 1].lstrip().startswith("|"):

@@ -49,6 +49,10 @@ class Today:
         """Where the block at `path:line` of the draft is today, when it has not changed since."""
         return path, line
 
+    def fate(self, path: str, line: int) -> Place:
+        """Where the block at `path:line` of the draft is today, and what became of it."""
+        return Place(path, line)
+
 
 class Carried:
     """Marks placed in the files of the draft's commit, then carried to today's."""
@@ -84,15 +88,27 @@ class Carried:
                 return path, line - i1 + j1
         return None
 
-    def _by_lines(self, path: str, line: int, old_line: int, mark: Mark) -> Place:
+    def fate(self, path: str, line: int) -> Place:
+        """Where the block at `path:line` of the draft is today, and what became of it: its old
+        place (`commit:path`) when it was deleted since."""
+        new, note = self.index.get((path, line), (False, ""))
+        if new is None:
+            return Place(f"{self.label}:{path}", line, note)
+        if new is not False:
+            return Place(new.source.path, new.source.line, note)
+        now = self.current(path, line)
+        return Place(*now) if now else self._by_lines(path, line, line, None)
+
+    def _by_lines(self, path: str, line: int, old_line: int, mark: Mark | None) -> Place:
         old, new = self.old.read(path), self.today.sources.read(path)
         if old is None or new is None:
             return Place(f"{self.label}:{path}", old_line, "deleted since")
         matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
         for tag, i1, i2, j1, _ in matcher.get_opcodes():
-            if i1 < line <= i2 or (i1 == i2 == line - 1):
+            if i1 < line <= i2:  # (lines inserted just before it are not a change of it)
                 if tag == "equal":
-                    return Place(path, self.today.sources.locate(path, line - i1 + j1, mark))
+                    now = line - i1 + j1
+                    return Place(path, self.today.sources.locate(path, now, mark) if mark else now)
                 return Place(path, min(j1 + 1, len(new)) if new else 0, CHANGED_SINCE)
         return Place(path, line, CHANGED_SINCE)
 

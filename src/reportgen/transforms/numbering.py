@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import model as m
-from ..i18n import labels
-from ..numberformat import NumberFormat, format_value, heading_formats
+from ..i18n import annex_number, labels
+from ..numberformat import NumberFormat, heading_formats
 
 
 class _Numberer(m.Transformer):
@@ -88,14 +88,14 @@ def number_document(document: m.Document) -> m.Document:
 
 
 def label_annexes(document: m.Document) -> m.Document:
-    """Label the annexes, the generated ones included, in order: "Annex I", "Annex II" … over the
-    level-1 heading each opens with (one is added, unnumbered, when it has none)."""
+    """Label the annexes, the generated ones included, in order: "Annex I", "Annex II" … (المرفق الأول,
+    附件一) over the level-1 heading each opens with (one is added, unnumbered, when it has none)."""
     pattern = labels(document.config.language)["annex"]
     sections, count = [], 0
     for section in document.sections:
         if section.annex:
             count += 1
-            label = pattern.format(n=format_value(count, "I"))
+            label = pattern.format(n=annex_number(count, document.config.language))
             blocks = section.blocks
             if blocks and isinstance(blocks[0], m.Heading) and blocks[0].level == 1:
                 blocks = (replace(blocks[0], label=label),) + blocks[1:]

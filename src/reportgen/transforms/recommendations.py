@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from .. import model as m
 from ..errors import Source
-from ..i18n import labels, punctuation
+from ..i18n import join_and, labels, punctuation
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ def recommendation_text(recommendation: m.Recommendation) -> tuple[m.Node, ...]:
 class _PreviousCiter(m.Transformer):
     def __init__(self, previous: dict, language: str):
         self.previous, self.words, self.mark = previous, labels(language), punctuation(language)
+        self.language = language
 
     def visit_Paragraph(self, paragraph: m.Paragraph) -> m.Paragraph:
         return paragraph
@@ -112,7 +113,10 @@ class _PreviousCiter(m.Transformer):
     def reference(self, number: str, recommendation: m.Recommendation) -> str:
         known = self.previous.get(number)
         mark = self.mark
-        state = known.state if known and known.state else mark.semicolon.join(recommendation.states)
+        # The recommending States, as a matrix lists them ("Mexico; Brazil"), read as a list in the
+        # report's language ("Mexico and Brazil"): a semicolon would cut the list of details in two
+        states = known.state.split(";") if known and known.state else recommendation.states
+        state = join_and([name.strip() for name in states], self.language)
         position = self.words.get(known.position, known.position) if known else ""  # in the report's language
         details = [state, position, known.source if known else ""]
         shown = mark.comma.join(d for d in details if d)
