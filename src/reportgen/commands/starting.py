@@ -10,7 +10,7 @@ import click
 from ..i18n import LANGUAGES
 
 SUBMISSIONS = ("individual", "joint", "nhri")
-_NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*$")
+_NAMED = re.compile(r"^(?P<name>.*\S)?\s*\((?P<acronym>[^()]+)\)\s*$")  # not .*?\s*: quadratic on spaces
 
 
 @click.command()

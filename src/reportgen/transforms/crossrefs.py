@@ -10,7 +10,6 @@ citations (a `CrossRef`), and reports those that name nothing. Once everything i
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -92,9 +91,21 @@ class _Separator(m.Transformer):
         return m.Text(written)
 
 
-# Text before a sentence's first word: nothing, or a full stop (not an abbreviation's: "e.g.", "cf.",
-# "p.") or `!` `?` and a space.
-_SENTENCE_END = re.compile(r"^\s*$|(?:\w{4,}[.…]|[!?]|[.!?][\"'”’»)])\s+$")
+def _opens_sentence(before: str) -> bool:
+    """The text before a word is nothing, or ends a sentence: a full stop after a word of four letters or
+    more (not an abbreviation's: "e.g.", "cf.", "p."), or `!` `?` (a closing quote after them), and a space."""
+    text = before.rstrip()
+    if not text:
+        return not before or before.isspace()
+    if text == before:
+        return False
+    if text[-1] in "\"'”’»)" and len(text) > 1:
+        text = text[:-1]
+        return text[-1] in ".!?…"
+    if text[-1] in "!?":
+        return True
+    word = text[-5:-1]
+    return text[-1] in ".…" and len(word) == 4 and all(c.isalnum() for c in word)
 
 
 def _capitalised(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
@@ -104,7 +115,7 @@ def _capitalised(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
     for i, node in enumerate(out):
         if isinstance(node, m.CrossRef) and not node.prefix and not node.capital:
             before = out[i - 1] if i else m.Text("")
-            if isinstance(before, m.Text) and _SENTENCE_END.search(before.text):
+            if isinstance(before, m.Text) and _opens_sentence(before.text):
                 out[i] = replace(node, capital=True)
     return tuple(out)
 
