@@ -137,7 +137,7 @@ def test_a_dry_run_prints_a_diff_and_writes_nothing(tmp_path):
 
 
 @needs_git
-def test_a_paragraph_changed_since_the_draft_is_left_alone_and_the_others_follow_their_lines(tmp_path):
+def test_an_edit_where_the_words_changed_since_the_draft_is_left_alone_and_the_others_follow_their_lines(tmp_path):
     root = copy_of_example(tmp_path)
     files, _ = build(root, ("docx",), tmp_path / "out", draft=True)
     document = docx.Document(files[0])
@@ -154,7 +154,7 @@ def test_a_paragraph_changed_since_the_draft_is_left_alone_and_the_others_follow
     git(root, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam", "edited")
     result = CliRunner().invoke(main, ["apply", str(tmp_path / "reviewed.docx"), "--project", str(root)])
     assert result.exit_code == 0, result.output
-    assert "sections/01-executive-summary.md:23: not applied: the paragraph has changed since the draft: " \
+    assert "sections/01-executive-summary.md:23: not applied: the paragraph has changed since the draft, there too: " \
            "deleted \"still suffers\"" in result.stdout
     assert "sections/02-normative-framework.md:36: deleted \"Brunei Darussalam,\"" in result.stdout
     assert "(Cambodia, Indonesia," in normative.read_text()
@@ -217,9 +217,48 @@ def test_changes_on_an_older_draft_follow_paragraphs_moved_since_and_leave_delet
     assert f"{S3}:{texts[S3][:moved].count(chr(10)) + 1}: deleted \"still\"" in result.stdout
     assert "has made significant progress a more comprehensive" in texts[S1]
     first = git(root, "rev-parse", "--short", "HEAD~1")
-    for where, reason, phrase in [(f"{S1}:19", "has changed", "adequately"),  # today's line, or the draft's
-                                  (f"{S2}:68", "has changed", "very broad scope"),
-                                  (f"{first}:{S1}:28", "was deleted", "further")]:
-        assert f"{where}: not applied: the paragraph {reason} since the draft: deleted \"{phrase}\"" in result.stdout
-    assert "to adequately define" in texts[S1] and "whose scope is very broad" in texts[S2]
-    assert "apply: 2 changes applied, 3 not applied" in result.stderr
+    # reworded since, elsewhere in the paragraph: merged; where the reviewer's words were: left, at today's line
+    assert "ages, fail to define\nand criminalise the different forms of commercial sexual exploitation of children. " \
+           "These laws\nmust be reviewed" in texts[S1]
+    assert f"{S1}:21: deleted \"adequately\" (the paragraph has changed since the draft, elsewhere)" in result.stdout
+    assert f"{S2}:68: not applied: the paragraph has changed since the draft, there too: deleted \"very broad scope\"" \
+           in result.stdout and "whose scope is very broad" in texts[S2]
+    first = git(root, "rev-parse", "--short", "HEAD~1")  # deleted since: its place in the draft
+    assert f"{first}:{S1}:28: not applied: the paragraph was deleted since the draft: deleted \"further\"" \
+           in result.stdout
+    assert "apply: 3 changes applied, 2 not applied" in result.stderr
+
+
+@pytest.mark.parametrize("base, edited, today, expected", [
+    # the reviewer's deletion, and the authors' rewording elsewhere in the paragraph, both kept
+    ("The law fails to adequately define it. It needs review.", "The law fails to define it. It needs review.",
+     "The law fails to adequately define it. It must be reviewed.", "The law fails to define it. It must be reviewed."),
+    # an insertion between words that are still there, with text added before them
+    ("Shelters lack staff.", "Shelters lack trained staff.", "In 2011, shelters lack staff.",
+     "In 2011, shelters lack trained staff."),
+    # the words edited were reworded since: not placed
+    ("which has a very broad scope, provides", "which has a , provides", "whose scope is very broad, provides", None),
+    # an insertion beside a word changed since: not placed
+    ("lack staff in every province.", "lack staff in every visited province.", "lack staff in each province.", None),
+])
+def test_a_reviewers_edit_is_merged_into_a_paragraph_changed_since_only_where_its_words_are_unchanged(
+        base, edited, today, expected):
+    from reportgen.review.apply import _merge
+
+    if expected is None:
+        with pytest.raises(NotPlaced, match="the paragraph has changed since the draft, there too"):
+            _merge(base, edited, today)
+    else:
+        assert _merge(base, edited, today) == expected
+
+
+@pytest.mark.parametrize("name, message", [
+    ("ana.odt", "apply reads the reviewer's Track Changes from a DOCX: open it in LibreOffice, save it as Word"),
+    ("bob.pdf", "a PDF holds suggestions, not tracked changes: list them with reportgen comments"),
+    ("notes.docx", "not a DOCX file"),
+])
+def test_a_file_apply_cannot_read_is_a_one_line_error_that_says_what_to_do(tmp_path, name, message):
+    (tmp_path / name).write_bytes(b"PK\x03\x04 not really")
+    result = CliRunner().invoke(main, ["apply", str(tmp_path / name), "--project", str(tmp_path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("\n") == 1 and message in result.output, result.output

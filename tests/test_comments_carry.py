@@ -16,6 +16,7 @@ from reportgen.review.carry import CHANGED_SINCE, MOVED_CHANGED_SINCE, MOVED_SIN
 from reportgen.review.comments import trace
 
 from .conftest import ROOT, record_accuracy
+from .libreoffice import convert
 from .pdf_annotate import annotate_pypdf
 from .test_comments import isolate
 
@@ -182,6 +183,10 @@ def example_drafted(tmp_path_factory):
     for _, phrase, _ in EXAMPLE_MARKS:
         document.add_comment(isolate(document, phrase), text=f"On {phrase}", author="Bob Lawyer")
     document.save(out / "bob.docx")
+    if shutil.which("soffice") or shutil.which("libreoffice"):  # the same marks, saved by LibreOffice as ODT
+        (out / "lo").mkdir()
+        saved, = convert([out / "bob.docx"], "odt", out / "lo", "it saves the reviewer's file as ODT")
+        saved.rename(out / "bob.odt")
     if shutil.which("pdftotext"):
         marks = [{"type": "Highlight", "phrase": phrase, "author": "Jane", "contents": f"On {phrase}"}
                  for _, phrase, _ in EXAMPLE_MARKS]
@@ -203,18 +208,19 @@ def example_drafted(tmp_path_factory):
     return root, out, truth
 
 
-@pytest.mark.parametrize("client", ["bob.docx", "jane.pdf"])
+@pytest.mark.parametrize("client", ["bob.docx", "bob.odt", "jane.pdf"])
 def test_the_example_commented_on_an_older_draft_every_mark_on_todays_line(example_drafted, client):
     """The issue's case: marks on a draft whose sections have moved on; printed against today's files
     with the draft's line numbers, most pointed at unrelated paragraphs."""
     root, out, truth = example_drafted
     if not (out / client).exists():
-        pytest.skip("poppler's pdftotext finds the phrases to annotate")
+        pytest.skip("LibreOffice saves the ODT, poppler's pdftotext finds the phrases to annotate")
     traced = trace(out / client, root)
     assert traced.warnings == []
     got = {r.text: (r.path, r.line, r.note) for r in traced.remarks}
     right = [text for text, place in truth.items() if got.get(text) == place]
-    kind = "DOCX comments" if client.endswith(".docx") else "PDF highlights (pypdf)"
+    kind = {".docx": "DOCX comments", ".odt": "the DOCX saved as ODT by LibreOffice",
+            ".pdf": "PDF highlights (pypdf)"}[client[client.rindex("."):]]
     record_accuracy(f"The example commented on an older draft, then edited (a paragraph added, reworded, moved to "
                     f"another section, deleted), {kind}", len(right), len(truth))
     assert got == truth

@@ -84,8 +84,8 @@ def apply(reviewed: str, dry_run: bool, project_dir: str) -> None:
     """Write a reviewer's tracked changes (a DOCX reportgen built) back into the section files.
 
     Each insertion and deletion, and each paragraph deleted, retyped or added whole, becomes the
-    smallest edit of the Markdown, notes, citations, emphasis and line layout kept. A paragraph
-    changed since the draft, a change across a note call, a formatting change or one in a
+    smallest edit of the Markdown, notes, citations, emphasis and line layout kept. An edit whose
+    words changed since the draft, a change across a note call, a formatting change or one in a
     generated annex is listed with its location and left alone."""
     from pathlib import Path
 

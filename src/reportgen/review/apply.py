@@ -1,8 +1,9 @@
 """`reportgen apply reviewed.docx`: a reviewer's tracked insertions and deletions (and paragraphs
 deleted, retyped or added whole) written back into the section files as the smallest edits of
-their Markdown (`markdown_edit`). The DOCX says which commit its draft was built from: a paragraph
-is changed only where it has not changed since (carried through the diff's alignment otherwise);
-what cannot be placed exactly is listed with its location and left alone."""
+their Markdown (`markdown_edit`). The DOCX says which commit its draft was built from: paragraphs
+are found today through the diff's alignment, and in one changed since, an edit is made in the
+draft's source and merged where the words around it are unchanged; what cannot be placed exactly
+is listed with its location and left alone."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..load.project import Project
 from ..outputs import write_outputs
-from .carry import Place, drafts
+from .carry import CHANGED_SINCE, MOVED_CHANGED_SINCE, Carried, Place, drafts
 from .comments_output import excerpt
 from .markdown_edit import NotPlaced, apply_edits
 from .marks import Reviewed
@@ -82,6 +83,7 @@ def apply_review(reviewed: Path, project_root: Path, dry_run: bool = False) -> A
     applied, files = Applied(), _Files(project.root)
     with drafts(project) as placing:
         resolver = placing.resolver(Reviewed([], document.files, document.commit, document.modified), reviewed.name)
+        old = _Files(resolver.old.root) if isinstance(resolver, Carried) else None  # the draft's sources
         previous: tuple[str, int, int] | None = None  # the last paragraph placed: path, start, end
         for paragraph in document.paragraphs:
             path = document.files.get(paragraph.anchor[0], paragraph.anchor[0]) if paragraph.anchor else ""
@@ -90,7 +92,10 @@ def apply_review(reviewed: Path, project_root: Path, dry_run: bool = False) -> A
             if paragraph.changed:
                 if where is None and paragraph.anchor:  # changed or deleted since: say where it is now
                     where = resolver.fate(path, paragraph.anchor[1])
-                applied.outcomes += _apply(paragraph, path, where, region, previous, files)
+                if isinstance(where, Place) and old is not None and where.note in (CHANGED_SINCE, MOVED_CHANGED_SINCE):
+                    applied.outcomes.append(_carry(paragraph, path, where, old, files, _describe(paragraph)))
+                else:
+                    applied.outcomes += _apply(paragraph, path, where, region, previous, files)
             if region is not None:
                 previous = (where[0], *region)
         applied.warnings = placing.warnings
@@ -219,3 +224,45 @@ def _whole_block(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     return start, end
 
+
+
+_CONTEXT = 8  # characters on each side of a reviewer's edit that must be as they were in the draft
+
+
+def _carry(paragraph: Paragraph, path: str, where: Place, old: _Files, files: _Files, what: str) -> Outcome:
+    """A change in a paragraph changed since the draft: made in the draft's source of the paragraph,
+    then merged into today's where the words around it are still as they were."""
+    try:
+        if paragraph.mark or not paragraph.edits or paragraph.in_table:
+            raise NotPlaced("the paragraph has changed since the draft")
+        before = _region(old, (path, paragraph.anchor[1]), paragraph)
+        now = _region(files, (where.path, where.line), paragraph)
+        if before is None or now is None:
+            raise NotPlaced("the paragraph has changed since the draft")
+        base, today = old.text(path)[slice(*before)], files.text(where.path)[slice(*now)]
+        edited = apply_edits(base, paragraph.original, paragraph.edits, base.lstrip().startswith("|"))
+        merged = _merge(base, edited, today)
+        files.add(where.path, *now, merged)
+    except NotPlaced as exc:
+        return Outcome(where.path, where.line, what, str(exc))
+    first = next((i for i, (a, b) in enumerate(zip(today, merged, strict=False)) if a != b), len(today))
+    line = files.text(where.path)[:now[0] + first].count("\n") + 1
+    return Outcome(where.path, line, f"{what} (the paragraph has changed since the draft, elsewhere)")
+
+
+def _merge(base: str, edited: str, today: str) -> str:
+    """`today` with the edits that turned `base` into `edited`, each where the text around it is
+    unchanged since `base`; NotPlaced when the words it touches or stands between have changed."""
+    blocks = difflib.SequenceMatcher(None, base, today, autojunk=False).get_matching_blocks()
+    out, done = [], 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, base, edited, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        low, high = max(i1 - _CONTEXT, 0), min(i2 + _CONTEXT, len(base))
+        block = next((b for b in blocks if b.a <= low and high <= b.a + b.size and b.size), None)
+        if block is None or i1 - block.a + block.b < done:
+            raise NotPlaced("the paragraph has changed since the draft, there too")
+        start = i1 - block.a + block.b
+        out += [today[done:start], edited[j1:j2]]
+        done = start + i2 - i1
+    return "".join(out) + today[done:]

@@ -62,6 +62,12 @@ class Document:
 
 
 def read_revisions(path: Path) -> Document:
+    if path.suffix.lower() == ".odt":
+        raise ReportError(f"{path}: apply reads the reviewer's Track Changes from a DOCX: open it in LibreOffice, "
+                          "save it as Word 2007-365 (.docx) and apply that file (reportgen comments reads the ODT)")
+    if path.suffix.lower() == ".pdf":
+        raise ReportError(f"{path}: a PDF holds suggestions, not tracked changes: list them with reportgen comments "
+                          "and make them by hand, or have them made in the draft's DOCX with Track Changes")
     parts = read_parts(path, ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml",
                               "docProps/custom.xml"), "DOCX")
     if "word/document.xml" not in parts:
