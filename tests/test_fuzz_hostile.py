@@ -4,7 +4,8 @@ stars, deep nesting, control characters in YAML escapes, aliases, byte flips, li
 repository). Each either works or fails with the tool's own one-line located error, never a
 traceback, and never runs longer than a few seconds per kilobyte of input.
 
-The default is a short profile for CI; `FUZZ_SCALE=20` runs the campaign (figures in SECURITY.md).
+The default is a short profile for CI (345 examples); `FUZZ_SCALE=15` runs the campaign of 5,175 (figures
+in the README, "Hostile input").
 """
 
 from __future__ import annotations

@@ -276,6 +276,26 @@ def test_the_annex_is_labelled_in_the_reports_language(built, code, label):
     assert label in _text(_xml(built[code][1], "word/document.xml"))
 
 
+def test_chinese_is_not_set_in_italics(built):
+    """The subtitle and running head, italic in the other languages, stand upright in a Chinese report:
+    in the PDF (whose Chinese font has no italic, so that only its digits leaned) and in the DOCX (where
+    Word and LibreOffice slant the Chinese characters)."""
+    import pypdf
+
+    fonts: dict[str, str] = {}
+    for code, subtitle in (("zh", "2008—2011"), ("ru", "Выполнение")):
+        def visit(text, cm, tm, font, size, code=code, subtitle=subtitle):
+            if subtitle in text and font:
+                fonts.setdefault(code, font["/BaseFont"])
+        pypdf.PdfReader(built[code][0]).pages[0].extract_text(visitor_text=visit)
+    assert "Italic" not in fonts["zh"] and "Italic" in fonts["ru"], fonts
+    for code in ("zh", "ru"):
+        styles = _xml(built[code][1], "word/styles.xml")
+        for name in ("Subtitle", "Header"):
+            italic = styles.find(f"{W}style[@{W}styleId='{name}']/{W}rPr/{W}i")
+            assert italic is not None and (italic.get(f"{W}val") == "0") == (code == "zh"), (code, name)
+
+
 def test_pdf_declares_language_and_direction(built, tmp_path):
     import pypdf
 

@@ -10,7 +10,7 @@ import click
 from ..i18n import LANGUAGES
 
 SUBMISSIONS = ("individual", "joint", "nhri")
-_NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<acronym>[^()]+)\)\s*$")
+_ACRONYM = re.compile(r"\((?P<acronym>[^()]+)\)\s*$")  # searched: `^(.*?)\s*\(` was quadratic on spaces
 
 
 @click.command()
@@ -126,8 +126,10 @@ def _organisation(text: str):
 
 def _named(text: str) -> tuple[str, str]:
     """`Name (ACRONYM)` → (name, acronym); a text without brackets is a name alone."""
-    match = _NAMED.match(text.strip())
-    return (match["name"], match["acronym"].strip()) if match and match["name"] else (text.strip(), "")
+    text = text.strip()
+    match = _ACRONYM.search(text)
+    name = text[:match.start()].rstrip() if match else ""
+    return (name, match["acronym"].strip()) if name else (text, "")
 
 
 def _replace(answers, **changes):

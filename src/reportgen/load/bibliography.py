@@ -8,6 +8,8 @@ cites it, and keeps the result.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .. import model as m
@@ -131,12 +133,27 @@ class Bibliography:
 def read_bibliography(text: str, path: str, problems: Problems) -> Bibliography:
     """A .bib, .json (CSL-JSON) or .yaml/.yml (CSL-YAML) file's text; mistakes go to `problems` with their line."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    if suffix in ("json", "yaml", "yml"):
-        from .csl_json import read_csl
+    with _collector_paused():
+        if suffix in ("json", "yaml", "yml"):
+            from .csl_json import read_csl
 
-        entries = read_csl(text, path, problems, yaml=suffix != "json")
-    else:
-        from .bibtex import read_bibtex
+            entries = read_csl(text, path, problems, yaml=suffix != "json")
+        else:
+            from .bibtex import read_bibtex
 
-        entries = read_bibtex(text, path, problems)
+            entries = read_bibtex(text, path, problems)
     return Bibliography(path, entries)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while a bibliography is read: reading makes millions of objects
+    that are all kept, and the collector's passes over them grew faster than the file (a third of
+    the time of 30,000 entries). Nothing read here makes cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

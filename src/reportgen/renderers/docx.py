@@ -308,6 +308,8 @@ class DocxRenderer:
             _ooxml_script.set_languages(self.word, LANGUAGE_TAGS["en"], east_asian=LANGUAGE_TAGS.get(code, code),
                                         east_asian_font=EAST_ASIAN_FONT)
             _ooxml_word.set_theme_east_asian_font(self.word, EAST_ASIAN_FONT)
+            for name in ("Subtitle", "Header"):  # Chinese is not set in italics, nor is the PDF's (style.css)
+                self.styles[name].font.italic = False
         if self.wrote_rtl:
             _ooxml_script.complex_script_styles(self.word)
 
