@@ -122,12 +122,14 @@ class Problems:
             raise ReportError(sorted(self.errors, key=_sort_key))
 
 
-_SAYS_WARNING = re.compile(r"(?:(?:[0-9a-f]{4,40}:)?\S[^:\n]*(?::\d+)?: )?warning: ")  # a revision's: `3f2a1b0:path`
+# `path:line: warning: message`, or a check's finding `path:line: warning RULE-1 message`; a revision's
+# path is `3f2a1b0:path`.
+_SAYS_WARNING = re.compile(r"(?:(?:[0-9a-f]{4,40}:)?\S[^:\n]*(?::\d+)?: )?warning(?::| [A-Z]+-\d+) ")
 
 
 def warning_line(text: str) -> str:
-    """A warning as a build prints it: `path:line: warning: message` as it is, any other text (a
-    renderer's) after `warning: `, never `warning: path:line: warning: message`."""
+    """A warning as a build prints it: `path:line: warning: message` (or a check's `warning RULE-1`) as
+    it is, any other text (a renderer's) after `warning: `, never `warning: path:line: warning: message`."""
     return text if _SAYS_WARNING.match(text) else f"warning: {text}"
 
 
