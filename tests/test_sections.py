@@ -225,3 +225,10 @@ def test_an_empty_front_matter_is_no_front_matter(project):
 
     root = project({"sections/01.md": "---\n---\nText.\n"})
     assert [s.title for s in load_model(Project.at(root)).sections] == [""]
+
+
+def test_pandoc_keys_holding_what_yaml_cannot_construct_are_read_as_text():
+    """`nocite: 2011-13-45` looks like a date and is none: read as the text it is, not a traceback."""
+    section = read("---\nnocite: 2011-13-45 @smith2020\nauthor: 2011-02-30\n---\n\nText.\n")
+    assert section.nocite == ("smith2020",)
+    assert read("---\nnocite: 2011-13-45\n---\n\nText.\n").nocite == ()

@@ -126,9 +126,11 @@ class PdfWorker:
 
     def yield_to_others(self, niceness: int = 5) -> None:
         """Let the process give way to this one when both want a core (`watch`, `serve`: the HTML of
-        the next save comes before the PDF of this one). Where priorities cannot be set, nothing."""
+        the next save comes before the PDF of this one): `niceness` below this process's priority,
+        never above it (run under `nice`, it stays below). Where priorities cannot be set, nothing."""
         try:
-            os.setpriority(os.PRIO_PROCESS, self._process.pid, niceness)
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PROCESS, self._process.pid, min(own + niceness, 19))
         except (AttributeError, OSError):  # Windows; or the process already gone
             pass
 

@@ -11,6 +11,8 @@ emphasis (`"*Title*"`), then each text node takes back its own part of the line.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 
 from ... import model as m
 from .languages import LANGUAGES, OBJECT, Edits, Language, register
@@ -142,15 +144,17 @@ class Typesetter(m.Transformer):
 
 def _pieces(edits: Edits, start: int, end: int, up: bool) -> list[m.Node]:
     """The nodes for positions start..end of a typeset line: text, with raised characters in a
-    Superscript (unless the text is raised already)."""
-    parts: list[tuple[str, bool]] = []
-    for i in range(start, end):
-        for text, raised in ((edits.before[i], False), (edits.chars[i], edits.raised[i] and not up),
-                             (edits.after[i], False)):
-            if not text:
-                continue
-            if parts and parts[-1][1] == raised:
-                parts[-1] = (parts[-1][0] + text, raised)
-            else:
-                parts.append((text, raised))
-    return [m.Superscript((m.Text(text),)) if raised else m.Text(text) for text, raised in parts]
+    Superscript (unless the text is raised already). Linear in the text: most text has nothing raised
+    and becomes one Text at once."""
+    before, chars, after = edits.before[start:end], edits.chars[start:end], edits.after[start:end]
+    if up or not any(edits.raised[start:end]):
+        text = "".join(chars) if not any(before) and not any(after) else "".join(map(_joined, before, chars, after))
+        return [m.Text(text)] if text else []
+    parts = ((text, lifted) for b, c, a, r in zip(before, chars, after, edits.raised[start:end], strict=True)
+             for text, lifted in ((b, False), (c, r), (a, False)) if text)
+    return [m.Superscript((m.Text(text),)) if lifted else m.Text(text)
+            for lifted, group in groupby(parts, key=itemgetter(1)) for text in ["".join(p[0] for p in group)]]
+
+
+def _joined(before: str, char: str, after: str) -> str:
+    return before + char + after

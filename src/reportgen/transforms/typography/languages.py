@@ -74,8 +74,9 @@ class Language:
     nobreak: tuple[re.Pattern, ...] = ()  # group `space`: a breaking space that becomes a no-break one
     inserted: tuple[tuple[re.Pattern, str], ...] = ()  # (pattern, text put at the match's end)
     # (pattern, mark): the group `mark` becomes the language's mark (`,` after Arabic: `،`), a group `space`
-    # (the space typed after it) goes, for a full-width mark that has its own
-    replaced: tuple[tuple[re.Pattern, str], ...] = ()
+    # (the space typed after it) goes, for a full-width mark that has its own. A pattern may be given as
+    # its source, compiled when first used: the scripts' classes take milliseconds to compile.
+    replaced: tuple[tuple[re.Pattern | str, str], ...] = ()
     rules: tuple = ()  # functions of the Edits, for what a pattern cannot say (brackets in pairs)
 
     def with_quotes(self, quotes: str) -> Language:
@@ -102,7 +103,8 @@ class Language:
         for pattern, insert in self.inserted:
             for match in pattern.finditer(text):
                 edits.before[match.end()] = insert + edits.before[match.end()]
-        for pattern, mark in self.replaced:
+        for source, mark in self.replaced:
+            pattern = re.compile(source)  # a compiled pattern as it is, a source from re's cache
             for match in pattern.finditer(text):
                 edits.chars[match.start("mark")] = mark
                 if "space" in pattern.groupindex and match.group("space"):
@@ -201,14 +203,14 @@ RUSSIAN = Language("ru", "«»„“", nobreak=(_THOUSANDS,))
 # comma, semicolon and question mark, which an author on a Latin keyboard types as `,` `;` `?`.
 _ARABIC_LETTER = "[\u0620-\u064a\u064b-\u065f\u066e-\u06d3\u06d5-\u06ff]"
 ARABIC = Language("ar", "”“’‘", replaced=tuple(
-    (re.compile(f"{_after(_ARABIC_LETTER)}(?P<mark>{re.escape(latin)})(?!\\d)"), arabic)
+    (f"{_after(_ARABIC_LETTER)}(?P<mark>{re.escape(latin)})(?!\\d)", arabic)
     for latin, arabic in ((",", "،"), (";", "؛"), ("?", "؟"))))
 # Chinese: “ ” and ‘ ’; after a Chinese character the full-width marks (GB/T 15834), which carry their own space.
 _HAN = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 CHINESE = Language("zh", "“”‘’", replaced=tuple(
-    (re.compile(f"{_after(_HAN)}(?P<mark>{re.escape(latin)})(?P<space> ?)(?![\\d.])"), wide)
+    (f"{_after(_HAN)}(?P<mark>{re.escape(latin)})(?P<space> ?)(?![\\d.])", wide)
     for latin, wide in ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"))) + (
-    (re.compile(f"{_after(_HAN)}(?P<mark>\\.)(?P<space> ?)(?=\\s|$|{_HAN})"), "。"),
+    (f"{_after(_HAN)}(?P<mark>\\.)(?P<space> ?)(?=\\s|$|{_HAN})", "。"),
 ), rules=(lambda edits: _full_width_brackets(edits, _HAN),))
 
 def _full_width_brackets(edits: Edits, script: str) -> None:
