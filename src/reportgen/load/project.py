@@ -142,8 +142,7 @@ def load_document(project: Project, problems: Problems, cache: ParseCache | None
         name = project.relative(path)
         data = project.read(path, problems, name)
         if data is not None:
-            section = cache.parse(name, data, f"section {config.language}",
-                                  functools.partial(_parse_section, data, name, config.language), problems)
+            section = cache.parse(name, data, "section", functools.partial(_parse_section, data, name), problems)
             if section is not None:
                 sections.append(section)
     cover = build_cover(config, problems, cache)
@@ -232,11 +231,11 @@ def _parse_bibliography(data: bytes, name: str, empty: Bibliography, problems: P
     return empty if text is None else read_bibliography(text, name, problems)
 
 
-def _parse_section(data: bytes, name: str, language: str, problems: Problems) -> m.Section | None:
+def _parse_section(data: bytes, name: str, problems: Problems) -> m.Section | None:
     from .sections import read_section  # markdown-it is loaded only when a file is parsed
 
     text = decode_text(data, name, problems)
-    return None if text is None else read_section(text, name, problems, language)
+    return None if text is None else read_section(text, name, problems)
 
 
 def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:

@@ -25,12 +25,12 @@ _TOO_DEEP = {  # see load.markdown.depth
 }
 
 
-def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
-    """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
+def read_section(text: str, path: str, problems: Problems) -> m.Section:
+    """Parse a section's text (already decoded); mistakes are recorded in `problems`. The text is
+    kept as typed: its typography is the language's, made later (transforms.typography)."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
-    lang = front.lang.split("-")[0].lower() if front.lang else language
-    tokens, env = parse(text, lang)
+    tokens, env = parse(text)
     for kind, line in dict.fromkeys(env.get("too_deep", ())):
         problems.error(Source(path, line + 1), _TOO_DEEP[kind])
     if title_block(text):
@@ -43,7 +43,7 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     reader.check_notes()
     if front.title:
         line = front_lines.get("title", 1)
-        heading = m.Heading(1, reader.value_inlines(front.title, lang, line), Source(path, line), id=front.id,
+        heading = m.Heading(1, reader.value_inlines(front.title, line), Source(path, line), id=front.id,
                             numbered=front.numbered)
         blocks = _title_heading(front, heading, blocks, problems)
     return m.Section(blocks, Source(path, 1), title=front.title.strip(), id=front.id,
@@ -83,10 +83,10 @@ class _Reader:
     def at(self, line: int) -> Source:
         return Source(self.path, line)
 
-    def value_inlines(self, text: str, language: str, line: int) -> tuple[m.Node, ...]:
+    def value_inlines(self, text: str, line: int) -> tuple[m.Node, ...]:
         """A front matter value read as Markdown, as Pandoc reads it (`title: The *Convention*`): the
         inlines of its one paragraph; anything else (a list, several paragraphs, a note) is its text."""
-        tokens, env = parse(text.strip(), language)
+        tokens, env = parse(text.strip())
         tree = SyntaxTreeNode(tokens)
         if len(tree.children) != 1 or tree.children[0].type != "paragraph" or env.get("footnotes"):
             return (m.Text(" ".join(text.split())),)

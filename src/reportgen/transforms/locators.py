@@ -29,7 +29,7 @@ _NUMBER = r"(?:\d[\w.()/]*|[IVXLCDM]+[\w.()/]*|[ivxlcdm]+(?![\w.])|[A-Z](?![\w])
 _JOINER = r"\s*(?:-{1,2}|–|—|,|&|\band\b)\s*"
 _PART = re.compile(rf"(?P<label>§|[^\W\d_]+)\.?\s*(?P<value>{_NUMBER}(?:{_JOINER}{_NUMBER})*)")
 _BARE = re.compile(rf"\d+(?:{_JOINER}\d+)*")  # page numbers without a term: `12`, `33-35`, `4, 7`
-_SEPARATOR = re.compile(r"\s*[,;]?\s*")
+_SEPARATOR = re.compile(r"\s*(?:[,;]\s*)?")  # not \s*[,;]?\s*: that backtracks quadratically on a run of spaces
 _DASHES = re.compile(r"(?<=\w)\s*(?:-{1,2}|–|—)\s*(?=\w)")
 
 

@@ -119,8 +119,9 @@ def in_text_citation_rule(state: StateInline, silent: bool) -> bool:
     if state.src[pos] != "@" or (pos and _NOT_BEFORE.match(state.src[pos - 1])) or state.linkLevel:
         return False  # an e-mail address, `[@key;]` that is not a citation, a link's text
     match = _IN_TEXT.match(state.src, pos, state.posMax)
-    if not match or state.src[pos - 1:pos] == "(" and state.src[match.end():match.end() + 1] == ")":
-        return False  # `(@good)`: Pandoc's example-list label
+    if not match or state.src[pos - 1:pos] == "(" and state.src[match.end():match.end() + 1] == ")" \
+            and state.src[pos - 2:pos - 1] in ("", "\n"):
+        return False  # `(@good)` opening a line: Pandoc's example-list item (reported as such)
     end, locator = match.end(), ""
     bracket = end + 1 if state.src.startswith(" [", end) else end
     if bracket < state.posMax and state.src[bracket] == "[":
