@@ -161,3 +161,25 @@ def test_the_ci_files_run_as_written(tmp_path):
     quality = outputs["reportgen check --format codequality > gl-code-quality-report.json || true"]
     assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(
         yaml.safe_load(quality.stdout)[0])
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_example_sources_are_cited_in_the_reports_language(tmp_path, language):
+    from reportgen import model as m
+    from reportgen.starter.bibliography import ENTRIES
+
+    root = tmp_path / "report"
+    assert init(root, *options("individual", language)).exit_code == 0
+    summary = next((root / "sections").glob("01-*.md"))
+    keys = re.findall(r"^@\w+\{([\w-]+),", (root / "references.bib").read_text(encoding="utf-8"), re.M)
+    assert len(keys) == 5
+    summary.write_text(summary.read_text(encoding="utf-8") + "".join(f"\n\nA fact[@{k}]." for k in keys),
+                       encoding="utf-8")
+    with Session(root, pdf=False) as session:
+        notes = [m.plain_text(n.blocks) for n in session.load().document.notes]
+    council, upr_report, committee, general_comment, ohchr, upr, law, title, city = ENTRIES[language]
+    for name, note in zip((upr_report.format(state="Indonesia"), general_comment, law, title, upr), notes, strict=True):
+        start = name[:6]  # before the typography spaces a colon, curls an apostrophe or nests quotes its way
+        assert start in note.replace("\u00a0", " ").replace("\u202f", " "), (name, note)
+    if language != "en":
+        assert not any("Human Rights" in note for note in notes)
