@@ -224,3 +224,6 @@ def test_the_example_commented_on_an_older_draft_every_mark_on_todays_line(examp
     record_accuracy(f"The example commented on an older draft, then edited (a paragraph added, reworded, moved to "
                     f"another section, deleted), {kind}", len(right), len(truth))
     assert got == truth
+    owners = {r.text: r.owner for r in traced.remarks}  # a paragraph deleted since still has its section's owner
+    assert owners["On enhance capacity building"] == "ECPAT Indonesia"
+    assert owners["On judges and attorneys still"] == "YKAI"

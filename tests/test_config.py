@@ -62,7 +62,7 @@ def test_a_full_config_is_read_with_its_lines():
      "2: numbering.headings: level 2 format 'I.a' writes its parent levels in another style than their own; "
      "Word can only do that when all are arabic (1.1)"),
     ("title: X\nnumbering: {recommendations: 'Rec.'}\n",
-     "2: numbering.recommendations: 'Rec.' has no number in it (use 1, a, A, i or I)"),
+     "2: numbering.recommendations: 'Rec.' has no number in it (use 1, a, A, i, I or 一)"),
     ("title: [X\n", "2: invalid YAML: did not find expected ',' or ']'"),
     ("- title\n", "1: report.yaml must be a mapping of keys to values, not a list"),
 ])

@@ -17,6 +17,7 @@ from lxml import etree
 from reportgen.cli import main
 from reportgen.i18n import _NOTE_WORDS, LABELS, LANGUAGES, annex_number, format_date, ordinal_phrase
 from reportgen.model import label_number
+from reportgen.numberformat import NumberFormat
 from reportgen.numberwords import arabic_ordinal, chinese
 from reportgen.scripts import count_words, direction_runs
 
@@ -294,6 +295,23 @@ def test_chinese_is_not_set_in_italics(built):
         for name in ("Subtitle", "Header"):
             italic = styles.find(f"{W}style[@{W}styleId='{name}']/{W}rPr/{W}i")
             assert italic is not None and (italic.get(f"{W}val") == "0") == (code == "zh"), (code, name)
+
+
+def test_chinese_chapters_may_be_numbered_in_chinese_numerals(tmp_path):
+    """`numbering.headings: ["一.", "1.1"]` numbers chapters as UN Chinese documents do: 一., 二. in the
+    PDF, Word's `chineseCounting` in the DOCX (LibreOffice shows 一. too)."""
+    assert NumberFormat.parse("第一章").format((12,)) == "第十二章"
+    root = shutil.copytree(FIXTURES / "zh", tmp_path / "zh")
+    config = root / "report" / "report.yaml"
+    config.write_text(config.read_text() + 'numbering:\n  headings: ["一.", "1.1"]\n')
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--format", "html,docx"])
+    assert result.exit_code == 0, result.output
+    html = next((root / "build").glob("*.html")).read_text()
+    assert '<span class="secnum">一.</span>' in html and '<span class="secnum">1.1</span>' in html
+    numbering = _xml(next((root / "build").glob("*.docx")), "word/numbering.xml")
+    formats = {lvl.find(f"{W}pStyle").get(f"{W}val"): lvl.find(f"{W}numFmt").get(f"{W}val")
+               for lvl in numbering.iter(f"{W}lvl") if lvl.find(f"{W}pStyle") is not None}
+    assert formats["Heading1"] == "chineseCounting" and formats["Heading2"] == "decimal"
 
 
 def test_pdf_declares_language_and_direction(built, tmp_path):

@@ -110,3 +110,22 @@ def test_watch_outside_a_project_fails_at_once(tmp_path):
                             capture_output=True, text=True, timeout=DEADLINE)
     assert result.returncode == 1
     assert "not a reportgen project" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="stopped with SIGINT")
+def test_watch_reports_a_section_linked_outside_and_keeps_going(project, watcher, tmp_path):
+    """A section file linked to a file outside the project was a ValueError traceback inside watch."""
+    root = project({"sections/01-findings.md": SECTION})
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Secret\n\nNot for the report.\n")
+    w = watcher(root, "--format", "html")
+    w.wait_for(written(".html"))
+    (root / "sections/02-linked.md").symlink_to(outside)
+    messages = w.wait_for(lambda line: line.startswith("reportgen: "))
+    assert not any("Traceback" in line for line in messages), messages
+    assert (f"sections/02-linked.md: a symbolic link to {outside}, outside the project; reportgen reads only the "
+            "project's files") in messages
+    assert "Not for the report" not in next((root / "build").glob("*.html")).read_text()
+    (root / "sections/02-linked.md").unlink()
+    w.wait_for(written(".html"))
+    assert w.stop() == 0

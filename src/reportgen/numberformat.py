@@ -1,12 +1,15 @@
-"""Number formats written as their first number looks (`I.`, `1.1`, `(a)`, `R1`): the runs `1`, `a`,
-`A`, `i`, `I` are counters, everything else is literal text. Shared by numbering and the renderers."""
+"""Number formats written as their first number looks (`I.`, `1.1`, `(a)`, `R1`, `一.`): the runs `1`,
+`a`, `A`, `i`, `I` and the Chinese numeral `一` are counters, everything else is literal text. Shared by
+numbering and the renderers."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-COUNTER_KINDS = ("1", "a", "A", "i", "I")
+from .numberwords import chinese
+
+COUNTER_KINDS = ("1", "a", "A", "i", "I", "一")  # 一: Chinese numerals, as UN Chinese documents number chapters
 ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
@@ -34,12 +37,14 @@ def to_roman(number: int) -> str:
 
 
 def format_value(value: int, kind: str) -> str:
-    """A counter's value written in its kind: 3 -> `3`, `c`, `C`, `iii`, `III`.
+    """A counter's value written in its kind: 3 -> `3`, `c`, `C`, `iii`, `III`, `三`.
 
     Letters beyond z repeat as Word writes them: 27 -> `aa`, 28 -> `bb`.
     """
     if kind == "1" or value <= 0:
         return str(value)
+    if kind == "一":
+        return chinese(value)
     if kind in "aA":
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if kind == "A" else letter
@@ -58,7 +63,7 @@ class NumberFormat:
     @classmethod
     def parse(cls, pattern: str) -> NumberFormat:
         literals, kinds, current = [], [], ""
-        for run in re.findall(r"[A-Za-z]+|[0-9]+|[^A-Za-z0-9]+", pattern):
+        for run in re.findall(r"[A-Za-z]+|[0-9]+|一|[^A-Za-z0-9一]+", pattern):
             if run in COUNTER_KINDS:
                 literals.append(current)
                 kinds.append(run)
@@ -67,7 +72,7 @@ class NumberFormat:
                 current += run
         literals.append(current)
         if not kinds:
-            raise ValueError(f"'{pattern}' has no number in it (use 1, a, A, i or I)")
+            raise ValueError(f"'{pattern}' has no number in it (use 1, a, A, i, I or 一)")
         return cls(pattern, tuple(literals), tuple(kinds))
 
     def format(self, values: tuple[int, ...]) -> str:

@@ -49,7 +49,8 @@ class Contact:
 class Numbering:
     headings: tuple[str, ...] = doc(
         "Heading number formats by level, written as the first number of that level looks: "
-        "`I.` upper-case roman, `1.1` arabic with the parent's number, `a)` letters, `i.` roman. "
+        "`I.` upper-case roman, `1.1` arabic with the parent's number, `a)` letters, `i.` roman, `一.` "
+        "Chinese numerals (as UN Chinese documents number chapters). "
         "Levels beyond the list are not numbered.", ("I.", "1.1", "1.1.1"))
     paragraphs: bool = doc("Number the body paragraphs continuously through the document (1., 2., 3. ...).", True)
     recommendations: str = doc("Format of recommendation numbers (`1.`, `(a)`, `R1` ...).", "1.")

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ..numberformat import NumberFormat
 
-WORD_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+WORD_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
+                "一": "chineseCounting"}
 
 
 @dataclass(frozen=True)

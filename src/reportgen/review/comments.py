@@ -124,7 +124,10 @@ class _Owners:
 
 
 def _with_owner(remark: Remark, owners: _Owners) -> Remark:
-    return replace(remark, owner=owners(remark.path))
+    path = remark.path  # a paragraph deleted since the draft is at `commit:path`: its section's owner still
+    if remark.note == "deleted since" and ":" in path:
+        path = path.split(":", 1)[1]
+    return replace(remark, owner=owners(path))
 
 
 def _order(placing: Drafts, readings) -> dict[str, int]:
