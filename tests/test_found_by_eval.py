@@ -50,8 +50,6 @@ def test_the_style_catalogue_names_each_style_once():
     assert len(names) == len(set(names))
 
 
-@pytest.mark.xfail(reason="author (issue 12, cross-references): '(@sec-x)' in parentheses is printed as "
-                          "written, with no XR-2 warning", strict=True)
 def test_a_cross_reference_in_parentheses_is_resolved(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "# Uno {#sec-uno}\n\nTexto (@sec-uno) y @sec-uno.\n",
                                     "report/report.yaml": "title: T\nlanguage: es\n"})
@@ -59,8 +57,6 @@ def test_a_cross_reference_in_parentheses_is_resolved(tmp_path):
     assert "@sec-uno" not in m.plain_text(paragraph)
 
 
-@pytest.mark.xfail(reason="author (issue 12, typography): French spacing is applied inside an English "
-                          "title cited in a French report ('Review : Indonesia')", strict=True)
 def test_french_typography_leaves_an_english_title_alone(tmp_path):
     bib = ("@report{wg, author = {{Human Rights Council}}, title = {Report of the Working Group on the Universal "
            "Periodic Review: Indonesia}, number = {A/HRC/36/7}, date = {2017}, langid = {english}}\n")
@@ -158,8 +154,6 @@ def test_a_paragraph_with_cross_references_takes_a_reviewers_edit(source, origin
     assert apply_edits(source, original, [Edit(start, start, inserted, "Jane", False)]) == expected
 
 
-@pytest.mark.xfail(reason="author (issue 12, cross-references): a cross-reference opening a paragraph or a "
-                          "sentence is printed in lower case ('table 1 shows'); Quarto prints 'Table 1'", strict=True)
 def test_a_cross_reference_opening_a_sentence_is_capitalised(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "| A |\n|---|\n| 1 |\n\n: Cases {#tbl-c}\n\n@tbl-c shows it.\n"})
     paragraph = [n for n in m.walk(load_model(Project.at(root))) if isinstance(n, m.Paragraph)][-1]
@@ -251,8 +245,6 @@ def test_an_endnote_link_that_is_no_web_address_is_left_out_with_a_warning(tmp_p
         "address (http or https); left out of the note"]
 
 
-@pytest.mark.xfail(reason="author (typography): a number written with a space between its thousands, as French, "
-                          "Spanish and Russian write them ('17 000'), is broken across two lines", strict=True)
 def test_a_number_with_spaced_thousands_is_not_broken(tmp_path):
     root = write_project(tmp_path, {"sections/01.md": "Más de 17 000 niños.\n",
                                     "report/report.yaml": "title: T\nlanguage: es\n"})

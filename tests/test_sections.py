@@ -174,7 +174,7 @@ def test_pipe_tables_links_emphasis_and_quotes():
     assert table.rows[0][0].inlines == (m.Emph((m.Text("A"),)),)
     paragraph = quote.blocks[0]
     assert paragraph.inlines[1] == m.Link("https://example.org", (m.Text("link"),), Source(PATH, 5))
-    assert paragraph.inlines[2] == m.Text(" and “straight quotes” – and a dash.")
+    assert paragraph.inlines[2] == m.Text(' and "straight quotes" – and a dash.')  # quotes: typography's
 
 
 def test_raw_html_is_never_passed_on_and_comments_vanish():

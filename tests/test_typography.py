@@ -53,6 +53,11 @@ NB, NNB = "\u00a0", "\u202f"
     ("fr", "À 10:30, voir http://example.org/?q=1 ou A/HRC/19:8?!", f"À 10:30, voir http://example.org/?q=1 ou "
                                                                    f"A/HRC/19:8{NNB}?!"),
     ("es", "\"Hola\", la 13ª sesión y el 1º ciclo", "«Hola», la 13.ª sesión y el 1.º ciclo"),
+    ("es", "Más de 17 000 niños, 1 250 000 pesos, el 6 % del PIB; en 2019 123 casos, 3,5 000",
+     f"Más de 17{NB}000 niños, 1{NB}250{NB}000 pesos, el 6{NB}% del PIB; en 2019 123 casos, 3,5 000"),
+    ("fr", "15 000 francs CFA, 38 %", f"15{NB}000 francs CFA, 38{NB}%"),
+    ("ru", "Более 17 000 детей", f"Более 17{NB}000 детей"),
+    ("en", "17 000 children, 6 %", "17 000 children, 6 %"),
 ])
 def test_lines_are_typeset_as_the_language_writes(language, written, printed):
     assert typesetter(language).text(written) == printed
@@ -65,6 +70,13 @@ def test_french_ordinals_and_numero_are_raised():
         m.Text(" et la 1"), m.Superscript((m.Text("re"),)), m.Text(" le XXI".replace(" le", ", le")),
         m.Superscript((m.Text("e"),)), m.Text(" siècle, n"), m.Superscript((m.Text("o"),)),
         m.Text(f"{NB}5{NNB}; Vers le V"), m.Superscript((m.Text("e"),)))
+
+
+def test_spanish_abbreviated_ordinals_take_their_full_stop_and_raised_letters():
+    inlines = typesetter("es").run((m.Text("el 3.er ciclo, el 3er informe, los 1.os, MP3er"),))
+    assert inlines == (
+        m.Text("el 3."), m.Superscript((m.Text("er"),)), m.Text(" ciclo, el 3."), m.Superscript((m.Text("er"),)),
+        m.Text(" informe, los 1."), m.Superscript((m.Text("os"),)), m.Text(", MP3er"))
 
 
 def test_quotes_pair_across_emphasis_and_leave_code_addresses_and_escapes_alone():
@@ -187,3 +199,28 @@ def test_the_readmes_french_example_prints_what_the_readme_says(project):
     assert m.plain_text(paragraphs[0]) == (f"Comme le note Koné, l’école «{NB}pour tous{NB}» reste un objectif{NNB}; "
                                            "la 51e session l’a rappelé. Voir la section 1.1 et le paragraphe 2.")
     assert paragraphs[1].number == 2 and m.plain_text(paragraphs[1]).startswith(f"Les frais de scolarité no{NB}3")
+
+
+def test_configured_quotes_are_used_in_the_text_and_in_what_reportgen_writes(project):
+    bib = '@book{b, title = {El "derecho" a la educación}, year = {2020}}'
+    root = project({"report/report.yaml": 'title: \'El "derecho"\'\nlanguage: es\ntypography: {quotes: "“”‘’"}\n',
+                    "references.bib": bib, "sections/01.md": 'El "derecho"[@b].\n'})
+    document = load_model(Project.at(root))
+    assert m.plain_text(document.cover.title) == "El “derecho”"
+    assert m.plain_text(document.sections[0].blocks[0]) == "El “derecho”."
+    assert "“derecho”" in m.plain_text(document.notes[0].blocks)
+
+
+def test_divs_in_another_language_and_definition_terms_are_typeset_too(project):
+    root = project({"report/report.yaml": "title: T\nlanguage: fr\n", "sections/01.md": """\
+        Terme "défini"
+        :   Sa définition: ici.
+
+        ::: {lang=en}
+        An "English" passage: as typed.
+        :::
+        """})
+    blocks = load_model(Project.at(root)).sections[0].blocks
+    assert m.plain_text(blocks[0].items[0].inlines) == f"Terme «{NB}défini{NB}»"
+    assert m.plain_text(blocks[0].items[0].items[0]) == f"Sa définition{NB}: ici."
+    assert m.plain_text(blocks[1]) == "An “English” passage: as typed."  # its own quotes, no French space

@@ -38,8 +38,8 @@ def build_cover(config: ReportConfig, problems: Problems, cache: ParseCache | No
         # Leading blank lines put the description's Markdown on its report.yaml line.
         text = "\n" * (line - 1) + config.coalition.description
         blocks = (cache or ParseCache()).parse(f"{config.source().path}#coalition.description", text.encode(),
-                                               f"cover {config.language}", lambda found: _description(
-                                                   text, config.source().path, found, config.language), problems)
+                                               "cover", lambda found: _description(text, config.source().path,
+                                                                                   found), problems)
 
     contact = config.contact
     contact_lines = tuple(x for x in (
@@ -60,10 +60,10 @@ def _text(text: str) -> tuple[m.Node, ...]:
     return (m.Text(text),) if text else ()
 
 
-def _description(text: str, path: str, problems: Problems, language: str) -> tuple[m.Node, ...]:
+def _description(text: str, path: str, problems: Problems) -> tuple[m.Node, ...]:
     from .sections import read_section  # markdown-it is loaded only when a text is parsed
 
-    return read_section(text, path, problems, language).blocks
+    return read_section(text, path, problems).blocks
 
 
 def _named(name: str, acronym: str, mark) -> str:

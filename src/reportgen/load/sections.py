@@ -25,12 +25,12 @@ _TOO_DEEP = {  # see load.markdown.depth
 }
 
 
-def read_section(text: str, path: str, problems: Problems, language: str = "en") -> m.Section:
-    """Parse a section's text (already decoded); mistakes are recorded in `problems`."""
+def read_section(text: str, path: str, problems: Problems) -> m.Section:
+    """Parse a section's text (already decoded); mistakes are recorded in `problems`. The text is
+    kept as typed: its typography is the language's, made later (transforms.typography)."""
     front, front_lines, text = read_front_matter(text, path, problems)
 
-    lang = front.lang.split("-")[0].lower() if front.lang else language
-    tokens, env = parse(text, lang)
+    tokens, env = parse(text)
     for kind, line in dict.fromkeys(env.get("too_deep", ())):
         problems.error(Source(path, line + 1), _TOO_DEEP[kind])
     if title_block(text):
@@ -43,7 +43,7 @@ def read_section(text: str, path: str, problems: Problems, language: str = "en")
     reader.check_notes()
     if front.title:
         line = front_lines.get("title", 1)
-        heading = m.Heading(1, reader.value_inlines(front.title, lang, line), Source(path, line), id=front.id,
+        heading = m.Heading(1, reader.value_inlines(front.title, line), Source(path, line), id=front.id,
                             numbered=front.numbered)
         blocks = _title_heading(front, heading, blocks, problems)
     return m.Section(blocks, Source(path, 1), title=front.title.strip(), id=front.id,
@@ -83,10 +83,10 @@ class _Reader:
     def at(self, line: int) -> Source:
         return Source(self.path, line)
 
-    def value_inlines(self, text: str, language: str, line: int) -> tuple[m.Node, ...]:
+    def value_inlines(self, text: str, line: int) -> tuple[m.Node, ...]:
         """A front matter value read as Markdown, as Pandoc reads it (`title: The *Convention*`): the
         inlines of its one paragraph; anything else (a list, several paragraphs, a note) is its text."""
-        tokens, env = parse(text.strip(), language)
+        tokens, env = parse(text.strip())
         tree = SyntaxTreeNode(tokens)
         if len(tree.children) != 1 or tree.children[0].type != "paragraph" or env.get("footnotes"):
             return (m.Text(" ".join(text.split())),)
@@ -172,9 +172,16 @@ class _Reader:
         return m.CodeBlock(node.content, self.at(line))
 
     def block_fence(self, node: SyntaxTreeNode, line: int) -> m.Node:
-        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", node.info.strip())
+        info = node.info.strip()
+        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", info)
         if raw:
             self.problems.warning(self.at(line), f"raw {raw[1]} is not passed through; it is shown as code")
+        elif re.fullmatch(r"\{\s*[A-Za-z][\w-]*(?:[\s,][^{}]*)?\}", info):  # Quarto's and R Markdown's {r}
+            self.problems.warning(self.at(line), f"'```{info}' is an executable code chunk: reportgen runs no "
+                                                 "code; it is shown as code")
+        elif info and not re.fullmatch(r"[^\s{}`]+(?:\s*\{[^{}]*\})?|\{[^{}]*\}", info):
+            self.problems.warning(self.at(line), f"the code block's info '{info}' is not a language or attributes "
+                                                 "as Pandoc reads them; it is left out, the code is shown")
         return m.CodeBlock(node.content, self.at(line))
 
     def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
@@ -239,7 +246,17 @@ class _Reader:
                     header = cells
                 else:
                     rows.append(cells)
+                    self.extra_cells(row_line, len(header))
         return m.Table(header, tuple(rows), source)
+
+    def extra_cells(self, line: int, columns: int) -> None:
+        """Warn about a row with more cells than the table has columns: they are left out, as GitHub does."""
+        raw = re.sub(r"^[ \t>]*\|?|(?<!\\)\|[ \t]*$", "", self.lines[line - 1] if line <= len(self.lines) else "")
+        cells = len(re.findall(r"(?<!\\)\|", raw)) + 1
+        if columns and cells > columns:
+            hint = " (a '|' inside code in a cell is written '\\|')" if "`" in raw else ""
+            self.warn_once(line, f"this table row has {cells} cells but the table has {columns} columns: the "
+                                 f"last {cells - columns} are left out{hint}")
 
     def div(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
         info = node.meta["info"].strip()

@@ -20,9 +20,6 @@ from .recommendations import placed_recommendations, recommendation_qualifiers
 
 # The prefixes Quarto gives cross-reference ids: an `@` with one is never a citation.
 PREFIXES = ("sec-", "para-", "rec-", "annex-", "tbl-")
-# The ids of the annexes reportgen makes, and the setting that makes each.
-GENERATED_ANNEXES = {"annex-recommendations": "recommendations.summary",
-                     "annex-follow-up": "recommendations.follow_up"}
 
 
 def target_ids(document: m.Document) -> dict[str, Source]:
@@ -79,6 +76,10 @@ class _Separator(m.Transformer):
         return m.CrossRef(tuple(named), cite.source, first.prefix, suffix, first.mode == "suppress-author",
                           first.key[:1].isupper() and named[0] != first.key)
 
+    def visit_Paragraph(self, node: m.Paragraph) -> m.Paragraph:
+        node = self.generic_visit(node)
+        return replace(node, inlines=_capitalised(node.inlines))
+
     def unknown_word(self, citation: m.Citation) -> m.Node:
         """`@word` in the text that is neither a citation key nor a target: printed as written."""
         written = f"@{citation.key}" + (f" [{citation.locator}]" if citation.locator else "")
@@ -88,6 +89,35 @@ class _Separator(m.Transformer):
                                                f"target; printed as written{hint} (write \\@ for a plain @)",
                               rule="XR-2")
         return m.Text(written)
+
+
+def _opens_sentence(before: str) -> bool:
+    """The text before a word is nothing, or ends a sentence: a full stop after a word of four letters or
+    more (not an abbreviation's: "e.g.", "cf.", "p."), or `!` `?` (a closing quote after them), and a space."""
+    text = before.rstrip()
+    if not text:
+        return not before or before.isspace()
+    if text == before:
+        return False
+    if text[-1] in "\"'”’»)" and len(text) > 1:
+        text = text[:-1]
+        return text[-1] in ".!?…"
+    if text[-1] in "!?":
+        return True
+    word = text[-5:-1]
+    return text[-1] in ".…" and len(word) == 4 and all(c.isalnum() for c in word)
+
+
+def _capitalised(inlines: tuple[m.Node, ...]) -> tuple[m.Node, ...]:
+    """A cross-reference opening the paragraph or a sentence is capitalised ("Table 1 shows"), as Quarto
+    prints it; the author's own word (`[see @sec-x]`) is left as written."""
+    out = list(inlines)
+    for i, node in enumerate(out):
+        if isinstance(node, m.CrossRef) and not node.prefix and not node.capital:
+            before = out[i - 1] if i else m.Text("")
+            if isinstance(before, m.Text) and _opens_sentence(before.text):
+                out[i] = replace(node, capital=True)
+    return tuple(out)
 
 
 def separate(document: m.Document, problems: Problems) -> m.Document:

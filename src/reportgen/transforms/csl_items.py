@@ -3,12 +3,11 @@ date-parts, emphasis as CSL's HTML-like tags."""
 
 from __future__ import annotations
 
-import re
-
 from .. import model as m
 from ..i18n import localised
 from ..load import dates
 from ..load.bibliography import Name, Reference
+from ..load.langid import langid_tag
 from .notestyle import IN_TYPES
 
 TYPES = {
@@ -35,24 +34,6 @@ _EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/{}", "jstor": "https://www.jstor
                 "hdl": "https://hdl.handle.net/{}", "handle": "https://hdl.handle.net/{}",
                 "pubmed": "https://pubmed.ncbi.nlm.nih.gov/{}/", "googlebooks": "https://books.google.com?id={}"}
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
-# BibLaTeX's `langid` (babel's names) as the BCP 47 tag CSL wants: a CSL processor title-cases a title only
-# when its item is in English, so "Rapport du Groupe de travail" must say it is French (as Pandoc reads it).
-_LANGIDS = {
-    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB", "ukenglish": "en-GB",
-    "australian": "en-AU", "canadian": "en-CA", "newzealand": "en-NZ", "french": "fr-FR", "francais": "fr-FR",
-    "acadian": "fr-CA", "spanish": "es-ES", "mexican": "es-MX", "german": "de-DE", "ngerman": "de-DE",
-    "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH", "nswissgerman": "de-CH", "italian": "it-IT",
-    "portuguese": "pt-PT", "portuges": "pt-PT", "brazil": "pt-BR", "brazilian": "pt-BR", "dutch": "nl-NL",
-    "russian": "ru-RU", "ukrainian": "uk-UA", "arabic": "ar", "chinese": "zh-CN", "japanese": "ja-JP",
-    "korean": "ko-KR", "indonesian": "id-ID", "bahasa": "id-ID", "bahasai": "id-ID", "malay": "ms-MY",
-    "bahasam": "ms-MY", "turkish": "tr-TR", "polish": "pl-PL", "czech": "cs-CZ", "slovak": "sk-SK",
-    "hungarian": "hu-HU", "magyar": "hu-HU", "romanian": "ro-RO", "bulgarian": "bg-BG", "greek": "el-GR",
-    "catalan": "ca-ES", "basque": "eu-ES", "galician": "gl-ES", "swedish": "sv-SE", "norsk": "nb-NO",
-    "norwegian": "nb-NO", "nynorsk": "nn-NO", "danish": "da-DK", "finnish": "fi-FI", "icelandic": "is-IS",
-    "hebrew": "he-IL", "persian": "fa-IR", "farsi": "fa-IR", "hindi": "hi-IN", "thai": "th-TH",
-    "vietnamese": "vi-VN", "latin": "la", "serbian": "sr-RS", "croatian": "hr-HR", "slovenian": "sl-SI",
-}
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def csl_item(ref: Reference, item_id: str, language: str) -> dict:
@@ -71,8 +52,7 @@ def csl_item(ref: Reference, item_id: str, language: str) -> dict:
     for field, variable in (("type", "genre"), ("pubstate", "status"), ("language", "language")):
         if ref.get(field):
             item[variable] = localised(ref.get(field), "en" if field == "language" else language)
-    langid = ref.get("langid").strip()
-    tag = _LANGIDS.get(langid.lower()) or (langid if _TAG.fullmatch(langid) else "")
+    tag = langid_tag(ref)
     if tag:
         item["language"] = tag
     item.update(_people(ref))

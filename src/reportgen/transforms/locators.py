@@ -29,7 +29,7 @@ _NUMBER = r"(?:\d[\w.()/]*|[IVXLCDM]+[\w.()/]*|[ivxlcdm]+(?![\w.])|[A-Z](?![\w])
 _JOINER = r"\s*(?:-{1,2}|–|—|,|&|\band\b)\s*"
 _PART = re.compile(rf"(?P<label>§|[^\W\d_]+)\.?\s*(?P<value>{_NUMBER}(?:{_JOINER}{_NUMBER})*)")
 _BARE = re.compile(rf"\d+(?:{_JOINER}\d+)*")  # page numbers without a term: `12`, `33-35`, `4, 7`
-_SEPARATOR = re.compile(r"\s*[,;]?\s*")
+_SEPARATOR = re.compile(r"\s*(?:[,;]\s*)?")  # not \s*[,;]?\s*: that backtracks quadratically on a run of spaces
 _DASHES = re.compile(r"(?<=\w)\s*(?:-{1,2}|–|—)\s*(?=\w)")
 
 
@@ -49,6 +49,14 @@ def localise(locator: str, language: str) -> str:
         parts.append(phrase(TERMS[label], match["value"], language, label in _PLURAL))
         position = _SEPARATOR.match(text, match.end()).end()
     return punctuation(language).comma.join(parts)
+
+
+def is_locator(text: str) -> bool:
+    """Whether `text` starts as Pandoc's locators do: with a number (`12`, `iv`) or a locator term
+    and its value (`p. 3`); other text (`among others`) is a suffix, to be repeated after "Ibid."."""
+    text = text.strip()
+    part = _PART.match(text)
+    return bool(re.match(_NUMBER, text) or part and part["label"].lower() in TERMS)
 
 
 def _typed_dashes(locator: str) -> str:

@@ -21,6 +21,7 @@ from .. import model as m
 from ..i18n import join_and, localised, note_words, ordinal_phrase, punctuation
 from ..load import dates
 from ..load.bibliography import Name, Reference
+from ..load.langid import langid_tag
 from ..scripts import has_east_asian
 from . import locators
 
@@ -172,8 +173,17 @@ def title(ref: Reference, language: str, field: str = "title") -> tuple[m.Node, 
         ending = m.plain_text(main).rstrip()
         joiner = "：" if has_east_asian(ending) else ": "
         joiner = "" if ending.endswith(("？", "！")) else " " if ending.endswith(("?", "!")) else joiner
-        return main + (m.Text(joiner),) + sub
-    return main or sub
+        return _in_own_language(ref, main + (m.Text(joiner),) + sub, language)
+    return _in_own_language(ref, main or sub, language)
+
+
+def _in_own_language(ref: Reference, nodes: tuple[m.Node, ...], language: str) -> tuple[m.Node, ...]:
+    """A title in another language than the report's (its entry's `langid`) is a passage in that language:
+    typeset as it is (no French spaces in an English title), and hyphenated as it is."""
+    tag = langid_tag(ref)
+    if not nodes or not tag or tag.split("-")[0].lower() == language:
+        return nodes
+    return (m.Span(nodes, m.Attributes(pairs=(("lang", tag.split("-")[0].lower()),))),)
 
 
 def full(ref: Reference, locator: str, language: str, source, author: bool = True) -> tuple[m.Node, ...]:

@@ -8,15 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_core.smartquotes import process_inlines
 from markdown_it.rules_inline import StateInline, backtick, html_inline, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_inline
-from mdit_py_plugins.subscript import sub_plugin
-from mdit_py_plugins.superscript import superscript_plugin
 
 from .anchors import paragraph_anchors
 from .attributes import split_trailing
@@ -27,10 +25,9 @@ from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
 from .note_calls import note_call
+from .scripts import scripts_plugin
 from .spans import span_rule, spans_plugin
 
-# Typographic quotes per language: double open/close, single open/close.
-QUOTES = {"en": "“”‘’", "fr": ["« ", " »", "‹ ", " ›"], "es": "«»“”", "ru": "«»„“", "ar": "«»“”", "zh": "“”‘’"}
 # Inline tokens whose source line the loader needs, for messages and for the model.
 _LOCATED = {"citation", "footnote_ref", "image", "link_open", "html_inline", "span_open", "code_inline"}
 # Escaped characters that typography would otherwise change: kept as the author typed them.
@@ -81,10 +78,11 @@ def _inline_runs(state: StateCore):
 
 
 def _typography(state: StateCore) -> None:
-    """Pandoc's `smart` extension: curly quotes, `---` em dash, `--` en dash, `...` ellipsis. It runs
-    before text is joined, so that an escaped quote or dash (a `text_special` token) stays as typed."""
+    """Pandoc's `smart` dashes and ellipsis: `---` em dash, `--` en dash, `...` ellipsis. It runs
+    before text is joined, so that an escaped dash (a `text_special` token) stays as typed. Quotation
+    marks are the language's, made on the model (transforms.typography), where a passage's own
+    language is known."""
     for run in _inline_runs(state):
-        process_inlines(run, state)
         for token in run:
             if token.type == "text" and ("--" in token.content or "..." in token.content):
                 token.content = (token.content.replace("---", "\u2014").replace("--", "\u2013")
@@ -129,14 +127,23 @@ def _heading_attributes(state: StateCore) -> None:
                 token.meta = {**(token.meta or {}), "attributes": body}
 
 
+def _inline_note(state: StateInline, silent: bool) -> bool:
+    """Pandoc's inline note `^[...]`, unless a link's address or attributes follow its bracket: then,
+    as in Pandoc, it is a superscript (`^[link](url)^`, `text^[sup]{.class}^`)."""
+    if state.src.startswith("^[", state.pos):
+        end = parseLinkLabel(state, state.pos + 1, disableNested=False)
+        if end >= 0 and state.src[end + 1:end + 2] in ("(", "[", "{"):
+            return False
+    return footnote_inline(state, silent)
+
+
 @lru_cache(maxsize=8)
-def make_parser(language: str = "en") -> MarkdownIt:
-    """A configured parser; the quotes follow the report's language."""
-    md = MarkdownIt("commonmark", {"html": True, "typographer": True,
-                                   "quotes": QUOTES.get(language, QUOTES["en"])})
+def make_parser() -> MarkdownIt:
+    """A configured parser."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": True})
+    md.disable("smartquotes")  # the language's quotes come later, on the model
     md.enable(["table", "strikethrough"])
-    md.use(sub_plugin)
-    md.use(superscript_plugin)
+    md.use(scripts_plugin)
     md.use(deflist_plugin)
     md.use(line_blocks_plugin)
     # Keep every link and image as written (markdown-it would turn `file:` ones into plain text):
@@ -157,12 +164,12 @@ def make_parser(language: str = "en") -> MarkdownIt:
         md.inline.ruler.at(name, _located(rule))
     # `^[` always opens an inline note, as in pandoc: the note rule runs before the superscript rule.
     md.inline.ruler.disable("footnote_inline")
-    md.inline.ruler.before("sup", "note_inline", _located(footnote_inline))
+    md.inline.ruler.before("sup", "note_inline", _located(_inline_note))
     md.use(bound_nesting_plugin)
     return md
 
 
-def parse(text: str, language: str = "en") -> tuple[list[Token], dict]:
+def parse(text: str) -> tuple[list[Token], dict]:
     """Parse a section's Markdown into markdown-it tokens and the environment holding inline notes."""
     env: dict = {}
-    return make_parser(language).parse(text, env), env
+    return make_parser().parse(text, env), env

@@ -76,6 +76,15 @@ class Typesetter(m.Transformer):
     def visit_Table(self, node: m.Table) -> m.Table:
         return replace(self.generic_visit(node), caption=self.run(node.caption))
 
+    def visit_DefinitionItem(self, node: m.DefinitionItem) -> m.DefinitionItem:
+        return replace(self.generic_visit(node), inlines=self.run(node.inlines))
+
+    def visit_Div(self, node: m.Div) -> m.Div:
+        """A div in another language (`::: {lang=en}`) takes that language's typography (or none)."""
+        lang = node.attributes.get("lang")
+        setter = typesetter(lang.split("-")[0].lower()) if lang else self
+        return setter.generic_visit(node) if setter else node
+
     def visit_Cover(self, cover: m.Cover) -> m.Cover:
         changes = {name: tuple(map(self.run, value)) if value and isinstance(value[0], tuple) else self.run(value)
                    for name in m.Cover.CHILDREN if name != "blocks" and (value := getattr(cover, name))}

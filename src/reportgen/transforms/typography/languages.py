@@ -169,6 +169,10 @@ class Language:
 
 
 ENGLISH = Language("en", "\u201c\u201d\u2018\u2019")
+# 17 000, 1 250 000: the space between groups of thousands (as French, Spanish and Russian write numbers)
+# becomes a no-break one, so that a number is never broken across two lines.
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?P<space> )(?=\d{3}(?!\d))")
+_PERCENT = re.compile(r"(?<=\d)(?P<space> )(?=%)")  # 6 %: the sign stays with its number
 FRENCH = Language(
     "fr", "«»“”", quote_space=NBSP, space_before={":": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP},
     raised=(
@@ -177,11 +181,15 @@ FRENCH = Language(
         re.compile(r"(?<![\w.,])[IVX](?P<raised>er|re|e)(?![\w°])"),  # Ier, Ve; not "Le", "Ce" or "Vers"
         re.compile(r"(?<!\w)[nN](?P<raised>°s?)(?=[\s\d]|$)"),  # n° (a degree sign) -> nº, o raised
     ),
-    nobreak=(re.compile(r"(?<!\w)[nN]°s?(?P<space> )(?=\d)"),),  # n° 5: the number stays with it
+    # n° 5: the number stays with it
+    nobreak=(re.compile(r"(?<!\w)[nN]°s?(?P<space> )(?=\d)"), _THOUSANDS, _PERCENT),
 )
 SPANISH = Language(
-    "es", "«»“”",
-    inserted=((re.compile(r"(?<=\d)(?=[ªº])"), "."),),  # 13ª -> 13.ª, 1º -> 1.º
+    "es", "«»“”", nobreak=(_THOUSANDS, _PERCENT),
+    # 3.er, 1.os, 2.as: the letters of an abbreviated ordinal raised, as ª and º are (3er takes its full stop)
+    raised=(re.compile(r"(?<![\w.,])\d+\.?(?P<raised>er|os|as)(?!\w)"),),
+    # 13ª -> 13.ª, 1º -> 1.º, 3er -> 3.er (not after a letter: MP3er)
+    inserted=((re.compile(r"(?<=\d)(?=[ªº])|(?<=\d)(?<![^\W\d]\d)(?<![^\W\d]\d\d)(?=(?:er|os|as)(?!\w))"), "."),),
 )
 
 def _after(letter: str) -> str:
@@ -189,7 +197,8 @@ def _after(letter: str) -> str:
     return f"(?:(?<={letter})|(?<={letter}[\"'”’“‘)）》»]))"
 
 
-RUSSIAN = Language("ru", "«»„“")  # «ёлочки», „лапки“ inside them, as the UN's Russian documents quote
+# «ёлочки», „лапки“ inside them, as the UN's Russian documents quote
+RUSSIAN = Language("ru", "«»„“", nobreak=(_THOUSANDS,))
 # The UN's Arabic documents quote with ”…“ (Word's Arabic marks: the first on the right), and take the Arabic
 # comma, semicolon and question mark, which an author on a Latin keyboard types as `,` `;` `?`.
 _ARABIC_LETTER = "[\u0620-\u064a\u064b-\u065f\u066e-\u06d3\u06d5-\u06ff]"
