@@ -154,3 +154,10 @@ def test_a_citation_in_the_coalition_description_is_the_first_note(project):
     assert "Annual report on UPR follow-up" in m.plain_text(document.notes[0].blocks, notes=True)
     html = HtmlRenderer(document).render()
     assert 'id="note-1"' in html and 'id="note-2"' in html
+
+
+def test_ibid_repeats_what_is_no_locator(project):
+    """Pandoc's test 7324: `[among others]` is a suffix, not a page; "Ibid." alone lost it."""
+    notes = notes_of(project, "One @doe2019 [among others]. Two @doe2019 [among others]. Three[@doe2019, p. 3]. "
+                              "Four[@doe2019, p. 3].\n")
+    assert notes[1:] == ["Ibid., among others.", "Ibid., p. 3.", "Ibid."]

@@ -200,3 +200,25 @@ def test_a_set_is_cited_as_its_members(project):
     bib = BIB + "@set{both, entryset = {doe,roe}}\n"
     assert styled(project, "oscola.csl", "A[@both, p. 3].\n", bib) == [
         "Jane Doe, Rights: A History (Pedone 2011); Rick Roe, ‘Torture’ (2012) 3 Human Rights Quarterly 10, 3."]
+
+
+def test_pandoc_citeproc_yaml_dates_are_dates(project):
+    """Pandoc's test pandoc-citeproc-327: `issued: [{year: 2017}]` was printed as Python's text of a list."""
+    section = ("---\nreferences:\n- id: li\n  type: article-journal\n  title: Title\n  container-title: Journal\n"
+               "  author: [{family: Li, given: Ping}]\n  issued:\n  - year: 2017\n"
+               "  URL: https://example.org/a\n  accessed:\n  - {day: 27, month: 3, year: 2018}\n"
+               "...\n\nText [@li].\n")
+    notes = load_model(Project.at(project({"sections/01.md": section}))).notes
+    assert [m.plain_text(n.blocks) for n in notes] == [
+        "Ping Li, “Title”, Journal (2017). Available at https://example.org/a (accessed on 27 March 2018)."]
+
+
+def test_markdown_emphasis_in_csl_yaml_is_emphasis(project):
+    """Pandoc's test pandoc-citeproc-301: Pandoc reads CSL YAML strings as Markdown; the asterisks were printed."""
+    section = ("---\nreferences:\n- id: test2\n  type: book\n  title: '*Test:* An experiment on __bold__ and"
+               " snake_case_names'\n  URL: https://example.org/a_b_c\n...\n\nText [@test2].\n")
+    notes = load_model(Project.at(project({"sections/01.md": section}))).notes
+    assert m.plain_text(notes[0].blocks) == ("Test: An experiment on bold and snake_case_names. "
+                                             "Available at https://example.org/a_b_c.")
+    kinds = {type(n).__name__ for n in m.walk(notes[0])}
+    assert {"Emph", "Strong"} <= kinds

@@ -129,7 +129,8 @@ def docx_text(data: bytes) -> str:
             for element in etree.fromstring(archive.read(name)).iter():
                 if element.tag == W + "t":
                     parts.append(element.text or "")
-                elif element.tag in (W + "br", W + "tab", W + "p", W + "tc"):
+                elif element.tag in (W + "br", W + "tab", W + "p", W + "tc", W + "footnoteReference",
+                                     W + "endnoteReference"):  # a note's call separates words as its number
                     parts.append(" ")
                 elif etree.QName(element).localname == "docPr":
                     parts.append(f" {element.get('descr', '')} ")
@@ -213,3 +214,20 @@ def test_the_whole_corpus_makes_one_pdf(tmp_path):
     write_png(tmp_path / "sections" / "logo.png")
     written, _ = build(tmp_path, ("pdf",), force=True)
     assert written[0].stat().st_size > 0
+
+
+def test_a_word_wider_than_the_line_leaves_the_other_columns_their_words():
+    """Pandoc's test 3734: a 72-letter word made every column narrower, and 'bbbbb' broke in the header."""
+    from reportgen import model as m
+    from reportgen.errors import Source
+    from reportgen.renderers.tables import LINE, PADDING, column_widths, longest_word
+
+    def cells(*texts):
+        return tuple(m.TableCell((m.Text(t),) if t else ()) for t in texts)
+
+    table = m.Table(cells("aaaaaaaaaaaa", "bbbbb", "ccccccccccc"), (cells("aaaaaaaaaaaa", "", "c" * 72),),
+                    Source("sections/01.md", 1))
+    widths = column_widths(table)
+    assert widths[0] * LINE >= PADDING + longest_word("aaaaaaaaaaaa", True)
+    assert widths[1] * LINE >= PADDING + longest_word("bbbbb", True)
+    assert abs(sum(widths) - 1) < 1e-9

@@ -175,3 +175,22 @@ def test_a_fix_that_cannot_be_applied_is_a_warning_of_the_build(monkeypatch):
     assert render(job).result.warnings[0] == (
         f"PDF: WeasyPrint {weasyprint.__version__} was not patched to keep notes with their calls; "
         "notes are checked after layout instead")
+
+
+def test_code_is_never_hyphenated(project, tmp_path):
+    """Pandoc's test 7858: a hyphen put into code changes what a reader copies."""
+    code = ("neuth asontue stheuosnt aeosunth asnoetuh asneotuh snatehou snatoehu sntahe ousntahoe unstaheou "
+            "sntaheou aoeu sthoeu sntaoeusnth ansoetuhs atoeuh saonteu")
+    root = project({"sections/01.md": f"Text `{code}` and more text to fill the line, hyphenated as usual.\n"})
+    written, _ = build(root, ("pdf",), tmp_path)
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(written[0]).pages)
+    assert "\u2010" not in text and "\u00ad" not in text
+    assert " ".join(text.split()).count(code) == 1
+
+
+def test_a_character_no_font_has_is_a_warning_at_its_line(project, tmp_path):
+    """Pandoc's test 7214: '語' (Japanese, traditional Chinese) is in no bundled font; the warning said not where."""
+    root = project({"sections/01.md": "# Title\n\nA line.\n\n| 日本語 | words |\n|---|---|\n| a | b |\n"})
+    _, warnings = build(root, ("pdf",), tmp_path)
+    assert ("sections/01.md:5: warning: no font of the PDF has '語' (U+8A9E): it is printed as an empty box "
+            "(.notdef)") in warnings

@@ -7,7 +7,7 @@ import yaml
 
 from ..errors import Problems, Source
 from .bibliography import Entry
-from .csl_json import item_entry, plain
+from .csl_json import item_entry, yaml_item
 
 
 def read_references(node: yaml.Node, path: str, line_offset: int, problems: Problems) -> tuple[Entry, ...]:
@@ -22,7 +22,7 @@ def read_references(node: yaml.Node, path: str, line_offset: int, problems: Prob
     entries = []
     for item in node.value:
         lines = {k.value: line(k) for k, _ in item.value} if isinstance(item, yaml.MappingNode) else {}
-        entry = item_entry(plain(item), lines, Source(path, line(item)), problems)
+        entry = item_entry(yaml_item(item), lines, Source(path, line(item)), problems)
         if entry is not None:
             entries.append(entry)
     return tuple(entries)

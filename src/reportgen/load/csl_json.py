@@ -129,9 +129,25 @@ def _names(value, where: Source, key: str, variable: str, problems: Problems) ->
     return tuple(out)
 
 
+def _legacy_date(value):
+    """pandoc-citeproc's `{year: 2017, month: 3}` (or a list of one or two) as CSL date-parts."""
+    ends = value if isinstance(value, list) else [value]
+    if not ends or len(ends) > 2 or not all(isinstance(end, dict) and "year" in end for end in ends):
+        return value
+    parts = []
+    for end in ends:
+        numbers = [end["year"]]
+        if "month" in end:
+            numbers += [end["month"]] + ([end["day"]] if "day" in end else [])
+        parts.append(numbers)
+    return {"date-parts": parts}
+
+
 def _date(value) -> tuple[str, bool]:
     """A CSL date as EDTF text, and whether it was given as numbers (`date-parts`); `raw`, `literal` or a
-    string are the text as written."""
+    string are the text as written. pandoc-citeproc's YAML dates, still read by Pandoc (`issued: {year:
+    2017}`, or a list of one or two such mappings: a range), are date-parts."""
+    value = _legacy_date(value)
     if not isinstance(value, dict):
         return str(value).strip(), False
     if not value.get("date-parts"):
@@ -216,8 +232,32 @@ def _yaml_items(text: str, path: str, problems: Problems) -> list:
     out = []
     for child in node.value:
         lines = {k.value: k.start_mark.line + 1 for k, _ in child.value} if isinstance(child, yaml.MappingNode) else {}
-        out.append((plain(child), lines, Source(path, child.start_mark.line + 1)))
+        out.append((yaml_item(child), lines, Source(path, child.start_mark.line + 1)))
     return out
+
+
+# Pandoc reads each string of a CSL-YAML item as Markdown: its emphasis is CSL's <i> and <b>.
+_EMPHASIS = ((re.compile(r"(?<![\w*\\])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"<b>\2</b>"),
+             (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"), r"<i>\1</i>"),
+             (re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"<i>\1</i>"))
+_VERBATIM = frozenset({"id", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "call-number", "type", "language"})
+
+
+def yaml_item(node: yaml.Node):
+    """A CSL-YAML item as Python data, its strings read as Pandoc reads them."""
+    return _markdown(plain(node))
+
+
+def _markdown(value, variable: str = ""):
+    """A CSL-YAML item with the Markdown emphasis of its strings (`*Test:* An experiment`) as CSL's markup."""
+    if isinstance(value, dict):
+        return {k: _markdown(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_markdown(v, variable) for v in value]
+    if isinstance(value, str) and variable not in _VERBATIM:
+        for pattern, tag in _EMPHASIS:
+            value = pattern.sub(tag, value)
+    return value
 
 
 def plain(node: yaml.Node):

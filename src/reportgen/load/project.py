@@ -239,16 +239,21 @@ def _parse_section(data: bytes, name: str, problems: Problems) -> m.Section | No
 
 
 def _unique_ids(sections: tuple[m.Section, ...], problems: Problems) -> tuple[m.Section, ...]:
-    """Heading ids are unique: a repeated `{#id}` is an error; headings without one get pandoc's
-    identifier made from their text, with a suffix where needed."""
+    """Identifiers are unique: a repeated `{#id}` (of a heading, paragraph, figure, table, div or
+    span) is an error; headings without one get pandoc's identifier made from their text, with a
+    suffix where needed, so that no two anchors of the report share a name."""
     taken: dict[str, Source] = {}
     for section in sections:
+        where = section.source
         for node in m.walk(section):
-            if isinstance(node, m.Heading) and node.id:
-                if node.id in taken:
-                    problems.error(node.source, f"heading id '{node.id}' is already used at {taken[node.id]}",
-                                   rule="ED-1")
-                taken.setdefault(node.id, node.source)
+            where = getattr(node, "source", None) or where  # a span's: its paragraph's
+            ident = node.attributes.id if isinstance(node, m.Div | m.Span) else getattr(node, "id", "")
+            if not ident or isinstance(node, m.Section | m.Recommendation):
+                continue
+            if ident in taken:
+                kind = "heading id" if isinstance(node, m.Heading) else "id"
+                problems.error(where, f"{kind} '{ident}' is already used at {taken[ident]}", rule="ED-1")
+            taken.setdefault(ident, where)
     return _IdMaker(set(taken)).visit_all(sections)
 
 

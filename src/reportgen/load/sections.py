@@ -172,9 +172,16 @@ class _Reader:
         return m.CodeBlock(node.content, self.at(line))
 
     def block_fence(self, node: SyntaxTreeNode, line: int) -> m.Node:
-        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", node.info.strip())
+        info = node.info.strip()
+        raw = re.fullmatch(r"\{\s*=(\S+)\s*\}", info)
         if raw:
             self.problems.warning(self.at(line), f"raw {raw[1]} is not passed through; it is shown as code")
+        elif re.fullmatch(r"\{\s*[A-Za-z][\w-]*(?:[\s,][^{}]*)?\}", info):  # Quarto's and R Markdown's {r}
+            self.problems.warning(self.at(line), f"'```{info}' is an executable code chunk: reportgen runs no "
+                                                 "code; it is shown as code")
+        elif info and not re.fullmatch(r"[^\s{}`]+(?:\s*\{[^{}]*\})?|\{[^{}]*\}", info):
+            self.problems.warning(self.at(line), f"the code block's info '{info}' is not a language or attributes "
+                                                 "as Pandoc reads them; it is left out, the code is shown")
         return m.CodeBlock(node.content, self.at(line))
 
     def block_hr(self, node: SyntaxTreeNode, line: int) -> m.Node:
@@ -239,7 +246,17 @@ class _Reader:
                     header = cells
                 else:
                     rows.append(cells)
+                    self.extra_cells(row_line, len(header))
         return m.Table(header, tuple(rows), source)
+
+    def extra_cells(self, line: int, columns: int) -> None:
+        """Warn about a row with more cells than the table has columns: they are left out, as GitHub does."""
+        raw = re.sub(r"^[ \t>]*\|?|(?<!\\)\|[ \t]*$", "", self.lines[line - 1] if line <= len(self.lines) else "")
+        cells = len(re.findall(r"(?<!\\)\|", raw)) + 1
+        if columns and cells > columns:
+            hint = " (a '|' inside code in a cell is written '\\|')" if "`" in raw else ""
+            self.warn_once(line, f"this table row has {cells} cells but the table has {columns} columns: the "
+                                 f"last {cells - columns} are left out{hint}")
 
     def div(self, node: SyntaxTreeNode, line: int) -> m.Node | None:
         info = node.meta["info"].strip()

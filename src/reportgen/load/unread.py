@@ -18,15 +18,19 @@ _MATH = re.compile(r"(?<!\\)\$\$(?=\S)[\s\S]+?\$\$|(?<!\\)\$(?=[^\s$])(?:[^$\\\n
 _MATHS = re.compile(r"[\\^_={}<>+]|\A\$\$|\A\$(?!\d)")
 _BACKTICKS = re.compile(r"`+")
 _LINE_STARTS = (  # what a line of a paragraph starts with (or is) -> what Pandoc would make of it
-    (re.compile(r"\(@[\w-]*\)\s"), "a numbered example list item '(@...)' is printed as written, not numbered"),
+    (re.compile(r"\(@[\w-]*\)(?:\s|$)"), "a numbered example list item '(@...)' is printed as written, not numbered"),
     (re.compile(r"\+(?:[-=:]+\+){1,}\s*$"), "a grid table is not a table here (only pipe tables are); its "
                                             "text is printed as a paragraph"),
-    (re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
+    (re.compile(r"[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$"), SIMPLE_TABLE := "a simple or multiline table is not a "
      "table here (only pipe tables are); its text is printed as paragraphs"),
+    (re.compile(r"(?=[^|\n]*\|)[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?[ \t]*$"), "this line is a pipe "
+     "table's delimiter row, but no table is read here: the row above it must be a header row with as many "
+     "cells; the text is printed as written"),
     # the rest of the line in a lookahead, tried once (`\S+.*\{` backtracked: quadratic in a long line)
     (re.compile(r" {0,3}\[[^\]]+\]:[ \t]+\S(?=.*\{[^{}]*\}[ \t]*$)"), "a link reference definition with attributes "
      "('[label]: address {...}') is not read as one: it is printed as written, and '[label]' is no link"),
 )
+_ALONE = re.compile(r"^[ \t]*\{[#.][^{}\n]*\}[ \t]*$", re.MULTILINE)  # `{.class}` on a line of its own
 _SHORTCODE_OPEN = re.compile(r"\{\{<\s*([\w-]+)")
 
 
@@ -74,8 +78,12 @@ def _lines(raw: str):
 def unread_messages(raw: str) -> list[tuple[int, str]]:
     """Warnings for what the Markdown source of a paragraph (or heading, or cell) holds that Pandoc
     reads and reportgen prints as written, each with the offset it is at; code spans left out."""
-    raw = _without_code(raw)
     out = []
+    alone = _ALONE.search(raw)
+    if alone:
+        out.append((alone.start(), "an attribute set on a line of its own belongs to nothing here (write it after "
+                                   "the heading, span, image or link it is for); it is printed as written"))
+    raw = _without_code(raw)
     maths = [found for found in _MATH.finditer(raw) if _MATHS.search(found[0])]
     rest = _MATH.sub(lambda found: " " * len(found[0]), raw)
     commands: dict[str, int] = {}

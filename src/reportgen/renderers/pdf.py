@@ -19,6 +19,7 @@ from ._weasyprint_import import import_weasyprint
 from .pdf_standards import write_pdf
 
 _NO_ALT = re.compile(r'Image "(.*)" has no required alt description')
+_NOTDEF = re.compile(r'PDF: \.notdef glyph rendered for Unicode string unsupported by fonts: "(.+)" \((U\+[0-9A-F]+)\)')
 
 
 def _fetcher_class():
@@ -137,6 +138,29 @@ def _logged(records: list[logging.LogRecord], project_root: Path) -> list[str]:
     return [f"PDF: {r.getMessage()}" for r in records if r.levelno < logging.ERROR] + [
         f"PDF: image '{_NO_ALT.search(r.getMessage())[1].removeprefix(project)}' has no alternative text: screen "
         "readers cannot say what it shows (PDF/UA)" for r in missing_alt]
+
+
+def located_glyphs(warnings: list[str], document) -> list[str]:
+    """WeasyPrint's warning of characters no font has, at the first line of the report that holds them."""
+    out = []
+    for warning in warnings:
+        found = _NOTDEF.match(warning)
+        where = _first_source(document, found[1]) if found else None
+        out.append(f"{where}: warning: no font of the PDF has '{found[1]}' ({found[2]}): it is printed as an "
+                   "empty box (.notdef)" if where else warning)
+    return out
+
+
+def _first_source(document, text: str) -> Source | None:
+    from .. import model as m
+
+    for section in document.sections:
+        where = section.source
+        for node in m.walk(section):
+            where = getattr(node, "source", None) or where  # an inline's: its block's
+            if isinstance(node, m.Text) and text in node.text:
+                return where
+    return None
 
 
 def render_pdf(render_html: Callable[..., str], project_root: Path, archive: bool = False,

@@ -85,7 +85,12 @@ def render(job: PdfJob) -> PdfDone:
     with paused_gc():
         result = render_pdf(render_html, job.root, job.archive, number_lines=job.number_lines,
                             source_map=job.source_map, created=job.created)
-    return PdfDone(replace(result, warnings=warnings + result.warnings), time.perf_counter() - start)
+    warnings += result.warnings
+    if any(".notdef glyph" in warning for warning in warnings):  # rare: the model is read only then
+        from .pdf import located_glyphs
+
+        warnings = located_glyphs(warnings, pickle.loads(job.model)[0])
+    return PdfDone(replace(result, warnings=warnings), time.perf_counter() - start)
 
 
 @contextmanager

@@ -52,7 +52,7 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
         return ()
     cells = [[(m.plain_text(row[i].inlines) if i < len(row) else "", row is table.header) for row in rows]
              for i in range(columns)]
-    least = [PADDING + max(_EM, *(longest_word(text, bold) for text, bold in column)) for column in cells]
+    least = _capped([PADDING + max(_EM, *(longest_word(text, bold) for text, bold in column)) for column in cells])
     most = [max(low, PADDING + max(measure(text, bold) for text, bold in column)) for low, column in zip(
         least, cells, strict=True)]
     if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
@@ -63,6 +63,18 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
         widths = [low + spare * (high - low) / wanted for low, high in zip(least, most, strict=True)]
     total = sum(widths)
     return tuple(width / total for width in widths)
+
+
+def _capped(least: list[float]) -> list[float]:
+    """When the columns' longest words alone are wider than the line, the widest give way (their
+    words must break anyway) and the others keep their longest word whole."""
+    done = 0.0
+    for count, low in enumerate(sorted(least) if sum(least) > LINE else ()):
+        if done + low * (len(least) - count) >= LINE:
+            cap = (LINE - done) / (len(least) - count)
+            return [min(width, cap) for width in least]
+        done += low
+    return least
 
 
 def longest_word(text: str, bold: bool = False) -> float:

@@ -114,7 +114,8 @@ class _Resolver(m.Transformer):
         # "Ibid." follows only a short signal ("see", "cf."): after a phrase it reads badly.
         signal = len(m.plain_text(citation.prefix).split()) <= 2
         if before and before[0] == key and (locator or not before[1]) and signal:
-            return notestyle.ibid("" if locator == before[1] else locator, self.language)
+            same = locator == before[1] and locators.is_locator(locator)
+            return notestyle.ibid("" if same else locator, self.language)
         if entry.type == "set":
             return self.format_set(entry, citation, author)
         return notestyle.short(entry, self.short_forms[key], locator, self.language, author)

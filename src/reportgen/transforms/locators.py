@@ -51,6 +51,14 @@ def localise(locator: str, language: str) -> str:
     return punctuation(language).comma.join(parts)
 
 
+def is_locator(text: str) -> bool:
+    """Whether `text` starts as Pandoc's locators do: with a number (`12`, `iv`) or a locator term
+    and its value (`p. 3`); other text (`among others`) is a suffix, to be repeated after "Ibid."."""
+    text = text.strip()
+    part = _PART.match(text)
+    return bool(re.match(_NUMBER, text) or part and part["label"].lower() in TERMS)
+
+
 def _typed_dashes(locator: str) -> str:
     """`---` and `--` as the em and en dashes they stand for in Pandoc's Markdown (`paras. 62--63`)."""
     return locator.replace("---", "\u2014").replace("--", "\u2013")

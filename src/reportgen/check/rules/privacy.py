@@ -20,7 +20,7 @@ PHONE = re.compile(r"(?:\+\d{1,3}|\b(?:tel|phone|telephone|mobile|cell|fax|hp|tÃ
 
 def check(ctx: Context) -> Iterator[Problem]:
     for source, text in passages(ctx.document):
-        for email in EMAIL.findall(text):
+        for email in EMAIL.findall(text) if "@" in text else ():
             yield ctx.finding("PU-1", ctx.files.locate(source, email), f"e-mail address '{email}' in the text; "
                                                                         "submissions are published")
         for phone in PHONE.finditer(text):

@@ -47,6 +47,7 @@ WEAK = wording.either(wording.WEAK)
 _REFERENCE = wording.either(wording.REFERENCE)
 _POSITION = wording.either(wording.POSITION)
 _NGO_POSITION = wording.either(wording.NGO_POSITION)
+_DOTTED = re.compile(r"\d\.\d")  # what every recommendation number holds: most passages have none
 _SYMBOL = re.compile(r"(?<![\w/])A/HRC/[!-~]+")  # symbols are ASCII: not the （。 after one
 _VALID_SYMBOL = re.compile(r"A/HRC/(?:\d{1,2}/\d{1,3}(?:/Add\.\d+)?|WG\.6/\d{1,2}/[A-Z]{3}/\d|RES/\d{1,2}/\d{1,3}|"
                            r"DEC/\d{1,2}/\d{1,3})(?:/(?:Rev|Corr)\.\d+)*")
@@ -119,7 +120,7 @@ def _previous(ctx: Context) -> Iterator[Problem]:
             if not _VALID_SYMBOL.fullmatch(symbol):
                 yield ctx.finding("ST-7", ctx.files.locate(source, symbol),
                                   f"'{symbol}' is not a document symbol as OHCHR writes it (e.g. A/HRC/19/8/Add.1)")
-        for number in wording.numbers(_REFERENCE, text):
+        for number in wording.numbers(_REFERENCE, text) if _DOTTED.search(text) else ():
             found = True
             missing = []
             ngo = _NGO_POSITION.search(text)

@@ -8,14 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, backtick, html_inline, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_inline
-from mdit_py_plugins.subscript import sub_plugin
-from mdit_py_plugins.superscript import superscript_plugin
 
 from .anchors import paragraph_anchors
 from .attributes import split_trailing
@@ -26,6 +25,7 @@ from .fenced_divs import fenced_divs_plugin
 from .item_attributes import item_attributes
 from .line_blocks import line_blocks_plugin
 from .note_calls import note_call
+from .scripts import scripts_plugin
 from .spans import span_rule, spans_plugin
 
 # Inline tokens whose source line the loader needs, for messages and for the model.
@@ -127,14 +127,23 @@ def _heading_attributes(state: StateCore) -> None:
                 token.meta = {**(token.meta or {}), "attributes": body}
 
 
+def _inline_note(state: StateInline, silent: bool) -> bool:
+    """Pandoc's inline note `^[...]`, unless a link's address or attributes follow its bracket: then,
+    as in Pandoc, it is a superscript (`^[link](url)^`, `text^[sup]{.class}^`)."""
+    if state.src.startswith("^[", state.pos):
+        end = parseLinkLabel(state, state.pos + 1, disableNested=False)
+        if end >= 0 and state.src[end + 1:end + 2] in ("(", "[", "{"):
+            return False
+    return footnote_inline(state, silent)
+
+
 @lru_cache(maxsize=8)
 def make_parser() -> MarkdownIt:
     """A configured parser."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": True})
     md.disable("smartquotes")  # the language's quotes come later, on the model
     md.enable(["table", "strikethrough"])
-    md.use(sub_plugin)
-    md.use(superscript_plugin)
+    md.use(scripts_plugin)
     md.use(deflist_plugin)
     md.use(line_blocks_plugin)
     # Keep every link and image as written (markdown-it would turn `file:` ones into plain text):
@@ -155,7 +164,7 @@ def make_parser() -> MarkdownIt:
         md.inline.ruler.at(name, _located(rule))
     # `^[` always opens an inline note, as in pandoc: the note rule runs before the superscript rule.
     md.inline.ruler.disable("footnote_inline")
-    md.inline.ruler.before("sup", "note_inline", _located(footnote_inline))
+    md.inline.ruler.before("sup", "note_inline", _located(_inline_note))
     md.use(bound_nesting_plugin)
     return md
 

@@ -36,6 +36,17 @@ def _split_items(text: str) -> list[str]:
     return items
 
 
+def _braced(text: str) -> tuple[str, str] | None:
+    """Pandoc's locator in braces, `{pp. iv, vi-xi}` (with or without a comma before it): its text,
+    and the suffix after it."""
+    depth = 0
+    for i, ch in enumerate(text if text.startswith("{") else ""):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if not depth:
+            return unescapeAll(text[1:i].strip()), text[i + 1:].strip()
+    return None
+
+
 def parse_cluster(text: str) -> list[dict] | None:
     """The citations in the inside of `[...]`, or None when it is not a citation cluster."""
     citations = []
@@ -43,10 +54,13 @@ def parse_cluster(text: str) -> list[dict] | None:
         match = _ITEM.fullmatch(item.strip())
         if not match:
             return None
-        rest = match["rest"]
-        locator, suffix = "", rest.strip()
-        if rest.lstrip().startswith(","):  # a locator is plain text: escapes and entities decoded
-            locator, suffix = unescapeAll(rest.lstrip()[1:].strip()), ""
+        rest = match["rest"].strip()
+        locator, suffix = "", rest
+        braced = _braced(rest.removeprefix(",").strip())
+        if braced:
+            locator, suffix = braced
+        elif rest.startswith(","):  # a locator is plain text: escapes and entities decoded
+            locator, suffix = unescapeAll(rest[1:].strip()), ""
         citations.append({
             "key": match["braced"] or match["key"],
             "prefix": match["prefix"].strip(),
@@ -115,7 +129,8 @@ def in_text_citation_rule(state: StateInline, silent: bool) -> bool:
         inside = state.src[bracket + 1:close] if close > 0 else ""
         linked = close + 1 < state.posMax and state.src[close + 1] in "(["
         if close > 0 and not linked and inside.strip() and parse_cluster(inside) is None:
-            locator, end = inside.strip(), close + 1
+            inside = inside.strip().removeprefix(",").strip()  # `@key [, p. 3]` as `@key [p. 3]`
+            locator, end = (_braced(inside) or (inside,))[0], close + 1
     if not silent:
         token = state.push("citation", "", 0)
         token.meta = {"citations": [{"key": match["braced"] or match["key"], "prefix": [], "locator": locator,
