@@ -49,7 +49,7 @@ def test_references_print_the_targets_numbers_in_words(project):
     document = load(project, {"sections/01.md": SECTION})
     assert m.plain_text(paragraph(document, "As")) == (
         "As section I shows, and sections I and 1.1 confirm, see Chapter 1.1, Section 1.1 and 1.1. Paragraph "
-        "paragraph 1 says so; table 1 counts; recommendation 1 asks.")
+        "1 says so; table 1 counts; recommendation 1 asks.")
     refs = [n for n in m.walk(paragraph(document, "As")) if isinstance(n, m.Ref)]
     assert [(r.target, r.number, r.kind) for r in refs][:3] == [
         ("sec-context", "I", "heading"), ("sec-context", "I", "heading"), ("sec-law", "1.1", "heading")]

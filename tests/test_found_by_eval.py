@@ -333,9 +333,6 @@ def test_a_locator_that_is_a_number_alone_is_a_page(tmp_path):
     assert notes == ["Jane Doe, Rights (L, P, 2023), p. 12.", "Ibid., pp. 33\u201335."]
 
 
-@pytest.mark.xfail(reason="author (cross-references): 'recommendation @rec-x', as people write it, prints "
-                          "'recommendation recommendation 2' without a word (Quarto users write [-@rec-x])",
-                   strict=True)
 def test_a_word_written_before_a_cross_reference_is_not_printed_twice(tmp_path):
     section = "::: recommendations\n- Ratify it. {#rec-r}\n:::\n\nAs recommendation @rec-r says.\n"
     root = write_project(tmp_path, {"sections/01.md": section})

@@ -185,6 +185,24 @@ class _Resolver(m.Transformer):
         self.words = labels(language)
         self.short_paragraphs = short_paragraphs
 
+    def visit_Paragraph(self, node: m.Paragraph) -> m.Paragraph:
+        """`recommendation @rec-x`, the word written before the reference: the number alone follows it."""
+        inlines = list(node.inlines)
+        for i, ref in enumerate(inlines):
+            if isinstance(ref, m.CrossRef) and i and isinstance(inlines[i - 1], m.Text) \
+                    and self.named_before(ref, inlines[i - 1].text):
+                inlines[i] = replace(ref, bare=True)
+        return self.generic_visit(replace(node, inlines=tuple(inlines)))
+
+    def named_before(self, ref: m.CrossRef, text: str) -> bool:
+        target = self.found.get(ref.targets[0])
+        if target is None or ref.prefix or ref.bare or not text.endswith((" ", "\u00a0")):
+            return False
+        before, after = self.pattern(target.word, len(ref.targets) > 1).split("{n}")
+        word, written = before.strip().lower(), text.rstrip().lower()
+        return bool(word) and not after.strip() and written.endswith(word) \
+            and not written[:-len(word)][-1:].isalpha()
+
     def visit_CrossRef(self, ref: m.CrossRef) -> tuple[m.Node, ...]:
         groups: list[tuple[str, list[tuple[m.Node, ...]]]] = []
         for ident in ref.targets:
