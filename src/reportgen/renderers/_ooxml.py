@@ -577,6 +577,12 @@ def table_indent(style) -> int:
     return int(indent.get(qn("w:w"), "0")) if indent is not None and indent.get(qn("w:type"), "dxa") == "dxa" else 0
 
 
+def keep_row_whole(row) -> None:
+    """Keep a table row on one page (a row is read across: never its number on one page and its text
+    on the next), as the PDF's `tr { break-inside: avoid }`."""
+    row._tr.get_or_add_trPr().append(_element("cantSplit"))
+
+
 def repeat_as_header(row) -> None:
     """Mark a table row as a header row, repeated at the top of every page the table spans."""
     row._tr.get_or_add_trPr().append(_element("tblHeader"))

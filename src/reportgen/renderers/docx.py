@@ -518,6 +518,7 @@ class DocxRenderer:
         for row, cells, line in zip(table.rows, rows, row_lines(node), strict=True):
             heading = bool(node.header) and cells is node.header
             revision = row_revision(cells)
+            _ooxml.keep_row_whole(row)
             self.deleted += revision == "del"
             # Row by row: a column's cells (python-docx's `column.cells`) walk the whole table each time.
             for cell, model_cell, width in zip(row.cells, cells, widths, strict=True):

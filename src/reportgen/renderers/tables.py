@@ -55,14 +55,29 @@ def column_widths(table: m.Table) -> tuple[float, ...]:
     least = _capped([PADDING + max(_EM, *(longest_word(text, bold) for text, bold in column)) for column in cells])
     most = [max(low, PADDING + max(measure(text, bold) for text, bold in column)) for low, column in zip(
         least, cells, strict=True)]
-    if sum(most) <= LINE or sum(most) == sum(least):  # fits, or no column can give up anything
-        widths = most
-    else:
-        spare = max(LINE - sum(least), 0)
-        wanted = sum(most) - sum(least)
-        widths = [low + spare * (high - low) / wanted for low, high in zip(least, most, strict=True)]
+    fits = sum(most) <= LINE or sum(most) == sum(least)  # or no column can give up anything
+    widths = most if fits else _shared(least, most)
     total = sum(widths)
     return tuple(width / total for width in widths)
+
+
+def _shared(least: list[float], most: list[float]) -> list[float]:
+    """Widths when the table cannot have all its text on one line per cell: a short column (a number,
+    a symbol) whose text fits in an equal share of the width still left keeps it on one line; the
+    others get their longest word and share what remains in proportion to the text they hold."""
+    widths: list[float | None] = [None] * len(most)
+    room = LINE
+    for index in sorted(range(len(most)), key=most.__getitem__):
+        rest = [i for i, width in enumerate(widths) if width is None]
+        if most[index] > room / len(rest) or room - most[index] < sum(least[i] for i in rest if i != index):
+            break
+        widths[index], room = most[index], room - most[index]
+    rest = [i for i, width in enumerate(widths) if width is None]
+    spare = max(room - sum(least[i] for i in rest), 0)
+    wanted = sum(most[i] - least[i] for i in rest) or 1.0
+    for i in rest:
+        widths[i] = least[i] + spare * (most[i] - least[i]) / wanted
+    return widths
 
 
 def _capped(least: list[float]) -> list[float]:
