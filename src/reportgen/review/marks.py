@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..errors import ReportError
 from ..renderers import anchors
-from .safezip import read_parts
+from .safezip import read_xml_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -59,15 +59,7 @@ class Reviewed:
 def read_docx(path: Path) -> Reviewed:
     """Every comment and tracked change of a reviewed DOCX, in document order (body, then notes)."""
     name = str(path)
-    files = read_parts(path, _PARTS, "DOCX")
-    if "word/document.xml" not in files:
-        raise ReportError(f"{name}: not a DOCX file (it has no word/document.xml)")
-    parts = {}
-    for part, data in files.items():
-        try:
-            parts[part] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError as exc:
-            raise ReportError(f"{name}: {part} is damaged: {exc}") from None
+    parts = read_xml_parts(path, _PARTS, "DOCX")
     table = anchor_table(_properties(parts.get("docProps/custom.xml")))
     walker = _Walker(_comments(parts))
     walker.story(parts["word/document.xml"])

@@ -13,7 +13,7 @@ from lxml import etree
 from ..errors import ReportError
 from ..renderers import anchors
 from .marks import Mark, Reviewed, anchor_table
-from .safezip import read_parts
+from .safezip import read_xml_parts
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -29,16 +29,7 @@ def t(tag: str) -> str:
 
 def read_odt(path: Path) -> Reviewed:
     """Every comment and tracked change of a reviewed ODT, in document order."""
-    parts = read_parts(path, ("content.xml", "meta.xml"), "ODT")
-    if "content.xml" not in parts:
-        raise ReportError(f"{path}: not an ODT file (it has no content.xml)")
-    roots = {}
-    for name, data in parts.items():
-        try:
-            roots[name] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                                 huge_tree=True))
-        except etree.XMLSyntaxError as exc:
-            raise ReportError(f"{path}: {name} is damaged: {exc}") from None
+    roots = read_xml_parts(path, ("content.xml", "meta.xml"), "ODT")
     values = _properties(roots.get("meta.xml"))
     table = anchor_table(values)
     walker = _Walker(_regions(roots["content.xml"]))

@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import ReportError
 from ..renderers import anchors
 from .marks import W, _properties, anchor_table, w
-from .safezip import read_parts
+from .safezip import read_xml_parts
 
 NOTE_CALL = "\ufffc"  # a note's call in a paragraph's text
 _CHANGES = {"ins": "ins", "moveTo": "ins", "del": "del", "moveFrom": "del"}
@@ -68,17 +68,8 @@ def read_revisions(path: Path) -> Document:
     if path.suffix.lower() == ".pdf":
         raise ReportError(f"{path}: a PDF holds suggestions, not tracked changes: list them with reportgen comments "
                           "and make them by hand, or have them made in the draft's DOCX with Track Changes")
-    parts = read_parts(path, ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml",
-                              "docProps/custom.xml"), "DOCX")
-    if "word/document.xml" not in parts:
-        raise ReportError(f"{path}: not a DOCX file (it has no word/document.xml)")
-    roots = {}
-    for name, data in parts.items():
-        try:
-            roots[name] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                                 huge_tree=True))
-        except etree.XMLSyntaxError as exc:
-            raise ReportError(f"{path}: {name} is damaged: {exc}") from None
+    roots = read_xml_parts(path, ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml",
+                                  "docProps/custom.xml"), "DOCX")
     values = _properties(roots.get("docProps/custom.xml"))
     table = anchor_table(values)
     if table is None:

@@ -1,12 +1,15 @@
 """Reading the parts of an untrusted ZIP package (a reviewer's DOCX or ODT) within bounds: a part
 larger than `MAX_PART` once inflated, or inflating more than `MAX_RATIO` times, is refused before it
-fills the memory, and every failure is one line naming the file."""
+fills the memory, its XML is parsed without entities or network, and every failure is one line naming
+the file."""
 
 from __future__ import annotations
 
 import zipfile
 import zlib  # a damaged deflate stream: zipfile lets zlib.error through
 from pathlib import Path
+
+from lxml import etree
 
 from ..errors import ReportError
 
@@ -30,6 +33,22 @@ def read_parts(path: Path, names: tuple[str, ...], kind: str) -> dict[str, bytes
             return out
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise ReportError(f"{path}: not a {kind} file ({exc})") from None
+
+
+def read_xml_parts(path: Path, names: tuple[str, ...], kind: str) -> dict[str, etree._Element]:
+    """The parsed parts among `names` that the package at `path` has; the first is required."""
+    parts = read_parts(path, names, kind)
+    if names[0] not in parts:
+        article = "an" if kind[0] in "AEIOU" else "a"
+        raise ReportError(f"{path}: not {article} {kind} file (it has no {names[0]})")
+    roots = {}
+    for name, data in parts.items():
+        try:
+            roots[name] = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                                 huge_tree=True))
+        except etree.XMLSyntaxError as exc:
+            raise ReportError(f"{path}: {name} is damaged: {exc}") from None
+    return roots
 
 
 def _read(package: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, room: int) -> bytes:
