@@ -6,18 +6,17 @@ timings."""
 from __future__ import annotations
 
 import os
-import queue
 import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from .conftest import MINIMAL_CONFIG
+from .running import Running
 from .test_watch import Watcher, written
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="processes are inspected through /proc")
@@ -99,16 +98,11 @@ def test_watch_stops_on_the_first_ctrl_c_mid_layout_and_leaves_no_process(projec
     assert wait_until(lambda: not any(alive(pid) for pid in workers), 5)
 
 
-class Server(Watcher):
+class Server(Running):
     """`reportgen serve` in its own process on a free port, its messages read as the watcher's are."""
 
     def __init__(self, root, *args: str):
-        self.process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", "--project", str(root),
-                                         "--port", "0", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                        text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
+        super().__init__("serve", root, "--port", "0", *args)
 
 
 def test_serve_stops_on_the_first_ctrl_c_mid_layout_and_leaves_no_process(project, watcher, kill_afterwards):

@@ -7,54 +7,29 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-DEADLINE = 120  # seconds: a preview that works takes about one
+from .running import DEADLINE, Running
+
 SECTION = "# Findings\n\nA first finding[@ohchr2020, p. 3].\n\n" + "".join(
     f"Paragraph {n} of a long section, to scroll through.\n\n" for n in range(60))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
 
-class Server:
+class Server(Running):
     """`reportgen serve` in its own process on a free port; its messages read as they come."""
 
     def __init__(self, root, *args: str):
-        self.process = subprocess.Popen([sys.executable, "-m", "reportgen", "serve", "--project", str(root),
-                                         "--port", "0", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                        text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        super().__init__("serve", root, "--port", "0", *args)
         self.url = re.search(r"http://\S+/", self.wait_for(lambda line: "serving the preview at" in line)[-1])[0]
-
-    def _read(self) -> None:
-        with self.process.stderr:
-            for line in self.process.stderr:
-                self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, predicate) -> list[str]:
-        seen, end = [], time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            try:
-                line = self.lines.get(timeout=1)
-            except queue.Empty:
-                assert self.process.poll() is None, f"the server stopped: {seen}"
-                continue
-            seen.append(line)
-            if predicate(line):
-                return seen
-        raise AssertionError(f"nothing matched before the deadline: {seen}")
 
     def get(self, path: str) -> tuple[int, bytes]:
         try:
@@ -63,9 +38,6 @@ class Server:
         except urllib.error.HTTPError as exc:
             return exc.code, b""
 
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=DEADLINE)
 
 
 @pytest.fixture

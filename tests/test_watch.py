@@ -4,51 +4,21 @@ so that a broken watcher fails instead of hanging."""
 from __future__ import annotations
 
 import os
-import queue
-import signal
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 
+from .running import DEADLINE, Running
+
 SECTION = "# Findings\n\nA first finding[@ohchr2020, p. 3].\n"
-DEADLINE = 120  # seconds; a watcher that works takes about one
 
 
-class Watcher:
+class Watcher(Running):
     """`reportgen watch` in its own process, its messages read as they come."""
 
     def __init__(self, root, *args: str):
-        self.process = subprocess.Popen([sys.executable, "-m", "reportgen", "watch", "--project", str(root), *args],
-                                        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        with self.process.stderr:
-            for line in self.process.stderr:
-                self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, predicate) -> list[str]:
-        """The messages up to the first one for which `predicate` holds."""
-        seen, end = [], time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            try:
-                line = self.lines.get(timeout=1)
-            except queue.Empty:
-                assert self.process.poll() is None, f"the watcher stopped: {seen}"
-                continue
-            seen.append(line)
-            if predicate(line):
-                return seen
-        raise AssertionError(f"nothing matched before the deadline: {seen}")
-
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGINT)
-        return self.process.wait(timeout=DEADLINE)
+        super().__init__("watch", root, *args)
 
 
 @pytest.fixture
