@@ -121,3 +121,14 @@ def test_a_project_whose_settings_do_not_load(project):
     result = CliRunner().invoke(main, ["status", "--project", str(root)])
     assert result.exit_code == 1
     assert result.output.startswith("report/report.yaml:") and "Traceback" not in result.output
+
+
+def test_a_board_never_shows_a_file_outside_the_project(project, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nowner: Someone Else\n---\n\nTODO: the password is hunter2\n")
+    root = project({"sections/01.md": "# Summary\n\nText.\n"})
+    (root / "sections/02.md").symlink_to(secret)
+    result = CliRunner().invoke(main, ["status", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "sections/02.md" in result.stdout and "hunter2" not in result.stdout
+    assert "Someone Else" not in result.stdout

@@ -14,7 +14,7 @@ from .errors import Problem, Problems, ReportError
 from .load.config import CONFIG_PATH, load_config
 from .load.frontmatter import read_front_matter
 from .load.git import last_changes
-from .load.project import Project, section_paths
+from .load.project import Project, decode_text, section_paths
 from .outputs import output_name
 from .pipeline import Session
 from .review import ledger
@@ -78,7 +78,7 @@ def collect(project_dir: str | Path = ".", output_dir: str | Path | None = None)
         except ReportError as exc:
             return _unloaded(session.project, session.folder, exc.problems)
         checked = session.check(loaded)
-        root, folder = session.project.root, session.folder
+        project, root, folder = session.project, session.project.root, session.folder
     document, written = loaded.document, loaded.written
     config = document.config
     kept = ledger.load(folder)
@@ -100,7 +100,7 @@ def collect(project_dir: str | Path = ".", output_dir: str | Path | None = None)
             sum(isinstance(n, m.Citation) for n in m.walk(original)),
             sum(f.severity == "error" for f in checked.findings if f.source.path == path),
             sum(f.severity == "warning" for f in checked.findings if f.source.path == path),
-            _markers(root / path),
+            _markers(_text(project, path)),
             [{"line": c.get("line", 0), "author": c.get("author", ""), "text": c.get("text", "")}
              for c in comments if c.get("path") == path],
             change.author if change else "", change.date if change else "", bool(change and change.modified)))
@@ -128,16 +128,14 @@ def _unloaded(project: Project, folder: Path, problems: tuple[Problem, ...]) -> 
     changes = last_changes(project.root, paths)
     sections = []
     for path in paths:
-        try:
-            front = read_front_matter((project.root / path).read_text(encoding="utf-8"), path, ignored)[0]
-        except (OSError, UnicodeDecodeError):
-            front = None
+        text = _text(project, path)
+        front = read_front_matter(text, path, ignored)[0] if text is not None else None
         change = changes.get(path)
         sections.append(SectionStatus(
             path, front.title if front else "", (front.owner or ", ".join(front.author)) if front else "",
             front.status if front else "", bool(front and front.annex), None,
             config.budgets.get(path.removeprefix("sections/")), 0, 0, 0,
-            sum(p.source is not None and p.source.path == path for p in problems), 0, _markers(project.root / path),
+            sum(p.source is not None and p.source.path == path for p in problems), 0, _markers(text),
             [{"line": c.get("line", 0), "author": c.get("author", ""), "text": c.get("text", "")}
              for c in comments if c.get("path") == path],
             change.author if change else "", change.date if change else "", bool(change and change.modified)))
@@ -157,11 +155,15 @@ def _title(section: m.Section) -> str:
     return m.plain_text(heading.inlines) if heading else ""
 
 
-def _markers(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
+def _text(project: Project, path: str) -> str | None:
+    """A section file's text, read through its checked real path (never a file outside the project)."""
+    problems = Problems()
+    data = project.read(project.root / path, problems, path)
+    return decode_text(data, path, problems) if data is not None else None
+
+
+def _markers(text: str | None) -> list[dict]:
+    lines = text.splitlines() if text is not None else []
     return [{"line": n, "text": " ".join(line.split())[:80]} for n, line in enumerate(lines, 1) if MARKER.search(line)]
 
 
